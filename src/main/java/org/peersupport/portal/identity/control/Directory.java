@@ -1,0 +1,229 @@
+package org.peersupport.portal.identity.control;
+
+import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.BindResult;
+import com.unboundid.ldap.sdk.LDAPConnectionOptions;
+import com.unboundid.ldap.sdk.LDAPConnectionPool;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPURL;
+import com.unboundid.ldap.sdk.PostConnectProcessor;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SearchRequest;
+import com.unboundid.ldap.sdk.SearchResult;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.ldap.sdk.SimpleBindRequest;
+import com.unboundid.ldap.sdk.SingleServerSet;
+import com.unboundid.ldap.sdk.StartTLSPostConnectProcessor;
+import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
+import com.unboundid.util.ssl.JVMDefaultTrustManager;
+import com.unboundid.util.ssl.SSLUtil;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.net.SocketFactory;
+import org.peersupport.portal.identity.entity.DirectoryProfile;
+import org.peersupport.portal.platform.control.PortalConfig;
+import org.peersupport.portal.platform.control.PortalSetting;
+
+/**
+ * The organisation's directory, spoken to over LDAP with the UnboundID LDAP SDK: a pool of connections bound
+ * as the portal's service account (ldap://, ldaps:// or ldap:// with StartTLS, certificates checked against
+ * the JVM trust store with host-name verification), person look-up by a configured filter, password check by
+ * binding as the person, and group membership from a group search or a memberOf attribute.
+ */
+@ApplicationScoped
+public class Directory {
+
+    private static final Logger LOG = Logger.getLogger(Directory.class.getName());
+    private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+    private static final int RESPONSE_TIMEOUT_MILLIS = 10_000;
+
+    @Inject
+    PortalConfig config;
+
+    private LDAPConnectionPool pool;
+
+    /**
+     * Checks a username and password against the directory. Empty: no such person, more than one match, or
+     * the wrong password (callers must not tell these apart to the user).
+     */
+    public Optional<DirectoryAccount> authenticate(String username, char[] password) {
+        if (username == null || username.isBlank() || password == null || password.length == 0) {
+            return Optional.empty(); // an empty password would be an anonymous bind, which always "succeeds"
+        }
+        Optional<SearchResultEntry> entry = findEntry(username.trim());
+        if (entry.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            BindResult result = pool().bindAndRevertAuthentication(
+                    new SimpleBindRequest(entry.get().getDN(), new String(password)));
+            if (result.getResultCode() != ResultCode.SUCCESS) {
+                return Optional.empty();
+            }
+        } catch (LDAPException e) {
+            if (e.getResultCode() == ResultCode.INVALID_CREDENTIALS || e.getResultCode() == ResultCode.UNWILLING_TO_PERFORM) {
+                return Optional.empty();
+            }
+            throw unavailable(e);
+        }
+        return Optional.of(toAccount(entry.get()));
+    }
+
+    /** Reads a person's current entry without their password, e.g. to refresh a profile. */
+    public Optional<DirectoryAccount> lookup(String username) {
+        return findEntry(username).map(this::toAccount);
+    }
+
+    /** True when the directory answers a search as the service account. */
+    public boolean isReachable() {
+        try {
+            return pool().getRootDSE() != null || pool().getEntry(config.required(PortalSetting.LDAP_USER_BASE_DN)) != null;
+        } catch (LDAPException | RuntimeException e) {
+            LOG.log(Level.FINE, "directory not reachable", e);
+            return false;
+        }
+    }
+
+    private Optional<SearchResultEntry> findEntry(String username) {
+        try {
+            SearchRequest search = new SearchRequest(config.required(PortalSetting.LDAP_USER_BASE_DN), SearchScope.SUB,
+                    DirectoryFilters.fromTemplate(config.required(PortalSetting.LDAP_USER_FILTER), username),
+                    attributes());
+            search.setSizeLimit(2);
+            search.setTimeLimitSeconds(RESPONSE_TIMEOUT_MILLIS / 1000);
+            SearchResult result = pool().search(search);
+            List<SearchResultEntry> entries = result.getSearchEntries();
+            return entries.size() == 1 ? Optional.of(entries.get(0)) : Optional.empty();
+        } catch (LDAPException e) {
+            if (e.getResultCode() == ResultCode.SIZE_LIMIT_EXCEEDED || e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
+                return Optional.empty();
+            }
+            throw unavailable(e);
+        }
+    }
+
+    private String[] attributes() {
+        Set<String> attributes = new LinkedHashSet<>();
+        attributes.add(config.required(PortalSetting.LDAP_ATTR_ID));
+        attributes.add(usernameAttribute());
+        attributes.add(nameAttribute());
+        attributes.add(config.valueOr(PortalSetting.LDAP_ATTR_EMAIL, "mail"));
+        attributes.add(config.valueOr(PortalSetting.LDAP_ATTR_TITLE, "title"));
+        attributes.add(config.valueOr(PortalSetting.LDAP_ATTR_DEPARTMENT, "ou"));
+        attributes.add(config.valueOr(PortalSetting.LDAP_ATTR_ORGANISATION, "o"));
+        config.value(PortalSetting.LDAP_USER_MEMBER_OF).ifPresent(attributes::add);
+        attributes.add("cn");
+        return attributes.toArray(String[]::new);
+    }
+
+    private DirectoryAccount toAccount(SearchResultEntry entry) {
+        String idAttribute = config.required(PortalSetting.LDAP_ATTR_ID);
+        String stableId;
+        if (StableIds.isBinaryGuid(idAttribute)) {
+            byte[] guid = entry.getAttributeValueBytes(idAttribute);
+            stableId = guid == null ? null : StableIds.fromObjectGuid(guid);
+        } else {
+            stableId = entry.getAttributeValue(idAttribute);
+        }
+        if (stableId == null || stableId.isBlank()) {
+            throw new DirectoryUnavailableException("The directory entry " + entry.getDN() + " has no " + idAttribute
+                    + " attribute, which the portal uses as the person's stable id (portal.ldap.attr.id)", null);
+        }
+        String displayName = Optional.ofNullable(entry.getAttributeValue(nameAttribute()))
+                .orElse(entry.getAttributeValue("cn"));
+        DirectoryProfile profile = new DirectoryProfile(
+                entry.getAttributeValue(usernameAttribute()),
+                displayName,
+                entry.getAttributeValue(config.valueOr(PortalSetting.LDAP_ATTR_EMAIL, "mail")),
+                entry.getAttributeValue(config.valueOr(PortalSetting.LDAP_ATTR_TITLE, "title")),
+                entry.getAttributeValue(config.valueOr(PortalSetting.LDAP_ATTR_DEPARTMENT, "ou")),
+                entry.getAttributeValue(config.valueOr(PortalSetting.LDAP_ATTR_ORGANISATION, "o")));
+        return new DirectoryAccount(stableId, entry.getDN(), profile, groupsOf(entry));
+    }
+
+    private List<String> groupsOf(SearchResultEntry entry) {
+        Optional<String> memberOf = config.value(PortalSetting.LDAP_USER_MEMBER_OF);
+        if (memberOf.isPresent()) {
+            Attribute attribute = entry.getAttribute(memberOf.get());
+            return attribute == null ? List.of() : List.of(attribute.getValues());
+        }
+        try {
+            SearchRequest search = new SearchRequest(config.required(PortalSetting.LDAP_GROUP_BASE_DN), SearchScope.SUB,
+                    DirectoryFilters.fromTemplate(config.required(PortalSetting.LDAP_GROUP_FILTER), entry.getDN()),
+                    SearchRequest.NO_ATTRIBUTES);
+            search.setTimeLimitSeconds(RESPONSE_TIMEOUT_MILLIS / 1000);
+            List<String> dns = new ArrayList<>();
+            for (SearchResultEntry group : pool().search(search).getSearchEntries()) {
+                dns.add(group.getDN());
+            }
+            return dns;
+        } catch (LDAPException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private String usernameAttribute() {
+        return config.valueOr(PortalSetting.LDAP_ATTR_USERNAME, "uid");
+    }
+
+    private String nameAttribute() {
+        return config.valueOr(PortalSetting.LDAP_ATTR_NAME, "displayName");
+    }
+
+    private synchronized LDAPConnectionPool pool() {
+        if (pool == null || pool.isClosed()) {
+            pool = connect();
+        }
+        return pool;
+    }
+
+    private LDAPConnectionPool connect() {
+        try {
+            LDAPURL url = new LDAPURL(config.required(PortalSetting.LDAP_URL));
+            LDAPConnectionOptions options = new LDAPConnectionOptions();
+            options.setConnectTimeoutMillis(CONNECT_TIMEOUT_MILLIS);
+            options.setResponseTimeoutMillis(RESPONSE_TIMEOUT_MILLIS);
+            options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
+            SSLUtil ssl = new SSLUtil(JVMDefaultTrustManager.getInstance());
+            SocketFactory sockets = null;
+            PostConnectProcessor startTls = null;
+            if (url.getScheme().equalsIgnoreCase("ldaps")) {
+                sockets = ssl.createSSLSocketFactory();
+            } else if (config.flag(PortalSetting.LDAP_STARTTLS, false)) {
+                startTls = new StartTLSPostConnectProcessor(ssl.createSSLSocketFactory());
+            }
+            SingleServerSet server = new SingleServerSet(url.getHost(), url.getPort(), sockets, options);
+            SimpleBindRequest serviceBind = new SimpleBindRequest(config.required(PortalSetting.LDAP_BIND_DN),
+                    config.required(PortalSetting.LDAP_BIND_PASSWORD));
+            LDAPConnectionPool created = new LDAPConnectionPool(server, serviceBind, 1, 10, startTls);
+            created.setConnectionPoolName("portal-directory");
+            created.setRetryFailedOperationsDueToInvalidConnections(true);
+            created.setMaxConnectionAgeMillis(15 * 60_000L);
+            return created;
+        } catch (LDAPException | GeneralSecurityException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private static DirectoryUnavailableException unavailable(Exception e) {
+        LOG.log(Level.WARNING, "The directory could not be used: {0}", e.getMessage());
+        return new DirectoryUnavailableException("The directory could not be reached: " + e.getMessage(), e);
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (pool != null) {
+            pool.close();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.peersupport.portal.identity.entity;
+
+import java.util.Locale;
+import java.util.Optional;
+import org.peersupport.portal.platform.control.PortalSetting;
+
+/**
+ * The portal's roles. Each comes from one or more directory groups ({@code portal.ldap.role.*}); a person may
+ * hold several. The name is the Jakarta Security role name used in {@code @RolesAllowed} and web.xml.
+ */
+public enum Role {
+
+    CANDIDATE(Names.CANDIDATE, "/candidate/index.xhtml", PortalSetting.ROLE_CANDIDATE),
+    SUPERVISOR(Names.SUPERVISOR, "/supervisor/index.xhtml", PortalSetting.ROLE_SUPERVISOR),
+    VERIFIER(Names.VERIFIER, "/verifier/index.xhtml", PortalSetting.ROLE_VERIFIER),
+    COORDINATOR(Names.COORDINATOR, "/coordinator/index.xhtml", PortalSetting.ROLE_COORDINATOR),
+    HR(Names.HR, "/hr/index.xhtml", PortalSetting.ROLE_HR);
+
+    private final String roleName;
+    private final String homePage;
+    private final PortalSetting groupSetting;
+
+    Role(String roleName, String homePage, PortalSetting groupSetting) {
+        this.roleName = roleName;
+        this.homePage = homePage;
+        this.groupSetting = groupSetting;
+    }
+
+    public String roleName() {
+        return roleName;
+    }
+
+    public String homePage() {
+        return homePage;
+    }
+
+    public PortalSetting groupSetting() {
+        return groupSetting;
+    }
+
+    public static Optional<Role> named(String name) {
+        for (Role role : values()) {
+            if (role.roleName.equals(name == null ? null : name.toLowerCase(Locale.ROOT))) {
+                return Optional.of(role);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Role names as compile-time constants for {@code @RolesAllowed}. */
+    public static final class Names {
+        public static final String CANDIDATE = "candidate";
+        public static final String SUPERVISOR = "supervisor";
+        public static final String VERIFIER = "verifier";
+        public static final String COORDINATOR = "coordinator";
+        public static final String HR = "hr";
+
+        private Names() {
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.peersupport.portal.platform.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import java.text.MessageFormat;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/** Adds Faces messages by key from the portal's message bundle, so no English is hard-coded in Java. */
+@RequestScoped
+public class Messages {
+
+    public static final String BUNDLE = "org.peersupport.portal.i18n.messages";
+
+    @Inject
+    FacesContext faces;
+
+    public void info(String clientId, String key, Object... arguments) {
+        add(clientId, FacesMessage.SEVERITY_INFO, key, arguments);
+    }
+
+    public void error(String clientId, String key, Object... arguments) {
+        add(clientId, FacesMessage.SEVERITY_ERROR, key, arguments);
+    }
+
+    public String text(String key, Object... arguments) {
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, faces.getViewRoot() == null
+                ? faces.getExternalContext().getRequestLocale() : faces.getViewRoot().getLocale());
+        try {
+            String pattern = bundle.getString(key);
+            return arguments.length == 0 ? pattern : MessageFormat.format(pattern, arguments);
+        } catch (MissingResourceException e) {
+            return "???" + key + "???";
+        }
+    }
+
+    private void add(String clientId, FacesMessage.Severity severity, String key, Object... arguments) {
+        String text = text(key, arguments);
+        faces.addMessage(clientId, new FacesMessage(severity, text, text));
+        faces.getExternalContext().getFlash().setKeepMessages(true);
+    }
+}

@@ -1,0 +1,70 @@
+package org.peersupport.portal.platform.control;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Finds what is missing or contradictory in the portal's configuration, so that a half-configured portal
+ * refuses to start and says exactly what to set. Plain logic over a lookup function, so it is unit-tested
+ * without a server.
+ */
+public final class ConfigurationProblems {
+
+    private ConfigurationProblems() {
+    }
+
+    public static List<String> find(Function<PortalSetting, Optional<String>> lookup) {
+        List<String> problems = new ArrayList<>();
+        for (PortalSetting setting : PortalSetting.values()) {
+            if (setting.required() && blank(lookup.apply(setting))) {
+                problems.add("missing required setting " + setting);
+            }
+        }
+        boolean memberOf = !blank(lookup.apply(PortalSetting.LDAP_USER_MEMBER_OF));
+        if (!memberOf) {
+            for (PortalSetting groupSetting : List.of(PortalSetting.LDAP_GROUP_BASE_DN, PortalSetting.LDAP_GROUP_FILTER)) {
+                if (blank(lookup.apply(groupSetting))) {
+                    problems.add("missing required setting " + groupSetting + " (or set "
+                            + PortalSetting.LDAP_USER_MEMBER_OF + " to read groups from the person's entry)");
+                }
+            }
+        }
+        boolean anyRole = List.of(PortalSetting.ROLE_CANDIDATE, PortalSetting.ROLE_SUPERVISOR, PortalSetting.ROLE_VERIFIER,
+                PortalSetting.ROLE_COORDINATOR, PortalSetting.ROLE_HR).stream().anyMatch(role -> !blank(lookup.apply(role)));
+        if (!anyRole) {
+            problems.add("no directory group is mapped to any portal role: set at least one of "
+                    + PortalSetting.ROLE_CANDIDATE + ", " + PortalSetting.ROLE_SUPERVISOR + ", " + PortalSetting.ROLE_VERIFIER
+                    + ", " + PortalSetting.ROLE_COORDINATOR + ", " + PortalSetting.ROLE_HR);
+        }
+        lookup.apply(PortalSetting.LDAP_URL).filter(url -> !url.isBlank()).ifPresent(url -> {
+            String lower = url.toLowerCase(Locale.ROOT);
+            if (!lower.startsWith("ldap://") && !lower.startsWith("ldaps://")) {
+                problems.add(PortalSetting.LDAP_URL + " must start with ldap:// or ldaps://, not '" + url + "'");
+            }
+            if (lower.startsWith("ldaps://") && isTrue(lookup.apply(PortalSetting.LDAP_STARTTLS))) {
+                problems.add(PortalSetting.LDAP_STARTTLS + " cannot be used with an ldaps:// URL: choose one");
+            }
+            if (isTrue(lookup.apply(PortalSetting.DEMO)) && !DemoMode.isLoopback(url)) {
+                problems.add(PortalSetting.DEMO + " is on but the directory at '" + url
+                        + "' is not on this machine's loopback address: demo mode only runs against its embedded directory");
+            }
+        });
+        lookup.apply(PortalSetting.DB_URL).filter(url -> !url.isBlank()).ifPresent(url -> {
+            if (!url.startsWith("jdbc:postgresql:")) {
+                problems.add(PortalSetting.DB_URL + " must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database)");
+            }
+        });
+        return problems;
+    }
+
+    private static boolean blank(Optional<String> value) {
+        return value.map(String::isBlank).orElse(true);
+    }
+
+    private static boolean isTrue(Optional<String> value) {
+        return value.map(v -> Boolean.parseBoolean(v.trim())).orElse(false);
+    }
+}

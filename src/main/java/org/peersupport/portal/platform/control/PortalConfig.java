@@ -1,0 +1,42 @@
+package org.peersupport.portal.platform.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** Reads the portal's settings through MicroProfile Config (environment variables in production). */
+@ApplicationScoped
+public class PortalConfig {
+
+    private final Config config = ConfigProvider.getConfig(PortalConfig.class.getClassLoader());
+
+    public Optional<String> value(PortalSetting setting) {
+        return config.getOptionalValue(setting.key(), String.class).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    public String required(PortalSetting setting) {
+        return value(setting).orElseThrow(() -> new IllegalStateException("missing required setting " + setting));
+    }
+
+    public String valueOr(PortalSetting setting, String fallback) {
+        return value(setting).orElse(fallback);
+    }
+
+    public boolean flag(PortalSetting setting, boolean fallback) {
+        return value(setting).map(Boolean::parseBoolean).orElse(fallback);
+    }
+
+    public int number(PortalSetting setting, int fallback) {
+        return value(setting).map(Integer::parseInt).orElse(fallback);
+    }
+
+    public boolean demo() {
+        return flag(PortalSetting.DEMO, false);
+    }
+
+    public List<String> problems() {
+        return ConfigurationProblems.find(this::value);
+    }
+}

@@ -1,0 +1,176 @@
+package org.peersupport.portal.support;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium driven by Selenium, with axe-core checks and screenshots in
+ * {@code target/screenshots}. When no browser is installed the tests are skipped on a developer's machine
+ * and fail under CI ({@code CI=true}): a browser test that did not run proves nothing.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private final WebDriver driver;
+    private final String base;
+    private final Path userData;
+
+    private Browser(WebDriver driver, String base, Path userData) {
+        this.driver = driver;
+        this.base = base.endsWith("/") ? base : base + "/";
+        this.userData = userData;
+    }
+
+    public static Browser open(String baseUrl) {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            String message = "Chromium or chromedriver is not installed (apt-get install -y chromium chromium-driver)";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail(message + ": browser tests must run under CI");
+            }
+            Assumptions.abort(message);
+        }
+        try {
+            Path userData = Files.createTempDirectory("portal-chromium");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM.toFile());
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-quic", "--no-first-run", "--window-size=1280,1000", "--lang=en-GB",
+                    "--user-data-dir=" + userData);
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+            WebDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+            return new Browser(driver, baseUrl, userData);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public String url(String path) {
+        return base + (path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    public Browser go(String path) {
+        driver.get(url(path));
+        return this;
+    }
+
+    public String currentPath() {
+        String current = driver.getCurrentUrl();
+        String path = current.substring(base.length() - 1);
+        int query = path.indexOf('?');
+        return query < 0 ? path : path.substring(0, query);
+    }
+
+    public String heading() {
+        return driver.findElement(By.tagName("h1")).getText();
+    }
+
+    public String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    public WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    public List<WebElement> findAll(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    public Browser type(String css, String value) {
+        WebElement field = find(css);
+        field.clear();
+        field.sendKeys(value);
+        return this;
+    }
+
+    /** Clicks and waits for the next page to load. */
+    public Browser clickAndWait(String css) {
+        WebElement element = find(css);
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(element));
+        return this;
+    }
+
+    /** Signs in through the real form and waits for the page after it. */
+    public Browser signIn(String username, String password) {
+        go("signin.xhtml");
+        type("#signin\\:username", username);
+        type("#signin\\:password", password);
+        return clickAndWait("#signin\\:submit");
+    }
+
+    public Browser signOut() {
+        return clickAndWait("#signOutForm\\:signOut");
+    }
+
+    public void clearCookies() {
+        driver.manage().deleteAllCookies();
+    }
+
+    /** Runs axe-core on the current page and fails on any serious or critical violation. */
+    public Browser assertAccessible(String pageName) {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
+                .analyze(driver);
+        List<Rule> serious = results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .collect(Collectors.toList());
+        String report = serious.stream().map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp()
+                + " at " + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("\n"));
+        assertTrue(serious.isEmpty(), "axe-core found serious or critical violations on " + pageName + ":\n" + report);
+        return this;
+    }
+
+    public Browser screenshot(String name) {
+        try {
+            Path folder = Files.createDirectories(ItServices.Paths.buildDirectory().resolve("screenshots"));
+            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), folder.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return this;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(userData)) {
+            files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        } catch (IOException e) {
+            // a leftover temporary folder is harmless
+        }
+    }
+}

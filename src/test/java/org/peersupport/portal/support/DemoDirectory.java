@@ -1,0 +1,17 @@
+package org.peersupport.portal.support;
+
+/** Facts about deployment/demo-directory.ldif that tests on both sides of Arquillian need. */
+public final class DemoDirectory {
+
+    public static final String BASE_DN = "dc=demo,dc=peersupport,dc=org";
+    public static final String SERVICE_DN = "cn=portal-service,ou=services," + BASE_DN;
+    public static final String SERVICE_PASSWORD = "demo-service-password";
+    public static final String PASSWORD = "demo-password";
+
+    private DemoDirectory() {
+    }
+
+    public static String personDn(String username) {
+        return "uid=" + username + ",ou=people," + BASE_DN;
+    }
+}

@@ -1,0 +1,48 @@
+package org.peersupport.portal.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The deployments the integration tests share: the WAR that {@code mvn package} built, exactly as it ships,
+ * plus (for in-container tests) the test classes themselves.
+ */
+public final class Deployments {
+
+    private Deployments() {
+    }
+
+    public static WebArchive portal() {
+        File war = ItServices.Paths.buildDirectory().resolve("portal.war").toFile();
+        return ShrinkWrap.createFromZipFile(WebArchive.class, war);
+    }
+
+    /**
+     * The shipped WAR plus test classes, with one change to web.xml: Arquillian's test-runner servlet is made
+     * reachable without signing in (the portal denies every other unlisted URL by default).
+     */
+    public static WebArchive portalWith(Class<?>... testClasses) {
+        WebArchive war = portal().addClasses(testClasses);
+        String webXml;
+        try (InputStream in = war.get("WEB-INF/web.xml").getAsset().openStream()) {
+            webXml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String publicPattern = "<url-pattern>/signin.xhtml</url-pattern>";
+        if (!webXml.contains(publicPattern)) {
+            throw new IllegalStateException("web.xml no longer lists " + publicPattern);
+        }
+        webXml = webXml.replace(publicPattern, publicPattern + "\n<url-pattern>/" + ARQUILLIAN_RUNNER + "</url-pattern>");
+        war.delete("WEB-INF/web.xml");
+        return war.setWebXML(new StringAsset(webXml));
+    }
+
+    private static final String ARQUILLIAN_RUNNER = "ArquillianServletRunnerEE9";
+}

@@ -1,0 +1,185 @@
+package org.peersupport.portal.support;
+
+import com.unboundid.ldap.listener.InMemoryDirectoryServer;
+import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
+import com.unboundid.ldap.listener.InMemoryListenerConfig;
+import com.unboundid.ldap.sdk.LDAPException;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The real parts the portal needs, started in this JVM for the demo run and the integration tests: a real
+ * PostgreSQL server (embedded binaries) and a real LDAP server (UnboundID in-memory directory) on loopback,
+ * loaded from {@code deployment/demo-directory.ldif}.
+ *
+ * <p>The database has two roles, as production should: {@code portal_owner} owns the schema and runs the
+ * migrations; {@code portal_app}, which the portal uses at run time, may only read and write rows.
+ */
+public final class EmbeddedServices implements AutoCloseable {
+
+    public static final String BASE_DN = DemoDirectory.BASE_DN;
+    public static final String SERVICE_DN = DemoDirectory.SERVICE_DN;
+    public static final String SERVICE_PASSWORD = DemoDirectory.SERVICE_PASSWORD;
+    public static final String DEMO_PASSWORD = DemoDirectory.PASSWORD;
+    static final String OWNER_PASSWORD = "demo-owner-password";
+    static final String APP_PASSWORD = "demo-app-password";
+
+    private final EmbeddedPostgres postgres;
+    private final InMemoryDirectoryServer directory;
+
+    private EmbeddedServices(EmbeddedPostgres postgres, InMemoryDirectoryServer directory) {
+        this.postgres = postgres;
+        this.directory = directory;
+    }
+
+    /**
+     * Starts both servers. With a data directory the database survives restarts; without one it is new.
+     */
+    public static EmbeddedServices start(Path ldif, Path postgresData) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(freePort());
+        if (postgresData != null) {
+            Files.createDirectories(postgresData.getParent());
+            builder.setDataDirectory(postgresData).setCleanDataDirectory(false);
+        }
+        EmbeddedPostgres postgres = builder.start();
+        try {
+            prepareDatabase(postgres);
+            return new EmbeddedServices(postgres, startDirectory(ldif));
+        } catch (IOException | RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
+    }
+
+    private static void prepareDatabase(EmbeddedPostgres postgres) {
+        try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement sql = admin.createStatement()) {
+            try (ResultSet exists = sql.executeQuery("select 1 from pg_database where datname = 'portal'")) {
+                if (exists.next()) {
+                    return;
+                }
+            }
+            sql.execute("create role portal_owner login password '" + OWNER_PASSWORD + "'");
+            sql.execute("create role portal_app login password '" + APP_PASSWORD + "'");
+            sql.execute("create database portal owner portal_owner");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the portal database", e);
+        }
+        try (Connection portal = postgres.getDatabase("postgres", "portal").getConnection();
+                Statement sql = portal.createStatement()) {
+            sql.execute("alter schema public owner to portal_owner");
+            sql.execute("revoke create on schema public from public");
+            sql.execute("grant usage on schema public to portal_app");
+            sql.execute("alter default privileges for role portal_owner in schema public "
+                    + "grant select, insert, update, delete on tables to portal_app");
+            sql.execute("alter default privileges for role portal_owner in schema public "
+                    + "grant usage, select on sequences to portal_app");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not prepare the portal database", e);
+        }
+    }
+
+    private static InMemoryDirectoryServer startDirectory(Path ldif) throws IOException {
+        try {
+            InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE_DN);
+            config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("demo-ldap",
+                    InetAddress.getLoopbackAddress(), freePort(), null));
+            config.setEnforceSingleStructuralObjectClass(false);
+            InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
+            server.importFromLDIF(true, ldif.toFile());
+            server.startListening();
+            return server;
+        } catch (LDAPException e) {
+            throw new IOException("could not start the demo directory: " + e.getMessage(), e);
+        }
+    }
+
+    public int postgresPort() {
+        return postgres.getPort();
+    }
+
+    public int ldapPort() {
+        return directory.getListenPort();
+    }
+
+    public InMemoryDirectoryServer directory() {
+        return directory;
+    }
+
+    public String ldapUrl() {
+        return "ldap://127.0.0.1:" + ldapPort();
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + postgresPort() + "/portal";
+    }
+
+    /** Every setting the portal needs to run against these servers, in demo mode. */
+    public Map<String, String> portalSettings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("portal.demo", "true");
+        settings.put("portal.cookies.secure", "false");
+        settings.put("portal.db.url", jdbcUrl());
+        settings.put("portal.db.user", "portal_app");
+        settings.put("portal.db.password", APP_PASSWORD);
+        settings.put("portal.db.migration.user", "portal_owner");
+        settings.put("portal.db.migration.password", OWNER_PASSWORD);
+        settings.put("portal.ldap.url", ldapUrl());
+        settings.put("portal.ldap.bind.dn", SERVICE_DN);
+        settings.put("portal.ldap.bind.password", SERVICE_PASSWORD);
+        settings.put("portal.ldap.user.base-dn", "ou=people," + BASE_DN);
+        settings.put("portal.ldap.user.filter", "(&(objectClass=inetOrgPerson)(uid={0}))");
+        settings.put("portal.ldap.group.base-dn", "ou=groups," + BASE_DN);
+        settings.put("portal.ldap.group.filter", "(&(objectClass=groupOfNames)(member={0}))");
+        settings.put("portal.ldap.attr.id", "entryUUID");
+        settings.put("portal.ldap.role.candidate", "cn=p2p-candidates,ou=groups," + BASE_DN);
+        settings.put("portal.ldap.role.supervisor", "cn=p2p-supervisors,ou=groups," + BASE_DN);
+        settings.put("portal.ldap.role.verifier", "cn=p2p-verifiers,ou=groups," + BASE_DN);
+        settings.put("portal.ldap.role.coordinator", "cn=p2p-coordinators,ou=groups," + BASE_DN);
+        settings.put("portal.ldap.role.hr", "cn=p2p-hr,ou=groups," + BASE_DN);
+        return settings;
+    }
+
+    /** Writes settings as a properties file for Payara Micro's {@code --systemProperties}. */
+    public static void writeProperties(Map<String, String> settings, Path file) {
+        Properties properties = new Properties();
+        properties.putAll(settings);
+        try {
+            Files.createDirectories(file.getParent());
+            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.ISO_8859_1)) {
+                properties.store(out, "Generated for the portal's embedded run; demo values only");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        directory.shutDown(true);
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
