@@ -104,14 +104,14 @@ class SignInBrowserIT {
     @Test
     void aWrongPasswordAndAnUnknownAccountGetTheSameMessageAndKeepTheUsername() {
         browser.signIn("amara.okafor", "not-the-password");
-        String wrongPassword = browser.find(".ui-messages-error").getText();
+        String wrongPassword = browser.find(".portal-message--error").getText();
         assertEquals("/signin.xhtml", browser.currentPath());
         assertEquals("amara.okafor", browser.find("#signin\\:username").getAttribute("value"));
         assertEquals("", browser.find("#signin\\:password").getAttribute("value"), "the password is never sent back");
         browser.assertAccessible("the sign-in page with an error").screenshot("signin-failed");
 
         browser.signIn("no.such.person", "whatever");
-        String unknownAccount = browser.find(".ui-messages-error").getText();
+        String unknownAccount = browser.find(".portal-message--error").getText();
         assertEquals(wrongPassword, unknownAccount, "the message does not reveal whether the account exists");
         assertTrue(wrongPassword.contains("Check your username and password"), wrongPassword);
     }

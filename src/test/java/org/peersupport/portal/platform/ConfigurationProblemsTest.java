@@ -1,0 +1,101 @@
+package org.peersupport.portal.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.peersupport.portal.platform.control.ConfigurationProblems;
+import org.peersupport.portal.platform.control.DemoMode;
+import org.peersupport.portal.platform.control.PortalSetting;
+
+class ConfigurationProblemsTest {
+
+    private static Map<PortalSetting, String> complete() {
+        Map<PortalSetting, String> settings = new HashMap<>();
+        settings.put(PortalSetting.DB_URL, "jdbc:postgresql://db.internal:5432/portal");
+        settings.put(PortalSetting.DB_USER, "portal_app");
+        settings.put(PortalSetting.DB_PASSWORD, "secret");
+        settings.put(PortalSetting.LDAP_URL, "ldaps://dc1.trust.nhs.uk:636");
+        settings.put(PortalSetting.LDAP_BIND_DN, "CN=svc-portal,OU=Service Accounts,DC=trust,DC=nhs,DC=uk");
+        settings.put(PortalSetting.LDAP_BIND_PASSWORD, "secret");
+        settings.put(PortalSetting.LDAP_USER_BASE_DN, "OU=Staff,DC=trust,DC=nhs,DC=uk");
+        settings.put(PortalSetting.LDAP_USER_FILTER, "(&(objectClass=user)(sAMAccountName={0}))");
+        settings.put(PortalSetting.LDAP_USER_MEMBER_OF, "memberOf");
+        settings.put(PortalSetting.LDAP_ATTR_ID, "objectGUID");
+        settings.put(PortalSetting.ROLE_CANDIDATE, "CN=P2P Candidates,OU=Groups,DC=trust,DC=nhs,DC=uk");
+        return settings;
+    }
+
+    private static List<String> problems(Map<PortalSetting, String> settings) {
+        return ConfigurationProblems.find(setting -> Optional.ofNullable(settings.get(setting)));
+    }
+
+    @Test
+    void aCompleteActiveDirectoryConfigurationHasNoProblems() {
+        assertEquals(List.of(), problems(complete()));
+    }
+
+    @Test
+    void everyMissingRequiredSettingIsNamedWithItsEnvironmentVariable() {
+        List<String> problems = problems(Map.of());
+        for (PortalSetting setting : PortalSetting.values()) {
+            if (setting.required()) {
+                assertTrue(problems.contains("missing required setting " + setting.environmentVariable() + " (" + setting.key() + ")"),
+                        setting + " in " + problems);
+            }
+        }
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("no directory group is mapped")), problems.toString());
+    }
+
+    @Test
+    void blankValuesCountAsMissing() {
+        Map<PortalSetting, String> settings = complete();
+        settings.put(PortalSetting.DB_PASSWORD, "   ");
+        assertEquals(List.of("missing required setting PORTAL_DB_PASSWORD (portal.db.password)"), problems(settings));
+    }
+
+    @Test
+    void withoutMemberOfTheGroupSearchMustBeConfigured() {
+        Map<PortalSetting, String> settings = complete();
+        settings.remove(PortalSetting.LDAP_USER_MEMBER_OF);
+        List<String> problems = problems(settings);
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("PORTAL_LDAP_GROUP_BASE_DN"));
+        assertTrue(problems.get(1).contains("PORTAL_LDAP_GROUP_FILTER"));
+    }
+
+    @Test
+    void urlsMustBeOfTheRightKindAndStartTlsCannotWrapLdaps() {
+        Map<PortalSetting, String> settings = complete();
+        settings.put(PortalSetting.LDAP_URL, "http://dc1");
+        settings.put(PortalSetting.DB_URL, "jdbc:mysql://db/portal");
+        List<String> problems = problems(settings);
+        assertTrue(problems.stream().anyMatch(p -> p.contains("must start with ldap:// or ldaps://")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("must be a PostgreSQL JDBC URL")), problems.toString());
+
+        settings = complete();
+        settings.put(PortalSetting.LDAP_STARTTLS, "true");
+        assertTrue(problems(settings).get(0).contains("cannot be used with an ldaps:// URL"));
+    }
+
+    @Test
+    void demoModeOnlyRunsAgainstALoopbackDirectory() {
+        Map<PortalSetting, String> settings = complete();
+        settings.put(PortalSetting.DEMO, "true");
+        assertTrue(problems(settings).get(0).contains("demo mode only runs against its embedded directory"));
+        settings.put(PortalSetting.LDAP_URL, "ldap://127.0.0.1:10389");
+        assertEquals(List.of(), problems(settings));
+        assertTrue(DemoMode.isLoopback("ldap://localhost:389"));
+        assertTrue(!DemoMode.isLoopback("ldap://127.example.org:389"));
+    }
+
+    @Test
+    void environmentVariableNamesFollowMicroProfileConfigMapping() {
+        assertEquals("PORTAL_LDAP_USER_BASE_DN", PortalSetting.LDAP_USER_BASE_DN.environmentVariable());
+        assertEquals("PORTAL_DB_MIGRATION_PASSWORD", PortalSetting.DB_MIGRATION_PASSWORD.environmentVariable());
+    }
+}
