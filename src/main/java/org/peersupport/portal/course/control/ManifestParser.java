@@ -60,6 +60,9 @@ final class ManifestParser {
     private final CoursePackageReader.Limits limits;
     private final List<PackageProblem> problems;
     private Path realRoot;
+    /** Outcome codes and session numbers written in the manifest, even where the item has other problems. */
+    private final Set<String> outcomeCodesSeen = new java.util.HashSet<>();
+    private final Set<Integer> sessionNumbersSeen = new java.util.HashSet<>();
 
     ManifestParser(Path root, CoursePackageReader.Limits limits, List<PackageProblem> problems) {
         this.root = root;
@@ -111,7 +114,7 @@ final class ManifestParser {
         List<PackageSession> sessions = sessions(top);
         List<GlossaryEntry> glossary = glossary(top);
         List<UsefulResource> resources = resources(top);
-        List<PackageAssessmentTask> tasks = assessmentTasks(top, units, sessions);
+        List<PackageAssessmentTask> tasks = assessmentTasks(top);
         if (problems.size() != before || head == null) {
             return null;
         }
@@ -136,9 +139,15 @@ final class ManifestParser {
             node = yaml.compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            problem(MANIFEST, mark == null ? null : mark.getLine() + 1, "The manifest is not valid YAML here (" + what.strip()
-                    + "). Check the indentation, and put text that contains ': ' or ' #' in quotes.");
+            Integer line = mark == null ? null : mark.getLine() + 1;
+            String what = String.valueOf(e.getProblem() != null ? e.getProblem() : e.getMessage()).strip();
+            String globalTag = "Global tag is not allowed: ";
+            if (what.startsWith(globalTag)) {
+                problem(MANIFEST, line, tagNotAllowed(new Tag(what.substring(globalTag.length()))));
+            } else {
+                problem(MANIFEST, line, "The manifest is not valid YAML here (" + what
+                        + "). Check the indentation, and put text that contains ': ' or ' #' in quotes.");
+            }
             return null;
         } catch (YAMLException e) {
             String message = String.valueOf(e.getMessage());
@@ -169,8 +178,7 @@ final class ManifestParser {
             default -> false;
         };
         if (!allowed) {
-            problem(MANIFEST, line(node), "The manifest uses the YAML tag '" + shortTag(tag)
-                    + "'. Course packages allow only plain text, numbers, true/false, lists and fields.");
+            problem(MANIFEST, line(node), tagNotAllowed(tag));
         }
         if (node instanceof SequenceNode seq) {
             seq.getValue().forEach(n -> checkTags(n, seen));
@@ -180,6 +188,11 @@ final class ManifestParser {
                 checkTags(t.getValueNode(), seen);
             }
         }
+    }
+
+    private static String tagNotAllowed(Tag tag) {
+        return "The manifest uses the YAML tag '" + shortTag(tag)
+                + "'. Course packages allow only plain text, numbers, true/false, lists and fields.";
     }
 
     private static String shortTag(Tag tag) {
@@ -264,15 +277,15 @@ final class ManifestParser {
                 continue;
             }
             int before = problems.size();
-            unit.allowOnly("code", "title", "outcomes");
             String code = unit.code("code", "Unit code");
             unique(unitCodes, code, unit, "code", "Unit code");
             String context = code == null ? "Unit " + (i + 1) + " in the list" : "Unit '" + code + "'";
             unit.context = context;
+            unit.allowOnly("code", "title", "outcomes");
             String title = unit.shortText("title", true);
             List<Node> outcomeItems = unit.list("outcomes", true);
             if (outcomeItems.isEmpty() && unit.has("outcomes")) {
-                problem(MANIFEST, unit.line("outcomes"), context + " has no outcomes. List at least one.");
+                problem(MANIFEST, unit.keyLine("outcomes"), context + " has no outcomes. List at least one.");
             }
             List<PackageOutcome> outcomes = new ArrayList<>();
             for (int j = 0; j < outcomeItems.size(); j++) {
@@ -295,12 +308,13 @@ final class ManifestParser {
             return null;
         }
         int before = problems.size();
-        outcome.allowOnly("code", "text", "draft", "evidenceRequirements");
         String code = outcome.code("code", "Outcome code");
         unique(outcomeCodes, code, outcome, "code", "Outcome code");
         if (code != null) {
+            outcomeCodesSeen.add(code);
             outcome.context = unitContext + ", outcome '" + code + "'";
         }
+        outcome.allowOnly("code", "text", "draft", "evidenceRequirements");
         String text = outcome.text("text", true);
         boolean draft = outcome.flag("draft");
         List<PackageEvidenceRequirement> requirements = new ArrayList<>();
@@ -329,7 +343,7 @@ final class ManifestParser {
         List<PackageSession> sessions = new ArrayList<>();
         List<Node> items = top.list("sessions", true);
         if (items.isEmpty() && top.has("sessions")) {
-            problem(MANIFEST, top.line("sessions"), "The course has no sessions. List at least one under 'sessions'.");
+            problem(MANIFEST, top.keyLine("sessions"), "The course has no sessions. List at least one under 'sessions'.");
         }
         Map<Integer, Integer> numbers = new HashMap<>();
         Map<String, Integer> slugs = new HashMap<>();
@@ -341,9 +355,9 @@ final class ManifestParser {
                 continue;
             }
             int before = problems.size();
-            session.allowOnly("number", "slug", "title", "aims", "about", "exerciseFiles", "contentWarning");
             Integer number = session.whole("number", true);
             if (number != null) {
+                sessionNumbersSeen.add(number);
                 session.context = "Session " + number;
                 Integer first = numbers.putIfAbsent(number, session.line("number"));
                 if (number < 1) {
@@ -357,6 +371,7 @@ final class ManifestParser {
                 }
                 previous = Math.max(previous, number);
             }
+            session.allowOnly("number", "slug", "title", "aims", "about", "exerciseFiles", "contentWarning");
             String slug = session.shortText("slug", true);
             if (slug != null) {
                 if (!SLUG.matcher(slug).matches() || slug.length() > 80) {
@@ -380,7 +395,7 @@ final class ManifestParser {
             int max = valid.get(valid.size() - 1);
             List<Integer> missing = IntStream.rangeClosed(1, max).filter(n -> !numbers.containsKey(n)).boxed().toList();
             if (!missing.isEmpty() && max <= 1000) {
-                problem(MANIFEST, top.line("sessions"), "Session numbers must run 1, 2, 3 and so on without gaps; "
+                problem(MANIFEST, top.keyLine("sessions"), "Session numbers must run 1, 2, 3 and so on without gaps; "
                         + (missing.size() == 1 ? "session " + missing.get(0) + " is" : "sessions " + missing + " are")
                         + " missing.");
             }
@@ -433,7 +448,7 @@ final class ManifestParser {
         List<String> topics = new ArrayList<>();
         List<Node> topicItems = warning.list("topics", true);
         if (topicItems.isEmpty() && warning.has("topics")) {
-            problem(MANIFEST, warning.line("topics"), warning.context + ": list at least one topic, e.g. trauma.");
+            problem(MANIFEST, warning.keyLine("topics"), warning.context + ": list at least one topic, e.g. trauma.");
         }
         for (Node item : topicItems) {
             String topic = scalarText(item, warning.context + ": each topic");
@@ -450,11 +465,11 @@ final class ManifestParser {
                 continue;
             }
             int beforeContact = problems.size();
-            contact.allowOnly("name", "phone", "text", "url", "description");
             String name = contact.shortText("name", true);
             if (name != null) {
                 contact.context = warning.context + ", contact '" + name + "'";
             }
+            contact.allowOnly("name", "phone", "text", "url", "description");
             String phone = contact.phoneNumber("phone");
             String text = contact.phoneNumber("text");
             String url = contact.webAddress("url");
@@ -481,12 +496,12 @@ final class ManifestParser {
                 continue;
             }
             int before = problems.size();
-            entry.allowOnly("term", "definition", "restored", "note");
             String term = entry.shortText("term", true);
             if (term != null) {
                 entry.context = "Glossary entry '" + term + "'";
                 unique(terms, term.toLowerCase(Locale.ROOT), entry, "term", "Glossary term");
             }
+            entry.allowOnly("term", "definition", "restored", "note");
             String definition = entry.text("definition", true);
             boolean restored = entry.flag("restored");
             String note = entry.text("note", false);
@@ -522,13 +537,9 @@ final class ManifestParser {
 
     // ---------------------------------------------------------------- assessment
 
-    private List<PackageAssessmentTask> assessmentTasks(Fields top, List<PackageUnit> units, List<PackageSession> sessions) {
+    private List<PackageAssessmentTask> assessmentTasks(Fields top) {
         List<PackageAssessmentTask> tasks = new ArrayList<>();
         Map<String, Integer> codes = new HashMap<>();
-        Set<String> outcomeCodes = new java.util.HashSet<>();
-        units.forEach(u -> u.outcomes().forEach(o -> outcomeCodes.add(o.code())));
-        Set<Integer> sessionNumbers = new java.util.HashSet<>();
-        sessions.forEach(s -> sessionNumbers.add(s.number()));
         List<Node> items = top.list("assessmentTasks", false);
         for (int i = 0; i < items.size(); i++) {
             Fields task = fields(items.get(i), "Assessment task " + (i + 1));
@@ -536,12 +547,12 @@ final class ManifestParser {
                 continue;
             }
             int before = problems.size();
-            task.allowOnly("code", "title", "kind", "setAtSession", "dueAtSession", "description", "assesses");
             String code = task.code("code", "Assessment task code");
             unique(codes, code, task, "code", "Assessment task code");
             if (code != null) {
                 task.context = "Assessment task '" + code + "'";
             }
+            task.allowOnly("code", "title", "kind", "setAtSession", "dueAtSession", "description", "assesses");
             String title = task.shortText("title", true);
             AssessmentKind kind = null;
             String kindText = task.text("kind", true);
@@ -551,8 +562,8 @@ final class ManifestParser {
                     problem(MANIFEST, task.line("kind"), task.context + ": kind must be 'essay' or 'portfolio', not '" + kindText + "'.");
                 }
             }
-            Integer set = task.sessionReference("setAtSession", sessionNumbers);
-            Integer due = task.sessionReference("dueAtSession", sessionNumbers);
+            Integer set = task.sessionReference("setAtSession", sessionNumbersSeen);
+            Integer due = task.sessionReference("dueAtSession", sessionNumbersSeen);
             if (set != null && due != null && due < set) {
                 problem(MANIFEST, task.line("dueAtSession"), task.context + " is due at session " + due
                         + ", before it is set at session " + set + ".");
@@ -561,14 +572,14 @@ final class ManifestParser {
             List<String> assesses = new ArrayList<>();
             List<Node> outcomeItems = task.list("assesses", true);
             if (outcomeItems.isEmpty() && task.has("assesses")) {
-                problem(MANIFEST, task.line("assesses"), task.context + ": list the codes of the outcomes it assesses.");
+                problem(MANIFEST, task.keyLine("assesses"), task.context + ": list the codes of the outcomes it assesses.");
             }
             for (Node item : outcomeItems) {
                 String outcome = scalarText(item, task.context + ": each outcome it assesses");
                 if (outcome == null) {
                     continue;
                 }
-                if (!outcomeCodes.contains(outcome)) {
+                if (!outcomeCodesSeen.contains(outcome)) {
                     problem(MANIFEST, line(item), task.context + " assesses outcome '" + outcome
                             + "', but no unit has an outcome with that code.");
                 } else if (assesses.contains(outcome)) {
@@ -743,6 +754,12 @@ final class ManifestParser {
         int line(String key) {
             NodeTuple tuple = byKey.get(key);
             return tuple == null ? line() : ManifestParser.line(tuple.getValueNode());
+        }
+
+        /** The line of a field's name, or of the mapping when the field is absent. */
+        int keyLine(String key) {
+            NodeTuple tuple = byKey.get(key);
+            return tuple == null ? line() : ManifestParser.line(tuple.getKeyNode());
         }
 
         /** Whether the field is present with a non-empty value. */
