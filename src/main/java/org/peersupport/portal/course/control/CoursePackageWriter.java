@@ -270,10 +270,13 @@ public final class CoursePackageWriter {
                 DumperOptions.FlowStyle.FLOW);
     }
 
-    /** Text as plain YAML where it can be, and as a literal block (|) when it runs over several lines. */
+    /**
+     * Text as plain YAML where it is short, as a folded block (&gt;) wrapped at the line width when it
+     * is a long line, and as a literal block (|) when it has line breaks of its own.
+     */
     private static Node scalar(String value) {
-        DumperOptions.ScalarStyle style = value.indexOf('\n') >= 0
-                ? DumperOptions.ScalarStyle.LITERAL
+        DumperOptions.ScalarStyle style = value.indexOf('\n') >= 0 ? DumperOptions.ScalarStyle.LITERAL
+                : value.length() > 80 ? DumperOptions.ScalarStyle.FOLDED
                 : DumperOptions.ScalarStyle.PLAIN;
         return new ScalarNode(Tag.STR, value, null, null, style);
     }
