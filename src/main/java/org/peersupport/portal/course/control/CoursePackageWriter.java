@@ -123,7 +123,7 @@ public final class CoursePackageWriter {
         }
         for (ExerciseFile exercise : p.exerciseFiles()) {
             Object earlier = files.putIfAbsent(exercise.path(), exercise);
-            if (earlier != null && !earlier.equals(exercise)) {
+            if (earlier instanceof String) {
                 throw new IllegalArgumentException("The exercise file path '" + exercise.path()
                         + "' is already used for another file of the package");
             }

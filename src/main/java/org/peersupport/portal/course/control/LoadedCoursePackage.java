@@ -28,7 +28,7 @@ public final class LoadedCoursePackage implements ExerciseSource, AutoCloseable 
         this.coursePackage = Objects.requireNonNull(coursePackage);
         this.root = root;
         this.ownedFolder = ownedFolder;
-        coursePackage.exerciseFiles().forEach(f -> exerciseFiles.put(f.path(), f));
+        coursePackage.exerciseFiles().forEach(f -> exerciseFiles.putIfAbsent(f.path(), f));
     }
 
     /** The course the package describes. */
@@ -52,7 +52,8 @@ public final class LoadedCoursePackage implements ExerciseSource, AutoCloseable 
         if (closed) {
             throw new IllegalStateException("The course package has been closed");
         }
-        if (!file.equals(exerciseFiles.get(file.path()))) {
+        ExerciseFile known = exerciseFiles.get(file.path());
+        if (known == null || known.size() != file.size()) {
             throw new IllegalArgumentException("Not an exercise file of this package: " + file.path());
         }
         return new BufferedInputStream(Files.newInputStream(root.resolve(file.path())));

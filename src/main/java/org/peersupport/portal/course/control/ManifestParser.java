@@ -10,7 +10,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -83,6 +82,15 @@ final class ManifestParser {
         if (!Files.isRegularFile(manifest)) {
             problem(MANIFEST, null, "The package has no " + MANIFEST + " manifest. It must be at the top of the "
                     + "package folder (or of the ZIP, or of a single folder inside the ZIP).");
+            return null;
+        }
+        try {
+            if (!manifest.toRealPath().startsWith(realRoot)) {
+                problem(MANIFEST, null, "The manifest " + MANIFEST + " is a link to a file outside the package.");
+                return null;
+            }
+        } catch (IOException e) {
+            problem(MANIFEST, null, "The manifest " + MANIFEST + " cannot be read.");
             return null;
         }
         String text = readText(manifest, limits.maxManifestBytes(), MANIFEST, null, "The manifest " + MANIFEST);
@@ -698,7 +706,7 @@ final class ManifestParser {
                 return null;
             }
             byte[] bytes;
-            try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            try (InputStream in = Files.newInputStream(file)) {
                 bytes = in.readNBytes((int) max + 1);
             }
             if (bytes.length > max) {

@@ -1,5 +1,6 @@
 package org.peersupport.portal.course.control;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Objects;
  * @param line    the line in that file, from 1, or {@code null} when no line applies
  * @param message what is wrong and, where it helps, how to put it right
  */
-public record PackageProblem(String file, Integer line, String message) {
+public record PackageProblem(String file, Integer line, String message) implements Serializable {
 
     public PackageProblem {
         Objects.requireNonNull(message, "message");
