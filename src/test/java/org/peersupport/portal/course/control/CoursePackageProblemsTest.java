@@ -146,6 +146,16 @@ class CoursePackageProblemsTest {
     }
 
     @Test
+    void linkToAFileOutsideThePackageIsRefused() throws Exception {
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "not for import");
+        Path pkg = minimalPackage(dir.resolve("pkg"));
+        Files.delete(pkg.resolve("exercises/worksheet.txt"));
+        Files.createSymbolicLink(pkg.resolve("exercises/worksheet.txt"), secret);
+        assertProblem(onlyProblem(pkg), lineOf(MINIMAL_MANIFEST, "file: exercises/worksheet.txt"),
+                "link to a file outside the package");
+    }
+
+    @Test
     void yamlTagThatWouldCreateJavaObjectsIsRefused() {
         String manifest = manifestWith("summary: A course for tests.",
                 "summary: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://x\"]]]]");

@@ -82,6 +82,26 @@ class CoursePackageRoundTripTest {
     }
 
     @Test
+    void exerciseFileSharedByTwoSessionsIsWrittenOnceAndOpensForBoth() throws Exception {
+        String manifest = TestPackages.manifestWith("    about: sessions/second.md\n", """
+                    about: sessions/second.md
+                    exerciseFiles:
+                      - title: The same worksheet, again
+                        file: exercises/worksheet.txt
+                """);
+        try (LoadedCoursePackage original = reader.read(TestPackages.minimalPackage(dir.resolve("shared"), manifest))) {
+            List<ExerciseFile> files = original.coursePackage().exerciseFiles();
+            assertEquals(2, files.size());
+            files.forEach(f -> assertEquals("Worksheet\n", new String(TestPackages.bytesOf(original, f))));
+            ByteArrayOutputStream zip = new ByteArrayOutputStream();
+            writer.writeZip(original.coursePackage(), original, zip);
+            try (LoadedCoursePackage again = reader.readZip(new ByteArrayInputStream(zip.toByteArray()))) {
+                assertEquals(original.coursePackage(), again.coursePackage());
+            }
+        }
+    }
+
+    @Test
     void writtenManifestIsReadableByAPerson() throws Exception {
         try (LoadedCoursePackage original = reader.read(TestPackages.PEER2PEER)) {
             String manifest = writer.manifest(original.coursePackage());
