@@ -51,7 +51,7 @@ public final class DemoLauncher {
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx768m",
                 "-Djava.io.tmpdir=" + Files.createDirectories(target.resolve("demo-tmp")),
                 "-jar", payara.toString(),
-                "--nocluster", "--port", Integer.toString(port), "--contextroot", "/",
+                "--nocluster", "--port", Integer.toString(port),
                 "--systemProperties", settings.toString(),
                 "--deploy", war.toString()));
         say("Starting Payara Micro on port " + port + " (log: " + project.relativize(log) + ")...");
@@ -72,7 +72,7 @@ public final class DemoLauncher {
             say("Stopped.");
         }, "demo-stop"));
 
-        String url = "http://localhost:" + port + "/";
+        String url = "http://localhost:" + port + "/portal/";
         if (!waitUntilServing(url + "signin.xhtml", server)) {
             say("The portal did not start. The last lines of " + log + ":");
             List<String> lines = Files.readAllLines(log);
