@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,6 +29,7 @@ import org.peersupport.portal.demo.DemoAccount;
 import org.peersupport.portal.support.Browser;
 import org.peersupport.portal.support.DemoDirectory;
 import org.peersupport.portal.support.Deployments;
+import org.peersupport.portal.support.ItServices;
 
 /** Sign-in, navigation, sign-out and access as staff meet them, in headless Chromium against Payara Micro. */
 @ExtendWith(ArquillianExtension.class)
@@ -126,12 +131,27 @@ class SignInBrowserIT {
     }
 
     @Test
-    void signingOutEndsTheSession() {
+    void signingOutEndsTheSessionAndIsAudited() throws Exception {
+        long signOutsBefore = auditCount("SIGN_OUT", "grace.mitchell");
         browser.signIn("grace.mitchell", DemoDirectory.PASSWORD).signOut();
+        assertEquals(signOutsBefore + 1, auditCount("SIGN_OUT", "grace.mitchell"), "the sign-out is in the audit trail");
         assertTrue(browser.text().contains("You have signed out."), browser.text());
         browser.go("supervisor/index.xhtml");
         assertEquals("/signin.xhtml", browser.currentPath(), "a signed-out browser is sent to sign in");
         assertFalse(browser.text().contains("period without activity"), "a sign-out is not reported as a timeout");
+    }
+
+    private static long auditCount(String action, String actor) throws SQLException {
+        try (Connection db = ItServices.get().portalDatabase();
+                PreparedStatement query = db.prepareStatement(
+                        "select count(*) from audit_entry where action = ? and actor = ? and remote_address is not null")) {
+            query.setString(1, action);
+            query.setString(2, actor);
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
     }
 
     @Test

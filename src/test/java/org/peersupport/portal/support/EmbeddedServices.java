@@ -107,6 +107,11 @@ public final class EmbeddedServices implements AutoCloseable {
         }
     }
 
+    /** A connection to the portal's database as its owner, for tests that check what was written. */
+    public Connection portalDatabase() throws SQLException {
+        return postgres.getDatabase("postgres", "portal").getConnection();
+    }
+
     public int postgresPort() {
         return postgres.getPort();
     }
