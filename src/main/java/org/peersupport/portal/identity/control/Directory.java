@@ -16,12 +16,12 @@ import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.SingleServerSet;
 import com.unboundid.ldap.sdk.StartTLSPostConnectProcessor;
 import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
-import com.unboundid.util.ssl.JVMDefaultTrustManager;
 import com.unboundid.util.ssl.SSLUtil;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +30,8 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.net.SocketFactory;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
 import org.peersupport.portal.identity.entity.DirectoryProfile;
 import org.peersupport.portal.platform.control.PortalConfig;
 import org.peersupport.portal.platform.control.PortalSetting;
@@ -51,6 +53,11 @@ public class Directory {
     PortalConfig config;
 
     private LDAPConnectionPool pool;
+
+    /** For tests of the directory client outside the container. */
+    public void useConfig(PortalConfig settings) {
+        this.config = settings;
+    }
 
     /**
      * Checks a username and password against the directory. Empty: no such person, more than one match, or
@@ -194,7 +201,7 @@ public class Directory {
             options.setConnectTimeoutMillis(CONNECT_TIMEOUT_MILLIS);
             options.setResponseTimeoutMillis(RESPONSE_TIMEOUT_MILLIS);
             options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
-            SSLUtil ssl = new SSLUtil(JVMDefaultTrustManager.getInstance());
+            SSLUtil ssl = new SSLUtil(jvmTrustManagers());
             SocketFactory sockets = null;
             PostConnectProcessor startTls = null;
             if (url.getScheme().equalsIgnoreCase("ldaps")) {
@@ -215,13 +222,23 @@ public class Directory {
         }
     }
 
+    /**
+     * The JVM's standard trust managers: the trust store named by {@code javax.net.ssl.trustStore} if set,
+     * otherwise the JDK's cacerts.
+     */
+    private static TrustManager[] jvmTrustManagers() throws GeneralSecurityException {
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init((KeyStore) null);
+        return factory.getTrustManagers();
+    }
+
     private static DirectoryUnavailableException unavailable(Exception e) {
         LOG.log(Level.WARNING, "The directory could not be used: {0}", e.getMessage());
         return new DirectoryUnavailableException("The directory could not be reached: " + e.getMessage(), e);
     }
 
     @PreDestroy
-    synchronized void close() {
+    public synchronized void close() {
         if (pool != null) {
             pool.close();
         }

@@ -10,10 +10,18 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @ApplicationScoped
 public class PortalConfig {
 
-    private final Config config = ConfigProvider.getConfig(PortalConfig.class.getClassLoader());
+    private Config config;
 
     public Optional<String> value(PortalSetting setting) {
-        return config.getOptionalValue(setting.key(), String.class).map(String::trim).filter(v -> !v.isEmpty());
+        return lookup(setting.key()).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    /** The raw value of a key; tests of plain logic override this instead of needing a Config implementation. */
+    protected Optional<String> lookup(String key) {
+        if (config == null) {
+            config = ConfigProvider.getConfig(PortalConfig.class.getClassLoader());
+        }
+        return config.getOptionalValue(key, String.class);
     }
 
     public String required(PortalSetting setting) {
