@@ -40,10 +40,12 @@ public final class EmbeddedServices implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final InMemoryDirectoryServer directory;
+    private final Path projectDirectory;
 
-    private EmbeddedServices(EmbeddedPostgres postgres, InMemoryDirectoryServer directory) {
+    private EmbeddedServices(EmbeddedPostgres postgres, InMemoryDirectoryServer directory, Path projectDirectory) {
         this.postgres = postgres;
         this.directory = directory;
+        this.projectDirectory = projectDirectory;
     }
 
     /**
@@ -58,7 +60,8 @@ public final class EmbeddedServices implements AutoCloseable {
         EmbeddedPostgres postgres = builder.start();
         try {
             prepareDatabase(postgres);
-            return new EmbeddedServices(postgres, startDirectory(ldif));
+            // the LDIF is deployment/demo-directory.ldif: the project folder is two levels up
+            return new EmbeddedServices(postgres, startDirectory(ldif), ldif.toAbsolutePath().getParent().getParent());
         } catch (IOException | RuntimeException e) {
             postgres.close();
             throw e;
@@ -155,6 +158,7 @@ public final class EmbeddedServices implements AutoCloseable {
         settings.put("portal.ldap.role.verifier", "cn=p2p-verifiers,ou=groups," + BASE_DN);
         settings.put("portal.ldap.role.coordinator", "cn=p2p-coordinators,ou=groups," + BASE_DN);
         settings.put("portal.ldap.role.hr", "cn=p2p-hr,ou=groups," + BASE_DN);
+        settings.put("portal.demo.course-package", projectDirectory.resolve("deployment/courses/peer2peer").toString());
         return settings;
     }
 

@@ -40,6 +40,10 @@ public class PortalConfig {
         return value(setting).map(Integer::parseInt).orElse(fallback);
     }
 
+    public long longNumber(PortalSetting setting, long fallback) {
+        return value(setting).map(Long::parseLong).orElse(fallback);
+    }
+
     public boolean demo() {
         return flag(PortalSetting.DEMO, false);
     }

@@ -38,7 +38,9 @@ public enum PortalSetting {
     ROLE_HR("portal.ldap.role.hr", false),
     COOKIES_SECURE("portal.cookies.secure", false),
     SESSION_TIMEOUT_MINUTES("portal.session.timeout-minutes", false),
-    EXIT_ON_CONFIGURATION_ERROR("portal.exit-on-configuration-error", false);
+    EXIT_ON_CONFIGURATION_ERROR("portal.exit-on-configuration-error", false),
+    UPLOAD_MAX_BYTES("portal.upload.max-bytes", false),
+    DEMO_COURSE_PACKAGE("portal.demo.course-package", false);
 
     private final String key;
     private final boolean required;

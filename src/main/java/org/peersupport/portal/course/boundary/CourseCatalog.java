@@ -1,0 +1,288 @@
+package org.peersupport.portal.course.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.peersupport.portal.audit.control.AuditEvent;
+import org.peersupport.portal.course.control.ChunkStore;
+import org.peersupport.portal.course.control.CompletionMode;
+import org.peersupport.portal.course.control.ContentWarning;
+import org.peersupport.portal.course.control.CourseVersions;
+import org.peersupport.portal.course.control.GlossaryLinker;
+import org.peersupport.portal.course.control.SignpostContact;
+import org.peersupport.portal.course.entity.Course;
+import org.peersupport.portal.course.entity.CourseParticipation;
+import org.peersupport.portal.course.entity.CourseSession;
+import org.peersupport.portal.course.entity.CourseStatus;
+import org.peersupport.portal.course.entity.GlossaryTerm;
+import org.peersupport.portal.course.entity.LessonProgress;
+import org.peersupport.portal.course.entity.SessionExerciseFile;
+import org.peersupport.portal.course.entity.StoredFile;
+import org.peersupport.portal.identity.entity.Person;
+import org.peersupport.portal.identity.entity.Role;
+import org.peersupport.portal.platform.control.BusinessException;
+
+/**
+ * Reading courses. Every signed-in staff member reads published courses; each person is pinned to the version
+ * they first opened, so their course stays consistent while coordinators publish the next one, and their
+ * progress (kept by session slug) carries over when they switch. Drafts are seen by coordinators only, through
+ * {@link #previewLesson}.
+ */
+@Stateless
+@DenyAll
+public class CourseCatalog {
+
+    /** The glossary page that lesson bodies link terms to, relative to the lesson page. */
+    public static final String GLOSSARY_PAGE = "glossary.xhtml";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Resource
+    SessionContext session;
+
+    @Inject
+    Event<AuditEvent> audit;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    CourseVersions versions;
+
+    @Inject
+    ChunkStore chunks;
+
+    @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR})
+    public List<CourseSummary> publishedCourses() {
+        List<Object[]> rows = em.createQuery("select c, size(c.sessions) from Course c where c.status = :status "
+                + "order by c.title, c.code", Object[].class).setParameter("status", CourseStatus.PUBLISHED).getResultList();
+        return rows.stream().map(row -> {
+            Course c = (Course) row[0];
+            return new CourseSummary(c.getId(), c.getCode(), c.getTitle(), c.getSummary(), c.getVersionNumber(),
+                    c.getVersionLabel(), c.getAwardName(), c.getAwardScqfLevel(), c.getAwardCredits(),
+                    ((Number) row[1]).intValue());
+        }).toList();
+    }
+
+    /** The course as the caller reads it; pins them to the latest published version the first time. */
+    @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR})
+    public CourseOverview overview(String courseCode) {
+        Person me = me();
+        Course course = withSessions(participation(me, courseCode).getCourse().getId());
+        Set<String> done = completedSlugs(me, course.getCode());
+        List<SessionSummary> sessions = course.getSessions().stream().map(s -> new SessionSummary(s.getNumber(),
+                s.getSlug(), s.getTitle(), s.hasContentWarning(), done.contains(s.getSlug()))).toList();
+        int completed = (int) sessions.stream().filter(SessionSummary::completed).count();
+        int percent = sessions.isEmpty() ? 0 : completed * 100 / sessions.size();
+        Optional<Course> latest = versions.latestPublished(course.getCode());
+        return new CourseOverview(course.getId(), course.getCode(), course.getTitle(), course.getSummary(),
+                course.getVersionNumber(), course.getVersionLabel(), course.getStatus(), course.getAwardName(),
+                course.getAwardScqfLevel(), course.getAwardCredits(), course.getCompletionMode(), course.getAgreementHtml(),
+                course.isAgreementDraft(), sessions, completed, percent,
+                latest.map(l -> l.getVersionNumber() > course.getVersionNumber()).orElse(false),
+                latest.map(Course::getVersionNumber).orElse(null));
+    }
+
+    /** A session of the caller's version of the course; opening it completes it when the course completes on view. */
+    @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR})
+    public Lesson lesson(String courseCode, int sessionNumber) {
+        Person me = me();
+        Course course = participation(me, courseCode).getCourse();
+        CourseSession s = session(course, sessionNumber);
+        boolean completed = progress(me, s).isPresent();
+        if (!completed && course.getCompletionMode() == CompletionMode.ON_VIEW) {
+            complete(me, s);
+            completed = true;
+        }
+        return lesson(s, completed, false);
+    }
+
+    @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR})
+    public void markComplete(String courseCode, int sessionNumber) {
+        Person me = me();
+        CourseSession s = session(participation(me, courseCode).getCourse(), sessionNumber);
+        if (progress(me, s).isEmpty()) {
+            complete(me, s);
+        }
+    }
+
+    @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR})
+    public void markIncomplete(String courseCode, int sessionNumber) {
+        Person me = me();
+        CourseSession s = session(participation(me, courseCode).getCourse(), sessionNumber);
+        progress(me, s).ifPresent(p -> {
+            em.remove(p);
+            audit.fire(AuditEvent.by(me.getUsername(), "LESSON_MARKED_INCOMPLETE", "CourseSession", s.getId(),
+                    s.getCourse().getCode() + " session " + s.getNumber() + " (" + s.getSlug() + ")"));
+        });
+    }
+
+    /** Moves the caller to the latest published version; what they completed carries over by session. */
+    @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR})
+    public void switchToLatestVersion(String courseCode) {
+        Person me = me();
+        CourseParticipation participation = participation(me, courseCode);
+        Course latest = versions.latestPublished(courseCode).orElseThrow(() -> notPublished(courseCode));
+        Course pinned = participation.getCourse();
+        if (latest.getId().equals(pinned.getId())) {
+            return;
+        }
+        participation.switchTo(latest, now());
+        audit.fire(AuditEvent.by(me.getUsername(), "COURSE_VERSION_SWITCHED", "Course", latest.getId(),
+                courseCode + " version " + pinned.getVersionNumber() + " to " + latest.getVersionNumber()));
+    }
+
+    @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR})
+    public List<GlossaryEntryView> glossary(String courseCode) {
+        Course course = participation(me(), courseCode).getCourse();
+        return glossaryTerms(course.getId()).stream().map(g -> new GlossaryEntryView(g.getTerm(), g.getAnchor(),
+                g.getDefinitionHtml(), g.isRestored(), g.getNote())).toList();
+    }
+
+    /**
+     * An exercise file to download: of a published version, of an archived version the caller is pinned to, or
+     * of any version for a coordinator. Anything else is "not found", so drafts are not revealed.
+     */
+    @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR})
+    public ExerciseFileDownload exerciseFile(long fileId) {
+        SessionExerciseFile file = em.createNamedQuery(SessionExerciseFile.WITH_COURSE, SessionExerciseFile.class)
+                .setParameter("id", fileId).getResultStream().findFirst().orElseThrow(CourseCatalog::fileNotFound);
+        Course course = file.getSession().getCourse();
+        boolean readable = course.isPublished() || session.isCallerInRole(Role.Names.COORDINATOR)
+                || (course.getStatus() == CourseStatus.ARCHIVED && pinnedTo(course));
+        if (!readable) {
+            throw fileNotFound();
+        }
+        StoredFile stored = file.getStoredFile();
+        long storedId = stored.getId();
+        ChunkStore store = chunks;
+        return new ExerciseFileDownload(file.getId(), file.getFileName(), file.getTitle(), stored.getMediaType(),
+                stored.getSize(), stored.getSha256(), out -> store.copyTo(storedId, out));
+    }
+
+    /** A coordinator's view of a session of any version, draft included; completes nothing. */
+    @RolesAllowed(Role.Names.COORDINATOR)
+    public Lesson previewLesson(long courseId, int sessionNumber) {
+        Course course = em.find(Course.class, courseId);
+        if (course == null) {
+            throw new BusinessException("course.notFound", "There is no such course version.");
+        }
+        return lesson(session(course, sessionNumber), false, true);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Lesson lesson(CourseSession s, boolean completed, boolean preview) {
+        Course course = s.getCourse();
+        int count = em.createNamedQuery(CourseSession.COUNT_IN_COURSE, Long.class).setParameter("courseId", course.getId())
+                .getSingleResult().intValue();
+        List<GlossaryLinker.Term> terms = glossaryTerms(course.getId()).stream()
+                .map(g -> new GlossaryLinker.Term(g.getTerm(), g.getAnchor())).toList();
+        String glossaryHref = GLOSSARY_PAGE + "?course=" + URLEncoder.encode(course.getCode(), StandardCharsets.UTF_8);
+        ContentWarning warning = !s.hasContentWarning() ? null : new ContentWarning(s.getWarningTopics(),
+                s.getWarningNote(), s.getSignposting().stream().map(c -> new SignpostContact(c.getName(), c.getPhone(),
+                        c.getTextNumber(), c.getUrl(), c.getDescription())).toList());
+        List<ExerciseFileView> files = s.getExerciseFiles().stream().map(f -> new ExerciseFileView(f.getId(),
+                f.getTitle(), f.getDescription(), f.getFileName(), f.getStoredFile().getMediaType(),
+                f.getStoredFile().getSize())).toList();
+        return new Lesson(course.getId(), course.getCode(), course.getTitle(), course.getVersionNumber(), s.getNumber(),
+                s.getSlug(), s.getTitle(), s.getAims(), GlossaryLinker.link(s.getAboutHtml(), terms, glossaryHref), files,
+                warning, s.getNumber() > 1 ? s.getNumber() - 1 : null, s.getNumber() < count ? s.getNumber() + 1 : null,
+                count, completed, course.getCompletionMode(), preview);
+    }
+
+    private void complete(Person me, CourseSession s) {
+        em.persist(new LessonProgress(me.getId(), s.getCourse().getCode(), s.getSlug(), now()));
+        audit.fire(AuditEvent.by(me.getUsername(), "LESSON_COMPLETED", "CourseSession", s.getId(),
+                s.getCourse().getCode() + " session " + s.getNumber() + " (" + s.getSlug() + ")"));
+    }
+
+    private Optional<LessonProgress> progress(Person me, CourseSession s) {
+        return em.createNamedQuery(LessonProgress.FOR_SESSION, LessonProgress.class).setParameter("personId", me.getId())
+                .setParameter("courseCode", s.getCourse().getCode()).setParameter("slug", s.getSlug())
+                .getResultStream().findFirst();
+    }
+
+    private Set<String> completedSlugs(Person me, String courseCode) {
+        return new HashSet<>(em.createNamedQuery(LessonProgress.COMPLETED_SLUGS, String.class)
+                .setParameter("personId", me.getId()).setParameter("courseCode", courseCode).getResultList());
+    }
+
+    /** The caller's participation in the course, pinning them to the latest published version the first time. */
+    private CourseParticipation participation(Person me, String courseCode) {
+        Optional<CourseParticipation> existing = em.createNamedQuery(CourseParticipation.OF_PERSON,
+                CourseParticipation.class).setParameter("personId", me.getId()).setParameter("courseCode", courseCode)
+                .getResultStream().findFirst();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Course latest = versions.latestPublished(courseCode).orElseThrow(() -> notPublished(courseCode));
+        CourseParticipation participation = new CourseParticipation(me.getId(), latest, now());
+        em.persist(participation);
+        audit.fire(AuditEvent.by(me.getUsername(), "COURSE_STARTED", "Course", latest.getId(),
+                courseCode + " version " + latest.getVersionNumber()));
+        return participation;
+    }
+
+    private boolean pinnedTo(Course course) {
+        Principal caller = session.getCallerPrincipal();
+        Optional<Person> me = caller == null ? Optional.empty() : person(caller.getName());
+        return me.isPresent() && em.createNamedQuery(CourseParticipation.PINNED_TO, Long.class)
+                .setParameter("personId", me.get().getId()).setParameter("courseId", course.getId()).getSingleResult() > 0;
+    }
+
+    private Course withSessions(long courseId) {
+        return em.createNamedQuery(Course.WITH_SESSIONS, Course.class).setParameter("id", courseId).getSingleResult();
+    }
+
+    private CourseSession session(Course course, int number) {
+        return em.createNamedQuery(CourseSession.BY_COURSE_AND_NUMBER, CourseSession.class)
+                .setParameter("courseId", course.getId()).setParameter("number", number).getResultStream().findFirst()
+                .orElseThrow(() -> new BusinessException("course.session.notFound", "Version " + course.getVersionNumber()
+                        + " of " + course.getTitle() + " has no session " + number + "."));
+    }
+
+    private List<GlossaryTerm> glossaryTerms(long courseId) {
+        return em.createNamedQuery(GlossaryTerm.OF_COURSE, GlossaryTerm.class).setParameter("courseId", courseId)
+                .getResultList();
+    }
+
+    private Person me() {
+        Principal caller = session.getCallerPrincipal();
+        return (caller == null ? Optional.<Person>empty() : person(caller.getName())).orElseThrow(() ->
+                new BusinessException("person.unknown", "The portal has no record of you yet. Sign out and sign in again."));
+    }
+
+    private Optional<Person> person(String username) {
+        return em.createNamedQuery(Person.BY_USERNAME, Person.class).setParameter("username", username)
+                .getResultStream().findFirst();
+    }
+
+    private Instant now() {
+        return Instant.now(clock);
+    }
+
+    private static BusinessException notPublished(String courseCode) {
+        return new BusinessException("course.notPublished", "There is no published course with the code " + courseCode + ".");
+    }
+
+    private static BusinessException fileNotFound() {
+        return new BusinessException("course.file.notFound", "That file is not available.");
+    }
+}

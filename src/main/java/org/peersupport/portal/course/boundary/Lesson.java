@@ -1,0 +1,24 @@
+package org.peersupport.portal.course.boundary;
+
+import java.util.List;
+import org.peersupport.portal.course.control.CompletionMode;
+import org.peersupport.portal.course.control.ContentWarning;
+
+/**
+ * One session as a lesson page shows it. {@code aboutHtml} is sanitised, with glossary terms linked to the
+ * glossary page ({@link CourseCatalog#GLOSSARY_PAGE}).
+ *
+ * @param contentWarning the structured warning with signposting, or {@code null} when the session has none
+ * @param previousNumber the session before, or {@code null} for the first
+ * @param nextNumber     the session after, or {@code null} for the last
+ * @param preview        {@code true} for a coordinator's preview of a version candidates do not see
+ */
+public record Lesson(long courseId, String courseCode, String courseTitle, int versionNumber, int number, String slug,
+        String title, String aims, String aboutHtml, List<ExerciseFileView> exerciseFiles, ContentWarning contentWarning,
+        Integer previousNumber, Integer nextNumber, int sessionCount, boolean completed, CompletionMode completionMode,
+        boolean preview) {
+
+    public Lesson {
+        exerciseFiles = List.copyOf(exerciseFiles);
+    }
+}

@@ -1,0 +1,134 @@
+package org.peersupport.portal.course.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
+import org.peersupport.portal.course.control.AssessmentKind;
+
+/**
+ * An assessment task of a course version, linked to the learning outcomes it assesses and to the sessions at
+ * which it is set and due (references, so they follow the sessions when they move).
+ */
+@Entity
+@Table(name = "assessment_task")
+public class AssessmentTask {
+
+    @Id
+    @SequenceGenerator(name = "assessment_task_seq", sequenceName = "assessment_task_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "assessment_task_seq")
+    private Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "course_id", nullable = false, updatable = false)
+    private Course course;
+
+    @Column(nullable = false)
+    private int position;
+
+    @Column(nullable = false)
+    private String code;
+
+    @Column(nullable = false)
+    private String title;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private AssessmentKind kind;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "set_at_session_id")
+    private CourseSession setAtSession;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "due_at_session_id")
+    private CourseSession dueAtSession;
+
+    @Column(nullable = false)
+    private String description;
+
+    @ManyToMany
+    @JoinTable(name = "assessment_task_outcome", joinColumns = @JoinColumn(name = "task_id"),
+            inverseJoinColumns = @JoinColumn(name = "outcome_id"))
+    @OrderColumn(name = "position")
+    @BatchFetch(BatchFetchType.IN)
+    private List<LearningOutcome> assesses = new ArrayList<>();
+
+    protected AssessmentTask() {
+    }
+
+    AssessmentTask(Course course, int position, String code, String title, AssessmentKind kind,
+            CourseSession setAtSession, CourseSession dueAtSession, String description, List<LearningOutcome> assesses) {
+        this.course = course;
+        this.position = position;
+        this.code = code;
+        this.title = title;
+        this.kind = kind;
+        this.setAtSession = setAtSession;
+        this.dueAtSession = dueAtSession;
+        this.description = description;
+        this.assesses.addAll(assesses);
+    }
+
+    /** The session is leaving the course: the task no longer says it is set or due there. */
+    void forget(CourseSession session) {
+        if (session.equals(setAtSession)) {
+            setAtSession = null;
+        }
+        if (session.equals(dueAtSession)) {
+            dueAtSession = null;
+        }
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public int getPosition() {
+        return position;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public AssessmentKind getKind() {
+        return kind;
+    }
+
+    public CourseSession getSetAtSession() {
+        return setAtSession;
+    }
+
+    public CourseSession getDueAtSession() {
+        return dueAtSession;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public List<LearningOutcome> getAssesses() {
+        return Collections.unmodifiableList(assesses);
+    }
+}

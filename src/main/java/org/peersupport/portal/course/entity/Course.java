@@ -1,0 +1,481 @@
+package org.peersupport.portal.course.entity;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
+import org.peersupport.portal.course.control.AssessmentKind;
+import org.peersupport.portal.course.control.CompletionMode;
+import org.peersupport.portal.platform.control.BusinessException;
+
+/**
+ * One version of a course: its details, units, sessions, glossary, useful resources and assessment tasks.
+ * The aggregate root: every change goes through it, and it refuses any change unless it is a draft.
+ * Versions of one course share its {@code code}; {@code versionNumber} counts them from 1.
+ */
+@Entity
+@Table(name = "course")
+@NamedQuery(name = Course.ALL, query = "select c from Course c order by c.code, c.versionNumber desc")
+@NamedQuery(name = Course.WITH_STATUS, query = "select c from Course c where c.status = :status order by c.title, c.code")
+@NamedQuery(name = Course.BY_CODE_WITH_STATUS,
+        query = "select c from Course c where c.code = :code and c.status = :status order by c.versionNumber desc")
+@NamedQuery(name = Course.MAX_VERSION, query = "select max(c.versionNumber) from Course c where c.code = :code")
+@NamedQuery(name = Course.WITH_SESSIONS,
+        query = "select distinct c from Course c left join fetch c.sessions where c.id = :id")
+public class Course {
+
+    public static final String ALL = "Course.all";
+    public static final String WITH_STATUS = "Course.withStatus";
+    public static final String BY_CODE_WITH_STATUS = "Course.byCodeWithStatus";
+    public static final String MAX_VERSION = "Course.maxVersion";
+    public static final String WITH_SESSIONS = "Course.withSessions";
+
+    @Id
+    @SequenceGenerator(name = "course_seq", sequenceName = "course_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "course_seq")
+    private Long id;
+
+    @Column(nullable = false, updatable = false)
+    private String code;
+
+    @Column(name = "version_number", nullable = false, updatable = false)
+    private int versionNumber;
+
+    @Column(name = "version_label", nullable = false)
+    private String versionLabel;
+
+    @Column(nullable = false)
+    private String title;
+
+    @Column(nullable = false)
+    private String summary;
+
+    @Column(name = "award_name")
+    private String awardName;
+
+    @Column(name = "award_scqf_level")
+    private Integer awardScqfLevel;
+
+    @Column(name = "award_credits")
+    private Integer awardCredits;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "completion_mode", nullable = false)
+    private CompletionMode completionMode;
+
+    @Column(name = "agreement_markdown")
+    private String agreementMarkdown;
+
+    @Column(name = "agreement_html")
+    private String agreementHtml;
+
+    @Column(name = "agreement_draft", nullable = false)
+    private boolean agreementDraft;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private CourseStatus status;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "published_at")
+    private Instant publishedAt;
+
+    @Column(name = "archived_at")
+    private Instant archivedAt;
+
+    @OneToMany(mappedBy = "course", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    @BatchFetch(BatchFetchType.IN)
+    private List<CourseUnit> units = new ArrayList<>();
+
+    @OneToMany(mappedBy = "course", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("number")
+    @BatchFetch(BatchFetchType.IN)
+    private List<CourseSession> sessions = new ArrayList<>();
+
+    @OneToMany(mappedBy = "course", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    @BatchFetch(BatchFetchType.IN)
+    private List<GlossaryTerm> glossary = new ArrayList<>();
+
+    @OneToMany(mappedBy = "course", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    @BatchFetch(BatchFetchType.IN)
+    private List<CourseResource> resources = new ArrayList<>();
+
+    @OneToMany(mappedBy = "course", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    @BatchFetch(BatchFetchType.IN)
+    private List<AssessmentTask> assessmentTasks = new ArrayList<>();
+
+    @Version
+    private long version;
+
+    protected Course() {
+    }
+
+    /** A new draft version of the course with this code. */
+    public Course(String code, int versionNumber, Instant createdAt) {
+        this.code = Objects.requireNonNull(code);
+        this.versionNumber = versionNumber;
+        this.createdAt = createdAt;
+        this.status = CourseStatus.DRAFT;
+        this.completionMode = CompletionMode.MANUAL;
+    }
+
+    // ---------------------------------------------------------------- life cycle
+
+    /** Publishes this draft; the caller archives the version it replaces first. */
+    public void publish(Instant now) {
+        if (status != CourseStatus.DRAFT) {
+            throw new BusinessException("course.publish.notDraft", "Version " + versionNumber + " of " + code
+                    + " is " + status.name().toLowerCase(Locale.ROOT) + ", not a draft: only a draft can be published.");
+        }
+        status = CourseStatus.PUBLISHED;
+        publishedAt = now;
+    }
+
+    /** Replaced by a newer published version; people pinned to it can still read it. */
+    public void archive(Instant now) {
+        if (status != CourseStatus.PUBLISHED) {
+            throw new IllegalStateException("only the published version can be archived");
+        }
+        status = CourseStatus.ARCHIVED;
+        archivedAt = now;
+    }
+
+    /** Refuses any change unless this version is a draft. */
+    public void requireDraft() {
+        if (status != CourseStatus.DRAFT) {
+            throw new BusinessException("course.notDraft", "Version " + versionNumber + " of " + code + " is "
+                    + status.name().toLowerCase(Locale.ROOT) + " and cannot be changed. Create a new draft from it, "
+                    + "edit the draft and publish that.");
+        }
+    }
+
+    public boolean isDraft() {
+        return status == CourseStatus.DRAFT;
+    }
+
+    public boolean isPublished() {
+        return status == CourseStatus.PUBLISHED;
+    }
+
+    // ---------------------------------------------------------------- details
+
+    public void describe(String title, String summary, String versionLabel, String awardName, Integer awardScqfLevel,
+            Integer awardCredits, CompletionMode completionMode) {
+        requireDraft();
+        this.title = Objects.requireNonNull(title);
+        this.summary = Objects.requireNonNull(summary);
+        this.versionLabel = Objects.requireNonNull(versionLabel);
+        this.awardName = awardName;
+        this.awardScqfLevel = awardName == null ? null : awardScqfLevel;
+        this.awardCredits = awardName == null ? null : awardCredits;
+        this.completionMode = Objects.requireNonNull(completionMode);
+    }
+
+    /** The agreement as imported: Markdown and its sanitised HTML; both {@code null} for none. */
+    public void agreeFromMarkdown(String markdown, String safeHtml, boolean draft) {
+        requireDraft();
+        this.agreementMarkdown = markdown;
+        this.agreementHtml = safeHtml;
+        this.agreementDraft = markdown != null && draft;
+    }
+
+    /** The agreement as edited in the browser: sanitised HTML replaces the Markdown when it changed. */
+    public void agreeFromHtml(String safeHtml, boolean draft) {
+        requireDraft();
+        if (safeHtml == null || safeHtml.isBlank()) {
+            agreementMarkdown = null;
+            agreementHtml = null;
+            agreementDraft = false;
+            return;
+        }
+        if (!safeHtml.equals(agreementHtml)) {
+            agreementHtml = safeHtml;
+            agreementMarkdown = null;
+        }
+        agreementDraft = draft;
+    }
+
+    // ---------------------------------------------------------------- parts
+
+    public CourseUnit addUnit(String code, String title) {
+        requireDraft();
+        CourseUnit unit = new CourseUnit(this, units.size() + 1, code, title);
+        units.add(unit);
+        return unit;
+    }
+
+    /** Adds a session at the end of the course. */
+    public CourseSession addSession(String slug, String title, String aims, String aboutMarkdown, String aboutHtml) {
+        requireDraft();
+        if (sessions.stream().anyMatch(s -> s.getSlug().equals(slug))) {
+            throw new BusinessException("course.session.slugTaken", "The course already has a session called '" + slug + "'.");
+        }
+        CourseSession session = new CourseSession(this, sessions.size() + 1, slug, title, aims, aboutMarkdown, aboutHtml);
+        sessions.add(session);
+        return session;
+    }
+
+    /**
+     * Moves a session one place earlier ({@code direction < 0}) or later ({@code direction > 0}); the sessions
+     * are numbered 1, 2, 3 ... again. Moving the first session earlier or the last later changes nothing.
+     */
+    public void moveSession(CourseSession session, int direction) {
+        requireDraft();
+        int from = sessions.indexOf(session);
+        if (from < 0) {
+            throw new IllegalArgumentException("not a session of this course");
+        }
+        int to = from + Integer.signum(direction);
+        if (direction == 0 || to < 0 || to >= sessions.size()) {
+            return;
+        }
+        sessions.remove(from);
+        sessions.add(to, session);
+        renumberSessions();
+    }
+
+    /** Removes a session; the ones after it move up, and assessment tasks no longer point at it. */
+    public void removeSession(CourseSession session) {
+        requireDraft();
+        if (!sessions.remove(session)) {
+            throw new IllegalArgumentException("not a session of this course");
+        }
+        assessmentTasks.forEach(task -> task.forget(session));
+        renumberSessions();
+    }
+
+    private void renumberSessions() {
+        for (int i = 0; i < sessions.size(); i++) {
+            sessions.get(i).renumber(i + 1);
+        }
+    }
+
+    public GlossaryTerm addGlossaryTerm(String term, String anchor, String definitionMarkdown, String definitionHtml,
+            boolean restored, String note) {
+        requireDraft();
+        requireNewTerm(term, null);
+        GlossaryTerm entry = new GlossaryTerm(this, glossary.size() + 1, term, anchor, definitionMarkdown, definitionHtml,
+                restored, note);
+        glossary.add(entry);
+        return entry;
+    }
+
+    /** Refuses a term the glossary already has (ignoring case), other than {@code except}. */
+    public void requireNewTerm(String term, GlossaryTerm except) {
+        boolean taken = glossary.stream().anyMatch(g -> g != except && g.getTerm().equalsIgnoreCase(term));
+        if (taken) {
+            throw new BusinessException("course.glossary.termTaken", "The glossary already has the term '" + term + "'.");
+        }
+    }
+
+    public void removeGlossaryTerm(GlossaryTerm term) {
+        requireDraft();
+        if (glossary.remove(term)) {
+            for (int i = 0; i < glossary.size(); i++) {
+                glossary.get(i).moveTo(i + 1);
+            }
+        }
+    }
+
+    public CourseResource addResource(String title, String url, String description) {
+        requireDraft();
+        CourseResource resource = new CourseResource(this, resources.size() + 1, title, url, description);
+        resources.add(resource);
+        return resource;
+    }
+
+    public void removeResource(CourseResource resource) {
+        requireDraft();
+        if (resources.remove(resource)) {
+            for (int i = 0; i < resources.size(); i++) {
+                resources.get(i).moveTo(i + 1);
+            }
+        }
+    }
+
+    public AssessmentTask addAssessmentTask(String code, String title, AssessmentKind kind, Integer setAtSession,
+            Integer dueAtSession, String description, List<String> outcomeCodes) {
+        requireDraft();
+        Map<String, LearningOutcome> outcomes = new HashMap<>();
+        units.forEach(u -> u.getOutcomes().forEach(o -> outcomes.put(o.getCode(), o)));
+        List<LearningOutcome> assessed = outcomeCodes.stream().map(c -> {
+            LearningOutcome outcome = outcomes.get(c);
+            if (outcome == null) {
+                throw new IllegalArgumentException("no outcome " + c);
+            }
+            return outcome;
+        }).toList();
+        AssessmentTask task = new AssessmentTask(this, assessmentTasks.size() + 1, code, title, kind,
+                session(setAtSession), session(dueAtSession), description, assessed);
+        assessmentTasks.add(task);
+        return task;
+    }
+
+    private CourseSession session(Integer number) {
+        return number == null ? null : sessions.stream().filter(s -> s.getNumber() == number).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no session " + number));
+    }
+
+    /**
+     * A new draft with everything this version has, as version {@code versionNumber}. Exercise files refer to
+     * the same stored bytes; nothing is copied byte by byte.
+     */
+    public Course newDraft(int versionNumber, Instant now) {
+        Course draft = new Course(code, versionNumber, now);
+        draft.title = title;
+        draft.summary = summary;
+        draft.versionLabel = versionLabel;
+        draft.awardName = awardName;
+        draft.awardScqfLevel = awardScqfLevel;
+        draft.awardCredits = awardCredits;
+        draft.completionMode = completionMode;
+        draft.agreementMarkdown = agreementMarkdown;
+        draft.agreementHtml = agreementHtml;
+        draft.agreementDraft = agreementDraft;
+        for (CourseUnit unit : units) {
+            CourseUnit copy = draft.addUnit(unit.getCode(), unit.getTitle());
+            for (LearningOutcome outcome : unit.getOutcomes()) {
+                LearningOutcome outcomeCopy = copy.addOutcome(outcome.getCode(), outcome.getText(), outcome.isDraft());
+                outcome.getEvidenceRequirements().forEach(e ->
+                        outcomeCopy.addEvidenceRequirement(e.getCode(), e.getText(), e.isDraft()));
+            }
+        }
+        for (CourseSession session : sessions) {
+            CourseSession copy = draft.addSession(session.getSlug(), session.getTitle(), session.getAims(),
+                    session.getAboutMarkdown(), session.getAboutHtml());
+            copy.warnAbout(session.getWarningTopics(), session.getWarningNote());
+            session.getSignposting().forEach(c -> copy.addSignpost(c.getName(), c.getPhone(), c.getTextNumber(),
+                    c.getUrl(), c.getDescription()));
+            session.getExerciseFiles().forEach(f -> copy.addExerciseFile(f.getTitle(), f.getDescription(), f.getPath(),
+                    f.getStoredFile()));
+        }
+        glossary.forEach(g -> draft.addGlossaryTerm(g.getTerm(), g.getAnchor(), g.getDefinitionMarkdown(),
+                g.getDefinitionHtml(), g.isRestored(), g.getNote()));
+        resources.forEach(r -> draft.addResource(r.getTitle(), r.getUrl(), r.getDescription()));
+        assessmentTasks.forEach(t -> draft.addAssessmentTask(t.getCode(), t.getTitle(), t.getKind(),
+                t.getSetAtSession() == null ? null : t.getSetAtSession().getNumber(),
+                t.getDueAtSession() == null ? null : t.getDueAtSession().getNumber(), t.getDescription(),
+                t.getAssesses().stream().map(LearningOutcome::getCode).toList()));
+        return draft;
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public int getVersionNumber() {
+        return versionNumber;
+    }
+
+    public String getVersionLabel() {
+        return versionLabel;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getSummary() {
+        return summary;
+    }
+
+    public String getAwardName() {
+        return awardName;
+    }
+
+    public Integer getAwardScqfLevel() {
+        return awardScqfLevel;
+    }
+
+    public Integer getAwardCredits() {
+        return awardCredits;
+    }
+
+    public CompletionMode getCompletionMode() {
+        return completionMode;
+    }
+
+    public String getAgreementMarkdown() {
+        return agreementMarkdown;
+    }
+
+    public String getAgreementHtml() {
+        return agreementHtml;
+    }
+
+    public boolean isAgreementDraft() {
+        return agreementDraft;
+    }
+
+    public CourseStatus getStatus() {
+        return status;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getPublishedAt() {
+        return publishedAt;
+    }
+
+    public Instant getArchivedAt() {
+        return archivedAt;
+    }
+
+    public List<CourseUnit> getUnits() {
+        return Collections.unmodifiableList(units);
+    }
+
+    public List<CourseSession> getSessions() {
+        return Collections.unmodifiableList(sessions);
+    }
+
+    public List<GlossaryTerm> getGlossary() {
+        return Collections.unmodifiableList(glossary);
+    }
+
+    public List<CourseResource> getResources() {
+        return Collections.unmodifiableList(resources);
+    }
+
+    public List<AssessmentTask> getAssessmentTasks() {
+        return Collections.unmodifiableList(assessmentTasks);
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

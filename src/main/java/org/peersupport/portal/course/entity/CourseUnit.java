@@ -1,0 +1,88 @@
+package org.peersupport.portal.course.entity;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
+
+/** A unit of the award a course leads to, with its learning outcomes in order. */
+@Entity
+@Table(name = "course_unit")
+public class CourseUnit {
+
+    @Id
+    @SequenceGenerator(name = "course_unit_seq", sequenceName = "course_unit_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "course_unit_seq")
+    private Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "course_id", nullable = false, updatable = false)
+    private Course course;
+
+    @Column(nullable = false)
+    private int position;
+
+    @Column(nullable = false)
+    private String code;
+
+    @Column(nullable = false)
+    private String title;
+
+    @OneToMany(mappedBy = "unit", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    @BatchFetch(BatchFetchType.IN)
+    private List<LearningOutcome> outcomes = new ArrayList<>();
+
+    protected CourseUnit() {
+    }
+
+    CourseUnit(Course course, int position, String code, String title) {
+        this.course = course;
+        this.position = position;
+        this.code = code;
+        this.title = title;
+    }
+
+    public LearningOutcome addOutcome(String code, String text, boolean draft) {
+        LearningOutcome outcome = new LearningOutcome(this, outcomes.size() + 1, code, text, draft);
+        outcomes.add(outcome);
+        return outcome;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Course getCourse() {
+        return course;
+    }
+
+    public int getPosition() {
+        return position;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public List<LearningOutcome> getOutcomes() {
+        return Collections.unmodifiableList(outcomes);
+    }
+}
