@@ -187,12 +187,16 @@ public class CourseAdministration {
     @RolesAllowed(Role.Names.COORDINATOR)
     public List<SessionEditView> sessions(long courseId) {
         Course course = em.createNamedQuery(Course.WITH_SESSIONS, Course.class).setParameter("id", courseId)
-                .getResultStream().findFirst()
+                .getResultList().stream().findFirst()
                 .orElseThrow(() -> new BusinessException("course.notFound", "There is no such course version."));
+        // every session's files in one query, not one query per session
+        Map<Long, List<ExerciseFileView>> files = em.createNamedQuery(SessionExerciseFile.IN_COURSE,
+                SessionExerciseFile.class).setParameter("courseId", courseId).getResultList().stream()
+                .collect(Collectors.groupingBy(f -> f.getSession().getId(), Collectors.mapping(f -> new ExerciseFileView(
+                        f.getId(), f.getTitle(), f.getDescription(), f.getFileName(), f.getStoredFile().getMediaType(),
+                        f.getStoredFile().getSize()), Collectors.toList())));
         return course.getSessions().stream().map(s -> new SessionEditView(s.getId(), s.getNumber(), s.getSlug(),
-                s.getTitle(), s.getAims(), s.getAboutHtml(), s.hasContentWarning(), s.getExerciseFiles().stream()
-                        .map(f -> new ExerciseFileView(f.getId(), f.getTitle(), f.getDescription(), f.getFileName(),
-                                f.getStoredFile().getMediaType(), f.getStoredFile().getSize())).toList(),
+                s.getTitle(), s.getAims(), s.getAboutHtml(), s.hasContentWarning(), files.getOrDefault(s.getId(), List.of()),
                 s.getVersion())).toList();
     }
 

@@ -248,7 +248,7 @@ public class CourseCatalog {
     }
 
     private Course withSessions(long courseId) {
-        return em.createNamedQuery(Course.WITH_SESSIONS, Course.class).setParameter("id", courseId).getSingleResult();
+        return em.createNamedQuery(Course.WITH_SESSIONS, Course.class).setParameter("id", courseId).getResultList().get(0);
     }
 
     private CourseSession session(Course course, int number) {

@@ -1,17 +1,30 @@
 package org.peersupport.portal.course.control;
 
-/** Interim version until branch course-content lands: an upload the portal refuses, with a plain-English message. */
+import java.util.Objects;
+
+/**
+ * An upload the portal refuses. The message is plain English for the coordinator or candidate who
+ * uploaded the file, e.g. "notes.pdf is over the 10 MB limit for uploads."
+ */
 public class UploadRejectedException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    public enum Reason { EMPTY, TOO_LARGE, TYPE_NOT_ALLOWED, UNREADABLE }
+    /** Why an upload was refused. */
+    public enum Reason {
+        /** The file is larger than the limit. */
+        TOO_LARGE,
+        /** The file has no content. */
+        EMPTY,
+        /** The file's content is not one of the allowed types, whatever its name says. */
+        TYPE_NOT_ALLOWED
+    }
 
     private final Reason reason;
 
     public UploadRejectedException(Reason reason, String message) {
-        super(message);
-        this.reason = reason;
+        super(Objects.requireNonNull(message, "message"));
+        this.reason = Objects.requireNonNull(reason, "reason");
     }
 
     public Reason reason() {

@@ -41,7 +41,7 @@ import org.peersupport.portal.platform.control.BusinessException;
         query = "select c from Course c where c.code = :code and c.status = :status order by c.versionNumber desc")
 @NamedQuery(name = Course.MAX_VERSION, query = "select max(c.versionNumber) from Course c where c.code = :code")
 @NamedQuery(name = Course.WITH_SESSIONS,
-        query = "select distinct c from Course c left join fetch c.sessions where c.id = :id")
+        query = "select c from Course c left join fetch c.sessions s where c.id = :id order by s.number")
 public class Course {
 
     public static final String ALL = "Course.all";

@@ -22,12 +22,15 @@ import jakarta.persistence.Table;
         + "join fetch f.session s join fetch s.course join fetch f.storedFile where f.id = :id")
 @NamedQuery(name = SessionExerciseFile.REFERENCES_TO_STORED_FILE,
         query = "select count(f) from SessionExerciseFile f where f.storedFile.id = :storedFileId")
+@NamedQuery(name = SessionExerciseFile.IN_COURSE, query = "select f from SessionExerciseFile f join fetch f.storedFile "
+        + "where f.session.course.id = :courseId order by f.position")
 @NamedQuery(name = SessionExerciseFile.IN_COURSE_WITH_PATH, query = "select f from SessionExerciseFile f "
         + "where f.session.course.id = :courseId and f.path = :path")
 public class SessionExerciseFile {
 
     public static final String WITH_COURSE = "SessionExerciseFile.withCourse";
     public static final String REFERENCES_TO_STORED_FILE = "SessionExerciseFile.referencesToStoredFile";
+    public static final String IN_COURSE = "SessionExerciseFile.inCourse";
     public static final String IN_COURSE_WITH_PATH = "SessionExerciseFile.inCourseWithPath";
 
     @Id
