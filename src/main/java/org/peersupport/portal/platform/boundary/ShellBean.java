@@ -40,8 +40,16 @@ public class ShellBean {
     private Person me;
     private boolean meLoaded;
 
-    public record NavigationItem(Role role, String page) {
+    /** One entry of the main navigation: its label's message key, its page and the folder it stands for. */
+    public record NavigationItem(String labelKey, String page) {
+
+        public String area() {
+            return page.substring(0, page.lastIndexOf('/') + 1);
+        }
     }
+
+    /** The course catalogue, open to everyone with a role. */
+    static final NavigationItem COURSES = new NavigationItem("nav.courses", "/learning/index.xhtml");
 
     public boolean isDemo() {
         return config.demo();
@@ -64,20 +72,30 @@ public class ShellBean {
         return person != null ? person.getDisplayName() : request().getRemoteUser();
     }
 
-    public List<NavigationItem> getNavigation() {
-        List<NavigationItem> items = new ArrayList<>();
+    public List<Role> getRoles() {
+        List<Role> roles = new ArrayList<>();
         for (Role role : Role.values()) {
             if (request().isUserInRole(role.roleName())) {
-                items.add(new NavigationItem(role, role.homePage()));
+                roles.add(role);
             }
+        }
+        return roles;
+    }
+
+    public List<NavigationItem> getNavigation() {
+        List<NavigationItem> items = new ArrayList<>();
+        for (Role role : getRoles()) {
+            items.add(new NavigationItem("nav." + role.roleName(), role.homePage()));
+        }
+        if (!items.isEmpty()) {
+            items.add(COURSES);
         }
         return items;
     }
 
     /** True when the current page lies in the given area, for {@code aria-current}. */
     public boolean isCurrent(NavigationItem item) {
-        String area = item.page().substring(0, item.page().lastIndexOf('/') + 1);
-        return request().getServletPath().startsWith(area);
+        return request().getServletPath().startsWith(item.area());
     }
 
     public void signOut() throws IOException, ServletException {

@@ -1,0 +1,55 @@
+package org.peersupport.portal.course.boundary;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import org.peersupport.portal.platform.boundary.Messages;
+
+/** Backs {@code learning/course.xhtml}: a course's sessions and the caller's progress through them. */
+@Named
+@ViewScoped
+public class CoursePage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    CourseCatalog catalog;
+
+    @Inject
+    FacesContext faces;
+
+    @Inject
+    Messages messages;
+
+    private String course;
+    private transient CourseOverview overview;
+
+    public void load() throws IOException {
+        overview = LearningPages.loadOrNotFound(faces, () -> catalog.overview(course));
+    }
+
+    public String switchVersion() {
+        catalog.switchToLatestVersion(course);
+        messages.info(null, "course.switched");
+        return "course?faces-redirect=true&includeViewParams=true";
+    }
+
+    /** The overview; read again after the view was restored from another request (it is not kept in the session). */
+    public CourseOverview getOverview() {
+        if (overview == null && course != null) {
+            overview = catalog.overview(course);
+        }
+        return overview;
+    }
+
+    public String getCourse() {
+        return course;
+    }
+
+    public void setCourse(String course) {
+        this.course = course;
+    }
+}

@@ -1,0 +1,159 @@
+package org.peersupport.portal.course;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebElement;
+import org.peersupport.portal.support.Browser;
+import org.peersupport.portal.support.DemoDirectory;
+import org.peersupport.portal.support.Deployments;
+
+/**
+ * Peer2Peer as candidates and coordinators meet it, in headless Chromium: the demo-mode start-up loads and
+ * publishes the Peer2Peer package from deployment/courses/peer2peer, exactly as {@code mvn -Pdemo} does.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CourseBrowserIT {
+
+    private static final String COURSE = "lesson.xhtml?course=PEER2PEER&session=";
+    private static Browser browser;
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.portal();
+    }
+
+    @BeforeEach
+    void freshBrowser() {
+        if (browser == null) {
+            browser = Browser.open(base.toString());
+        }
+        browser.clearCookies();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+    }
+
+    @Test
+    void aCandidateFindsPeer2PeerAndReadsWhatIsRecovery() {
+        browser.signIn("amara.okafor", DemoDirectory.PASSWORD);
+        assertTrue(browser.text().contains("Peer2Peer"), "the candidate's home lists the course");
+        browser.clickAndWait("a.portal-button[href*='course=PEER2PEER']");
+        assertEquals("Peer2Peer", browser.heading());
+        List<String> sessions = browser.findAll(".portal-session__title").stream().map(WebElement::getText).toList();
+        assertEquals(11, sessions.size(), sessions.toString());
+        assertEquals("What is Recovery?", sessions.get(1));
+        assertEquals("Positive Risk Taking and Boundaries", sessions.get(9));
+        browser.assertAccessible("the course overview").screenshot("course-overview");
+
+        browser.clickAndWait(".portal-session:nth-child(2) a");
+        assertEquals("Session 2: What is Recovery?", browser.heading());
+        String lesson = browser.find(".portal-lesson__about").getText();
+        assertTrue(lesson.contains("everyone has the potential for recovery"), lesson);
+        assertTrue(browser.text().contains("No attachment found"), "a session without files says so");
+        browser.assertAccessible("the What is Recovery? lesson").screenshot("lesson-what-is-recovery");
+
+        browser.clickAndWait("#next");
+        assertEquals("Session 3: Personal Recovery", browser.heading());
+        browser.clickAndWait("#previous");
+        assertEquals("Session 2: What is Recovery?", browser.heading());
+    }
+
+    @Test
+    void aGlossaryTermInALessonLeadsToItsDefinition() {
+        browser.signIn("dylan.hughes", DemoDirectory.PASSWORD).go("learning/" + COURSE + "2");
+        WebElement term = browser.find(".portal-lesson__about a.glossary-term");
+        String word = term.getText().toLowerCase();
+        browser.clickAndWait(".portal-lesson__about a.glossary-term");
+        assertTrue(browser.heading().startsWith("Glossary"), browser.heading());
+        String anchor = browser.driver().getCurrentUrl().substring(browser.driver().getCurrentUrl().indexOf('#') + 1);
+        WebElement definition = browser.find("dt#" + anchor);
+        assertTrue(word.startsWith(definition.getText().toLowerCase().substring(0, 4)), word + " ~ " + definition.getText());
+        assertTrue(browser.text().contains("restored from its definition"), "restored headings are marked");
+        browser.assertAccessible("the glossary").screenshot("glossary");
+    }
+
+    @Test
+    void aCandidateDownloadsAnExerciseFile() throws Exception {
+        browser.signIn("priya.raman", DemoDirectory.PASSWORD).go("learning/" + COURSE + "6");
+        WebElement link = browser.find(".portal-files a");
+        assertTrue(link.getText().contains("Reflective log template"), link.getText());
+        Cookie session = browser.driver().manage().getCookieNamed("JSESSIONID");
+        HttpResponse<String> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(link.getAttribute("href")))
+                .header("Cookie", "JSESSIONID=" + session.getValue()).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, download.statusCode());
+        assertTrue(download.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
+        assertTrue(download.body().contains("Reflective log"), download.body());
+
+        HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(link.getAttribute("href")))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertFalse(anonymous.body().contains("Reflective log"), "nobody downloads course files without signing in");
+    }
+
+    @Test
+    void session10WarnsFirstAndKeepsSignpostingOnThePage() {
+        browser.signIn("amara.okafor", DemoDirectory.PASSWORD).go("learning/" + COURSE + "10");
+        assertEquals("Session 10: Positive Risk Taking and Boundaries", browser.heading());
+        String warning = browser.find(".portal-warning").getText();
+        assertTrue(warning.contains("Samaritans") && warning.contains("116 123"), warning);
+        assertTrue(browser.findAll(".portal-lesson__about").isEmpty(), "the lesson waits for the candidate's choice");
+        browser.assertAccessible("the session 10 warning").screenshot("lesson-warning");
+
+        browser.clickAndWait("#later");
+        assertEquals("Peer2Peer", browser.heading(), "coming back later returns to the course");
+
+        browser.go("learning/" + COURSE + "10").clickAndWait("#continue");
+        assertFalse(browser.findAll(".portal-lesson__about").isEmpty());
+        String support = browser.find(".portal-support").getText();
+        assertTrue(support.contains("Samaritans") && support.contains("116 123"), support);
+        browser.assertAccessible("session 10 with signposting").screenshot("lesson-with-signposting");
+    }
+
+    @Test
+    void markingLessonsCompleteShowsProgress() {
+        browser.signIn("dylan.hughes", DemoDirectory.PASSWORD).go("learning/" + COURSE + "1");
+        browser.clickAndWait("#completion\\:complete");
+        assertTrue(browser.text().contains("Session 1 is marked as complete."), browser.text());
+        assertTrue(browser.text().contains("You have completed this session."));
+        browser.go("learning/" + COURSE + "3").clickAndWait("#completion\\:complete");
+        browser.go("learning/course.xhtml?course=PEER2PEER");
+        assertTrue(browser.find("#progress-text").getText().startsWith("2 of 11 sessions complete"), browser.find("#progress-text").getText());
+        assertEquals("Completed", browser.find(".portal-session:nth-child(1) .portal-session__status").getText());
+        assertEquals("Not completed yet", browser.find(".portal-session:nth-child(2) .portal-session__status").getText());
+        browser.screenshot("course-progress");
+
+        browser.go("learning/" + COURSE + "3").clickAndWait("#completion\\:incomplete");
+        browser.go("learning/course.xhtml?course=PEER2PEER");
+        assertTrue(browser.find("#progress-text").getText().startsWith("1 of 11 sessions complete"));
+    }
+
+    @Test
+    void anUnknownCourseIsNotFound() {
+        browser.signIn("mark.evans", DemoDirectory.PASSWORD).go("learning/course.xhtml?course=NOPE");
+        assertEquals("Page not found", browser.heading());
+    }
+}
