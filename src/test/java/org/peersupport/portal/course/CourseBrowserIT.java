@@ -152,6 +152,62 @@ class CourseBrowserIT {
     }
 
     @Test
+    void aCoordinatorEditsALessonPublishesAndTheCandidateSeesTheChange() throws Exception {
+        // Tom reads version 1 first, so he is pinned to it when version 2 is published.
+        browser.signIn("tom.barker", DemoDirectory.PASSWORD).go("learning/course.xhtml?course=PEER2PEER");
+        assertEquals("Peer2Peer", browser.heading());
+
+        browser.clearCookies();
+        browser.signIn("sana.iqbal", DemoDirectory.PASSWORD);
+        assertEquals("Course administration", browser.heading());
+        browser.assertAccessible("course administration").screenshot("admin-courses");
+        browser.clickAndWait("#versions input.new-draft");
+        assertTrue(browser.heading().startsWith("Peer2Peer"), browser.heading());
+        assertTrue(browser.text().contains("Draft"), "the new version is a draft");
+        browser.assertAccessible("a draft course version").screenshot("admin-course");
+
+        List<WebElement> editLinks = browser.findAll("a[href*='coordinator/session.xhtml']");
+        String session2 = editLinks.get(1).getAttribute("href");
+        browser.driver().get(session2);
+        assertTrue(browser.heading().startsWith("Edit session 2"), browser.heading());
+        browser.assertAccessible("the session editor").screenshot("admin-session");
+        WebElement editor = browser.find(".ql-editor");
+        editor.click();
+        editor.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, org.openqa.selenium.Keys.END));
+        editor.sendKeys(org.openqa.selenium.Keys.ENTER, "A note from the Recovery College: bring your reflective log.");
+        browser.clickAndWait("#session\\:save");
+        assertTrue(browser.text().contains("Session saved."), browser.text());
+
+        // An executable dressed as a PDF is refused, next to the file field
+        java.nio.file.Path fake = java.nio.file.Files.createTempFile("notes", ".pdf");
+        byte[] exe = new byte[256];
+        exe[0] = 'M';
+        exe[1] = 'Z';
+        exe[60] = (byte) 0x80;
+        exe[128] = 'P';
+        exe[129] = 'E';
+        java.nio.file.Files.write(fake, exe);
+        browser.find("#upload\\:file").sendKeys(fake.toString());
+        browser.clickAndWait("#upload\\:submit");
+        String refusal = browser.find("#upload\\:file-message").getText();
+        assertTrue(refusal.contains("not") && refusal.contains(".pdf"), refusal);
+        browser.screenshot("admin-upload-refused");
+
+        browser.go("coordinator/index.xhtml").clickAndWait("#versions input.publish");
+        assertTrue(browser.text().contains("is published"), browser.text());
+
+        browser.clearCookies();
+        browser.signIn("tom.barker", DemoDirectory.PASSWORD).go("learning/course.xhtml?course=PEER2PEER");
+        assertTrue(browser.text().contains("A newer version of this course (version 2)"), browser.text());
+        browser.go("learning/" + COURSE + "2");
+        assertFalse(browser.text().contains("bring your reflective log"), "Tom's course stays the same until he switches");
+        browser.go("learning/course.xhtml?course=PEER2PEER").clickAndWait("#switchVersion\\:switch");
+        assertTrue(browser.text().contains("You are now reading the latest version"), browser.text());
+        browser.go("learning/" + COURSE + "2");
+        assertTrue(browser.find(".portal-lesson__about").getText().contains("bring your reflective log"));
+    }
+
+    @Test
     void anUnknownCourseIsNotFound() {
         browser.signIn("mark.evans", DemoDirectory.PASSWORD).go("learning/course.xhtml?course=NOPE");
         assertEquals("Page not found", browser.heading());

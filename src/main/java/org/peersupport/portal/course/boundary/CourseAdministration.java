@@ -163,6 +163,26 @@ public class CourseAdministration {
         return draft.getId();
     }
 
+    /** A version's details as a coordinator edits them. */
+    @RolesAllowed(Role.Names.COORDINATOR)
+    public CourseEditView courseForEdit(long courseId) {
+        Course c = course(courseId);
+        return new CourseEditView(c.getId(), c.getCode(), c.getVersionNumber(), c.getStatus(),
+                new CourseDetails(c.getTitle(), c.getSummary(), c.getVersionLabel(), c.getAwardName(), c.getAwardScqfLevel(),
+                        c.getAwardCredits(), c.getCompletionMode(), c.getAgreementHtml(), c.isAgreementDraft()),
+                c.getVersion());
+    }
+
+    /** One session, with its exercise files and its course version, for editing. */
+    @RolesAllowed(Role.Names.COORDINATOR)
+    public SessionEditContext sessionForEdit(long sessionId) {
+        CourseSession s = courseSession(sessionId);
+        Course c = s.getCourse();
+        SessionEditView view = sessions(c.getId()).stream().filter(v -> v.sessionId() == sessionId).findFirst()
+                .orElseThrow(() -> new BusinessException("course.session.notFound", "There is no such session."));
+        return new SessionEditContext(c.getId(), c.getCode(), c.getTitle(), c.getVersionNumber(), c.getStatus(), view);
+    }
+
     @RolesAllowed(Role.Names.COORDINATOR)
     public void updateCourseDetails(long courseId, CourseDetails details, long expectedVersion) {
         Course course = course(courseId);

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.text.MessageFormat;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.peersupport.portal.platform.control.BusinessException;
 
 /** Adds Faces messages by key from the portal's message bundle, so no English is hard-coded in Java. */
 @RequestScoped
@@ -25,9 +26,21 @@ public class Messages {
         add(clientId, FacesMessage.SEVERITY_ERROR, key, arguments);
     }
 
-    public String text(String key, Object... arguments) {
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, faces.getViewRoot() == null
+    /** Explains a refused action: the bundle's wording for its key if there is one, else its own message. */
+    public void refused(String clientId, BusinessException refusal) {
+        String text = refusal.key() != null && bundle().containsKey(refusal.key()) ? bundle().getString(refusal.key())
+                : refusal.getMessage();
+        faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
+        faces.getExternalContext().getFlash().setKeepMessages(true);
+    }
+
+    private ResourceBundle bundle() {
+        return ResourceBundle.getBundle(BUNDLE, faces.getViewRoot() == null
                 ? faces.getExternalContext().getRequestLocale() : faces.getViewRoot().getLocale());
+    }
+
+    public String text(String key, Object... arguments) {
+        ResourceBundle bundle = bundle();
         try {
             String pattern = bundle.getString(key);
             return arguments.length == 0 ? pattern : MessageFormat.format(pattern, arguments);

@@ -1,0 +1,191 @@
+package org.peersupport.portal.course.boundary;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import org.peersupport.portal.course.control.CompletionMode;
+import org.peersupport.portal.course.control.LessonHtml;
+import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.control.BusinessException;
+
+/**
+ * Backs {@code coordinator/course.xhtml}: a course version's details, its sessions in order, its glossary and
+ * its useful resources. Only a draft can be changed; the page says so for other versions.
+ */
+@Named
+@ViewScoped
+public class AdminCoursePage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    CourseAdministration administration;
+
+    @Inject
+    Messages messages;
+
+    private long id;
+    private transient CourseEditView course;
+    private transient List<SessionEditView> sessions;
+    private transient List<GlossaryTermEditView> glossary;
+    private transient List<ResourceEditView> resources;
+
+    private String title;
+    private String summary;
+    private String versionLabel;
+    private String awardName;
+    private Integer scqfLevel;
+    private Integer credits;
+    private CompletionMode completionMode;
+    private String agreementHtml;
+    private boolean agreementDraft;
+    private long version;
+
+    private String newTerm;
+    private String newDefinition;
+    private String newResourceTitle;
+    private String newResourceUrl;
+    private String newResourceDescription;
+
+    public void load() {
+        CourseDetails details = getCourse().details();
+        title = details.title();
+        summary = details.summary();
+        versionLabel = details.versionLabel();
+        awardName = details.awardName();
+        scqfLevel = details.scqfLevel();
+        credits = details.credits();
+        completionMode = details.completionMode();
+        agreementHtml = details.agreementHtml();
+        agreementDraft = details.agreementDraft();
+        version = course.version();
+    }
+
+    public void saveDetails() {
+        try {
+            administration.updateCourseDetails(id, new CourseDetails(title, summary, versionLabel, awardName, scqfLevel,
+                    credits, completionMode, agreementHtml, agreementDraft), version);
+            messages.info(null, "admin.details.saved");
+            course = null;
+            load();
+        } catch (BusinessException e) {
+            messages.refused(null, e);
+        }
+    }
+
+    public void moveSession(long sessionId, int direction) {
+        run(() -> administration.moveSession(sessionId, direction), "admin.session.moved");
+    }
+
+    public void removeSession(long sessionId) {
+        run(() -> administration.removeSession(sessionId), "admin.session.removed");
+    }
+
+    public void addGlossaryTerm() {
+        if (run(() -> administration.addGlossaryTerm(id, newTerm, LessonHtml.fromMarkdown(newDefinition), null),
+                "admin.glossary.added")) {
+            newTerm = null;
+            newDefinition = null;
+        }
+    }
+
+    public void removeGlossaryTerm(long termId) {
+        run(() -> administration.removeGlossaryTerm(termId), "admin.glossary.removed");
+    }
+
+    public void addResource() {
+        if (run(() -> administration.addUsefulResource(id, newResourceTitle, newResourceUrl, newResourceDescription),
+                "admin.resources.added")) {
+            newResourceTitle = null;
+            newResourceUrl = null;
+            newResourceDescription = null;
+        }
+    }
+
+    public void removeResource(long resourceId) {
+        run(() -> administration.removeUsefulResource(resourceId), "admin.resources.removed");
+    }
+
+    /** Runs a change, reports it, and re-reads the lists; a refused change is explained instead. */
+    private boolean run(Runnable change, String doneKey) {
+        try {
+            change.run();
+            messages.info(null, doneKey);
+            return true;
+        } catch (BusinessException e) {
+            messages.refused(null, e);
+            return false;
+        } finally {
+            sessions = null;
+            glossary = null;
+            resources = null;
+        }
+    }
+
+    public CourseEditView getCourse() {
+        if (course == null) {
+            course = administration.courseForEdit(id);
+        }
+        return course;
+    }
+
+    public List<SessionEditView> getSessions() {
+        if (sessions == null) {
+            sessions = administration.sessions(id);
+        }
+        return sessions;
+    }
+
+    public List<GlossaryTermEditView> getGlossary() {
+        if (glossary == null) {
+            glossary = administration.glossaryTerms(id);
+        }
+        return glossary;
+    }
+
+    public List<ResourceEditView> getResources() {
+        if (resources == null) {
+            resources = administration.usefulResources(id);
+        }
+        return resources;
+    }
+
+    public CompletionMode[] getCompletionModes() {
+        return CompletionMode.values();
+    }
+
+    public long getId() { return id; }
+    public void setId(long id) { this.id = id; }
+    public String getTitle() { return title; }
+    public void setTitle(String title) { this.title = title; }
+    public String getSummary() { return summary; }
+    public void setSummary(String summary) { this.summary = summary; }
+    public String getVersionLabel() { return versionLabel; }
+    public void setVersionLabel(String versionLabel) { this.versionLabel = versionLabel; }
+    public String getAwardName() { return awardName; }
+    public void setAwardName(String awardName) { this.awardName = awardName; }
+    public Integer getScqfLevel() { return scqfLevel; }
+    public void setScqfLevel(Integer scqfLevel) { this.scqfLevel = scqfLevel; }
+    public Integer getCredits() { return credits; }
+    public void setCredits(Integer credits) { this.credits = credits; }
+    public CompletionMode getCompletionMode() { return completionMode; }
+    public void setCompletionMode(CompletionMode completionMode) { this.completionMode = completionMode; }
+    public String getAgreementHtml() { return agreementHtml; }
+    public void setAgreementHtml(String agreementHtml) { this.agreementHtml = agreementHtml; }
+    public boolean isAgreementDraft() { return agreementDraft; }
+    public void setAgreementDraft(boolean agreementDraft) { this.agreementDraft = agreementDraft; }
+    public long getVersion() { return version; }
+    public void setVersion(long version) { this.version = version; }
+    public String getNewTerm() { return newTerm; }
+    public void setNewTerm(String newTerm) { this.newTerm = newTerm; }
+    public String getNewDefinition() { return newDefinition; }
+    public void setNewDefinition(String newDefinition) { this.newDefinition = newDefinition; }
+    public String getNewResourceTitle() { return newResourceTitle; }
+    public void setNewResourceTitle(String newResourceTitle) { this.newResourceTitle = newResourceTitle; }
+    public String getNewResourceUrl() { return newResourceUrl; }
+    public void setNewResourceUrl(String newResourceUrl) { this.newResourceUrl = newResourceUrl; }
+    public String getNewResourceDescription() { return newResourceDescription; }
+    public void setNewResourceDescription(String newResourceDescription) { this.newResourceDescription = newResourceDescription; }
+}

@@ -1,0 +1,89 @@
+package org.peersupport.portal.course.boundary;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.control.BusinessException;
+
+/** Backs {@code coordinator/index.xhtml}: every course version, package import, publishing and new drafts. */
+@Named
+@ViewScoped
+public class AdminCoursesPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+
+    @Inject
+    CourseAdministration administration;
+
+    @Inject
+    Messages messages;
+
+    private transient List<CourseVersionSummary> courses;
+    private transient Part upload;
+    private List<String> importProblems = List.of();
+
+    public List<CourseVersionSummary> getCourses() {
+        if (courses == null) {
+            courses = administration.courses();
+        }
+        return courses;
+    }
+
+    public void importPackage() throws IOException {
+        importProblems = List.of();
+        if (upload == null || upload.getSize() == 0) {
+            messages.error("import:package", "admin.import.required");
+            return;
+        }
+        try (InputStream in = upload.getInputStream()) {
+            ImportResult result = administration.importPackage(in);
+            messages.info(null, "admin.imported", result.title(), result.versionNumber(), result.sessionCount(),
+                    result.exerciseFileCount());
+            courses = null;
+        } catch (BusinessException e) {
+            importProblems = e.details().isEmpty() ? List.of(e.getMessage()) : e.details();
+            messages.error("import:package", "admin.import.failed");
+        }
+    }
+
+    public String publish(CourseVersionSummary version) {
+        administration.publish(version.courseId());
+        messages.info(null, "admin.published", version.title(), version.versionNumber());
+        return "index?faces-redirect=true";
+    }
+
+    public String newDraft(CourseVersionSummary version) {
+        long draft = administration.newDraftFrom(version.courseId());
+        messages.info(null, "admin.draftCreated", version.title(), version.versionNumber() + 1);
+        return "course?faces-redirect=true&id=" + draft;
+    }
+
+    /** A date as people in the UK read it, or a dash. */
+    public String date(Instant instant) {
+        return instant == null ? "—" : DATE.format(instant.atZone(UK));
+    }
+
+    public Part getUpload() {
+        return upload;
+    }
+
+    public void setUpload(Part upload) {
+        this.upload = upload;
+    }
+
+    public List<String> getImportProblems() {
+        return importProblems;
+    }
+}
