@@ -208,6 +208,32 @@ class CourseBrowserIT {
     }
 
     @Test
+    void aCoordinatorStartsACourseFromNothingAndPreviewsItsFirstSession() {
+        browser.signIn("morgan.price", DemoDirectory.PASSWORD).go("coordinator/index.xhtml");
+        browser.clickAndWait("#create\\:submit");
+        assertEquals("This field is required.", browser.find("#create\\:code-message").getText(), "each field explains itself");
+        browser.type("#create\\:code", "wellbeing-101").type("#create\\:title", "Wellbeing at Work")
+                .type("#create\\:summary", "A short course on looking after yourself at work.").clickAndWait("#create\\:submit");
+        assertEquals("Wellbeing at Work – Version 1", browser.heading());
+        assertTrue(browser.text().contains("WELLBEING-101"));
+
+        browser.type("#addSession\\:sessionTitle", "Welcome")
+                .type("#addSession\\:sessionAims", "To meet the group and agree how we will work together.")
+                .clickAndWait("#addSession\\:add");
+        assertTrue(browser.text().contains("Session added at the end of the course."), browser.text());
+        browser.clickAndWait("a[href*='preview=']");
+        assertEquals("Session 1: Welcome", browser.heading());
+        assertTrue(browser.text().contains("this is how candidates will see this session"));
+        assertTrue(browser.find(".portal-lesson__about").getText().contains("agree how we will work together"),
+                "until the lesson is written, it shows the session's aims");
+        browser.assertAccessible("a draft previewed as a candidate").screenshot("admin-preview");
+
+        browser.clearCookies();
+        browser.signIn("amara.okafor", DemoDirectory.PASSWORD).go("learning/index.xhtml");
+        assertFalse(browser.text().contains("Wellbeing at Work"), "drafts are for coordinators only");
+    }
+
+    @Test
     void anUnknownCourseIsNotFound() {
         browser.signIn("mark.evans", DemoDirectory.PASSWORD).go("learning/course.xhtml?course=NOPE");
         assertEquals("Page not found", browser.heading());

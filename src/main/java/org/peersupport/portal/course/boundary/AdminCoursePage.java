@@ -43,6 +43,8 @@ public class AdminCoursePage implements Serializable {
     private boolean agreementDraft;
     private long version;
 
+    private String newSessionTitle;
+    private String newSessionAims;
     private String newTerm;
     private String newDefinition;
     private String newResourceTitle;
@@ -81,6 +83,13 @@ public class AdminCoursePage implements Serializable {
 
     public void removeSession(long sessionId) {
         run(() -> administration.removeSession(sessionId), "admin.session.removed");
+    }
+
+    public void addSession() {
+        if (run(() -> administration.addSession(id, newSessionTitle, newSessionAims), "admin.session.added")) {
+            newSessionTitle = null;
+            newSessionAims = null;
+        }
     }
 
     public void addGlossaryTerm() {
@@ -178,6 +187,10 @@ public class AdminCoursePage implements Serializable {
     public void setAgreementDraft(boolean agreementDraft) { this.agreementDraft = agreementDraft; }
     public long getVersion() { return version; }
     public void setVersion(long version) { this.version = version; }
+    public String getNewSessionTitle() { return newSessionTitle; }
+    public void setNewSessionTitle(String newSessionTitle) { this.newSessionTitle = newSessionTitle; }
+    public String getNewSessionAims() { return newSessionAims; }
+    public void setNewSessionAims(String newSessionAims) { this.newSessionAims = newSessionAims; }
     public String getNewTerm() { return newTerm; }
     public void setNewTerm(String newTerm) { this.newTerm = newTerm; }
     public String getNewDefinition() { return newDefinition; }

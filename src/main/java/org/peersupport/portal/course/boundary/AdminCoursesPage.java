@@ -33,6 +33,9 @@ public class AdminCoursesPage implements Serializable {
     private transient List<CourseVersionSummary> courses;
     private transient Part upload;
     private List<String> importProblems = List.of();
+    private String newCode;
+    private String newTitle;
+    private String newSummary;
 
     public List<CourseVersionSummary> getCourses() {
         if (courses == null) {
@@ -55,6 +58,17 @@ public class AdminCoursesPage implements Serializable {
         } catch (BusinessException e) {
             importProblems = e.details().isEmpty() ? List.of(e.getMessage()) : e.details();
             messages.error("import:package", "admin.import.failed");
+        }
+    }
+
+    public String createCourse() {
+        try {
+            long id = administration.createCourse(newCode, newTitle, newSummary);
+            messages.info(null, "admin.created", newTitle);
+            return "course?faces-redirect=true&id=" + id;
+        } catch (BusinessException e) {
+            messages.refused("create:code", e);
+            return null;
         }
     }
 
@@ -82,6 +96,13 @@ public class AdminCoursesPage implements Serializable {
     public void setUpload(Part upload) {
         this.upload = upload;
     }
+
+    public String getNewCode() { return newCode; }
+    public void setNewCode(String newCode) { this.newCode = newCode; }
+    public String getNewTitle() { return newTitle; }
+    public void setNewTitle(String newTitle) { this.newTitle = newTitle; }
+    public String getNewSummary() { return newSummary; }
+    public void setNewSummary(String newSummary) { this.newSummary = newSummary; }
 
     public List<String> getImportProblems() {
         return importProblems;

@@ -35,6 +35,7 @@ import org.peersupport.portal.course.control.CoursePackageReader;
 import org.peersupport.portal.course.control.CoursePackageWriter;
 import org.peersupport.portal.course.control.CourseVersions;
 import org.peersupport.portal.course.control.GlossaryLinker;
+import org.peersupport.portal.course.control.CompletionMode;
 import org.peersupport.portal.course.control.LessonHtml;
 import org.peersupport.portal.course.control.LoadedCoursePackage;
 import org.peersupport.portal.course.control.UploadInspector;
@@ -161,6 +162,51 @@ public class CourseAdministration {
         em.flush();
         audit("COURSE_DRAFT_CREATED", "Course", draft.getId(), describe(draft) + " from version " + source.getVersionNumber());
         return draft.getId();
+    }
+
+    /** Starts a new course from nothing: version 1, a draft with no sessions yet; returns its id. */
+    @RolesAllowed(Role.Names.COORDINATOR)
+    public long createCourse(String code, String title, String summary) {
+        String cleanCode = required(code, "course code").toUpperCase(java.util.Locale.ROOT);
+        if (!cleanCode.matches("[A-Z0-9][A-Z0-9-]{1,39}")) {
+            throw new BusinessException("course.code.invalid",
+                    "A course code has 2 to 40 capital letters, digits and hyphens, for example PEER2PEER.");
+        }
+        if (versions.nextVersionNumber(cleanCode) > 1) {
+            throw new BusinessException("course.code.taken", "There is already a course with the code " + cleanCode
+                    + ". To change it, create a new draft from its latest version.");
+        }
+        Course course = new Course(cleanCode, 1, now());
+        course.describe(required(title, "title"), required(summary, "summary"), "1.0", null, null, null, CompletionMode.MANUAL);
+        em.persist(course);
+        em.flush();
+        audit("COURSE_CREATED", "Course", course.getId(), describe(course));
+        return course.getId();
+    }
+
+    /**
+     * Adds a session at the end of a draft; until the coordinator writes its lesson, the lesson shows its aims.
+     * Returns the new session's id.
+     */
+    @RolesAllowed(Role.Names.COORDINATOR)
+    public long addSession(long courseId, String title, String aims) {
+        Course course = course(courseId);
+        String cleanTitle = required(title, "title");
+        String cleanAims = required(aims, "aims");
+        String base = cleanTitle.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String slug = base.isEmpty() ? "session" : base;
+        for (int n = 2; slugTaken(course, slug); n++) {
+            slug = (base.isEmpty() ? "session" : base) + "-" + n;
+        }
+        CourseSession added = course.addSession(slug, cleanTitle, cleanAims, cleanAims, LessonHtml.fromMarkdown(cleanAims));
+        em.flush();
+        audit("SESSION_ADDED", "CourseSession", added.getId(), describe(course) + " session " + added.getNumber()
+                + " (" + added.getSlug() + ")");
+        return added.getId();
+    }
+
+    private static boolean slugTaken(Course course, String slug) {
+        return course.getSessions().stream().anyMatch(s -> s.getSlug().equals(slug));
     }
 
     /** A version's details as a coordinator edits them. */

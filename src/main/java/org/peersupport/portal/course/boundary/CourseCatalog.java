@@ -1,5 +1,6 @@
 package org.peersupport.portal.course.boundary;
 
+import org.peersupport.portal.course.control.UsefulResource;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -146,6 +147,14 @@ public class CourseCatalog {
         participation.switchTo(latest, now());
         audit.fire(AuditEvent.by(me.getUsername(), "COURSE_VERSION_SWITCHED", "Course", latest.getId(),
                 courseCode + " version " + pinned.getVersionNumber() + " to " + latest.getVersionNumber()));
+    }
+
+    /** The "Useful Resources" of the caller's version of a course, in order. */
+    @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR})
+    public List<UsefulResource> usefulResources(String courseCode) {
+        Course course = participation(me(), courseCode).getCourse();
+        return course.getResources().stream().map(r -> new UsefulResource(r.getTitle(), r.getUrl(), r.getDescription()))
+                .toList();
     }
 
     @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR})

@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.List;
+import org.peersupport.portal.course.control.UsefulResource;
 import org.peersupport.portal.platform.boundary.Messages;
 
 /** Backs {@code learning/course.xhtml}: a course's sessions and the caller's progress through them. */
@@ -26,6 +28,7 @@ public class CoursePage implements Serializable {
 
     private String course;
     private transient CourseOverview overview;
+    private transient List<UsefulResource> resources;
 
     public void load() throws IOException {
         overview = LearningPages.loadOrNotFound(faces, () -> catalog.overview(course));
@@ -43,6 +46,13 @@ public class CoursePage implements Serializable {
             overview = catalog.overview(course);
         }
         return overview;
+    }
+
+    public List<UsefulResource> getResources() {
+        if (resources == null && course != null) {
+            resources = catalog.usefulResources(course);
+        }
+        return resources;
     }
 
     public String getCourse() {
