@@ -216,6 +216,7 @@ class CourseBrowserIT {
                 .type("#create\\:summary", "A short course on looking after yourself at work.").clickAndWait("#create\\:submit");
         assertEquals("Wellbeing at Work – Version 1", browser.heading());
         assertTrue(browser.text().contains("WELLBEING-101"));
+        String coursePage = browser.driver().getCurrentUrl();
 
         browser.type("#addSession\\:sessionTitle", "Welcome")
                 .type("#addSession\\:sessionAims", "To meet the group and agree how we will work together.")
@@ -227,6 +228,17 @@ class CourseBrowserIT {
         assertTrue(browser.find(".portal-lesson__about").getText().contains("agree how we will work together"),
                 "until the lesson is written, it shows the session's aims");
         browser.assertAccessible("a draft previewed as a candidate").screenshot("admin-preview");
+
+        browser.driver().get(coursePage);
+        browser.type("#addTerm\\:term", "Wellbeing").type("#addTerm\\:definition", "Feeling well in body and mind.")
+                .clickAndWait("#addTerm\\:add");
+        assertTrue(browser.text().contains("Glossary term added."), browser.text());
+        browser.clickAndWait("#glossary input.edit-term");
+        assertEquals("Feeling well in body and mind.", browser.find("#addTerm\\:definition").getAttribute("value"));
+        browser.type("#addTerm\\:definition", "Feeling well in body, mind and work.").clickAndWait("#addTerm\\:add");
+        assertTrue(browser.text().contains("Glossary term saved."), browser.text());
+        assertTrue(browser.find(".portal-glossary").getText().contains("Feeling well in body, mind and work."));
+        browser.assertAccessible("a draft course with a glossary term");
 
         browser.clearCookies();
         browser.signIn("amara.okafor", DemoDirectory.PASSWORD).go("learning/index.xhtml");

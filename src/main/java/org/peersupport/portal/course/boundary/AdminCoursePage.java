@@ -45,6 +45,10 @@ public class AdminCoursePage implements Serializable {
 
     private String newSessionTitle;
     private String newSessionAims;
+    private Long editingTermId;
+    private long editingTermVersion;
+    private Long editingResourceId;
+    private long editingResourceVersion;
     private String newTerm;
     private String newDefinition;
     private String newResourceTitle;
@@ -92,25 +96,77 @@ public class AdminCoursePage implements Serializable {
         }
     }
 
+    /** Adds a term, or saves the one being edited. Definitions are written in Markdown. */
     public void addGlossaryTerm() {
-        if (run(() -> administration.addGlossaryTerm(id, newTerm, LessonHtml.fromMarkdown(newDefinition), null),
-                "admin.glossary.added")) {
-            newTerm = null;
-            newDefinition = null;
+        String html = LessonHtml.fromMarkdown(newDefinition);
+        boolean done = editingTermId == null
+                ? run(() -> administration.addGlossaryTerm(id, newTerm, html, null), "admin.glossary.added")
+                : run(() -> administration.updateGlossaryTerm(editingTermId, newTerm, html, null, editingTermVersion),
+                        "admin.glossary.saved");
+        if (done) {
+            clearTermForm();
         }
+    }
+
+    public void editGlossaryTerm(GlossaryTermEditView term) {
+        editingTermId = term.termId();
+        editingTermVersion = term.version();
+        newTerm = term.term();
+        newDefinition = LessonHtml.plainText(term.definitionHtml());
+    }
+
+    /** Leaves editing without saving: a fresh page, so nothing typed is left behind. */
+    public String cancelTermEdit() {
+        return "course?faces-redirect=true&id=" + id;
+    }
+
+    private void clearTermForm() {
+        editingTermId = null;
+        newTerm = null;
+        newDefinition = null;
     }
 
     public void removeGlossaryTerm(long termId) {
         run(() -> administration.removeGlossaryTerm(termId), "admin.glossary.removed");
     }
 
+    /** Adds a resource, or saves the one being edited. */
     public void addResource() {
-        if (run(() -> administration.addUsefulResource(id, newResourceTitle, newResourceUrl, newResourceDescription),
-                "admin.resources.added")) {
-            newResourceTitle = null;
-            newResourceUrl = null;
-            newResourceDescription = null;
+        boolean done = editingResourceId == null
+                ? run(() -> administration.addUsefulResource(id, newResourceTitle, newResourceUrl, newResourceDescription),
+                        "admin.resources.added")
+                : run(() -> administration.updateUsefulResource(editingResourceId, newResourceTitle, newResourceUrl,
+                        newResourceDescription, editingResourceVersion), "admin.resources.saved");
+        if (done) {
+            clearResourceForm();
         }
+    }
+
+    public void editResource(ResourceEditView resource) {
+        editingResourceId = resource.resourceId();
+        editingResourceVersion = resource.version();
+        newResourceTitle = resource.title();
+        newResourceUrl = resource.url();
+        newResourceDescription = resource.description();
+    }
+
+    public String cancelResourceEdit() {
+        return "course?faces-redirect=true&id=" + id;
+    }
+
+    private void clearResourceForm() {
+        editingResourceId = null;
+        newResourceTitle = null;
+        newResourceUrl = null;
+        newResourceDescription = null;
+    }
+
+    public boolean isEditingTerm() {
+        return editingTermId != null;
+    }
+
+    public boolean isEditingResource() {
+        return editingResourceId != null;
     }
 
     public void removeResource(long resourceId) {
