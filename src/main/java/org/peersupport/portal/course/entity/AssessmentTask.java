@@ -15,9 +15,11 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import org.eclipse.persistence.annotations.BatchFetch;
 import org.eclipse.persistence.annotations.BatchFetchType;
 import org.peersupport.portal.course.control.AssessmentKind;
@@ -70,6 +72,9 @@ public class AssessmentTask {
     @BatchFetch(BatchFetchType.IN)
     private List<LearningOutcome> assesses = new ArrayList<>();
 
+    @Version
+    private long version;
+
     protected AssessmentTask() {
     }
 
@@ -84,6 +89,25 @@ public class AssessmentTask {
         this.dueAtSession = dueAtSession;
         this.description = description;
         this.assesses.addAll(assesses);
+    }
+
+    /** Called by {@link Course#reviseAssessmentTask}, which checks the sessions and outcomes belong to it. */
+    void revise(String title, String description, CourseSession setAtSession, CourseSession dueAtSession,
+            List<LearningOutcome> assesses) {
+        this.title = Objects.requireNonNull(title);
+        this.description = Objects.requireNonNull(description);
+        this.setAtSession = setAtSession;
+        this.dueAtSession = dueAtSession;
+        this.assesses.clear();
+        this.assesses.addAll(assesses);
+    }
+
+    public boolean assesses(LearningOutcome outcome) {
+        return assesses.contains(outcome);
+    }
+
+    public Course getCourse() {
+        return course;
     }
 
     /** The session is leaving the course: the task no longer says it is set or due there. */
@@ -130,5 +154,9 @@ public class AssessmentTask {
 
     public List<LearningOutcome> getAssesses() {
         return Collections.unmodifiableList(assesses);
+    }
+
+    public long getVersion() {
+        return version;
     }
 }

@@ -12,9 +12,11 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import org.eclipse.persistence.annotations.BatchFetch;
 import org.eclipse.persistence.annotations.BatchFetchType;
 
@@ -46,6 +48,9 @@ public class CourseUnit {
     @BatchFetch(BatchFetchType.IN)
     private List<LearningOutcome> outcomes = new ArrayList<>();
 
+    @Version
+    private long version;
+
     protected CourseUnit() {
     }
 
@@ -56,10 +61,36 @@ public class CourseUnit {
         this.title = title;
     }
 
+    /** Gives the unit a new code and title; the code stays unique among the version's units. */
+    public void edit(String code, String title) {
+        course.requireDraft();
+        course.requireFreeUnitCode(code, this);
+        this.code = Objects.requireNonNull(code);
+        this.title = Objects.requireNonNull(title);
+    }
+
+    /** Adds an outcome at the end of the unit; its code stays unique among the version's outcomes. */
     public LearningOutcome addOutcome(String code, String text, boolean draft) {
+        course.requireDraft();
+        course.requireFreeOutcomeCode(code, null);
         LearningOutcome outcome = new LearningOutcome(this, outcomes.size() + 1, code, text, draft);
         outcomes.add(outcome);
         return outcome;
+    }
+
+    /** Removes an outcome, unless an assessment task assesses it; the ones after it move up. */
+    public void removeOutcome(LearningOutcome outcome) {
+        course.requireDraft();
+        course.requireNotAssessed(outcome);
+        if (outcomes.remove(outcome)) {
+            for (int i = 0; i < outcomes.size(); i++) {
+                outcomes.get(i).moveTo(i + 1);
+            }
+        }
+    }
+
+    void moveTo(int position) {
+        this.position = position;
     }
 
     public Long getId() {
@@ -84,5 +115,9 @@ public class CourseUnit {
 
     public List<LearningOutcome> getOutcomes() {
         return Collections.unmodifiableList(outcomes);
+    }
+
+    public long getVersion() {
+        return version;
     }
 }
