@@ -12,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
@@ -30,7 +31,15 @@ import org.peersupport.portal.course.control.AssessmentKind;
  */
 @Entity
 @Table(name = "assessment_task")
+@NamedQuery(name = AssessmentTask.OF_COURSE, query = "select t from AssessmentTask t left join fetch t.setAtSession "
+        + "left join fetch t.dueAtSession where t.course.id = :courseId order by t.position")
+@NamedQuery(name = AssessmentTask.ASSESSED_OUTCOMES, query = "select o.id, t.title from AssessmentTask t join t.assesses o "
+        + "where t.course.id = :courseId order by t.position")
 public class AssessmentTask {
+
+    public static final String OF_COURSE = "AssessmentTask.ofCourse";
+    /** Pairs of (outcome id, title of a task that assesses it) for a version. */
+    public static final String ASSESSED_OUTCOMES = "AssessmentTask.assessedOutcomes";
 
     @Id
     @SequenceGenerator(name = "assessment_task_seq", sequenceName = "assessment_task_seq", allocationSize = 50)

@@ -8,6 +8,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
@@ -23,7 +24,12 @@ import org.eclipse.persistence.annotations.BatchFetchType;
 /** A unit of the award a course leads to, with its learning outcomes in order. */
 @Entity
 @Table(name = "course_unit")
+@NamedQuery(name = CourseUnit.STRUCTURE_OF_COURSE, query = "select distinct u from CourseUnit u "
+        + "left join fetch u.outcomes o left join fetch o.evidenceRequirements where u.course.id = :courseId")
 public class CourseUnit {
+
+    /** A version's units with their outcomes and evidence requirements, in one query. */
+    public static final String STRUCTURE_OF_COURSE = "CourseUnit.structureOfCourse";
 
     @Id
     @SequenceGenerator(name = "course_unit_seq", sequenceName = "course_unit_seq", allocationSize = 50)
