@@ -74,7 +74,7 @@ public class CourseStructure {
                         .map(s -> new StructureHeading.SessionChoice(s.getNumber(), s.getTitle())).toList());
     }
 
-    /** The version's units in order, each with its outcomes and their evidence requirements: two queries in all. */
+    /** The version's units in order, each with its outcomes and their evidence requirements: four queries in all. */
     @RolesAllowed(Role.Names.COORDINATOR)
     public List<UnitView> units(long courseId) {
         List<CourseUnit> units = em.createNamedQuery(CourseUnit.STRUCTURE_OF_COURSE, CourseUnit.class)

@@ -11,6 +11,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -20,15 +21,23 @@ import java.util.List;
 import java.util.Objects;
 import org.eclipse.persistence.annotations.BatchFetch;
 import org.eclipse.persistence.annotations.BatchFetchType;
+import org.eclipse.persistence.config.QueryHints;
 
 /** A unit of the award a course leads to, with its learning outcomes in order. */
 @Entity
 @Table(name = "course_unit")
-@NamedQuery(name = CourseUnit.STRUCTURE_OF_COURSE, query = "select distinct u from CourseUnit u "
-        + "left join fetch u.outcomes o left join fetch o.evidenceRequirements where u.course.id = :courseId")
+@NamedQuery(name = CourseUnit.STRUCTURE_OF_COURSE,
+        query = "select u from CourseUnit u where u.course.id = :courseId order by u.position",
+        hints = {
+            @QueryHint(name = QueryHints.BATCH_TYPE, value = "IN"),
+            @QueryHint(name = QueryHints.BATCH, value = "u.outcomes"),
+            @QueryHint(name = QueryHints.BATCH, value = "u.outcomes.evidenceRequirements")})
 public class CourseUnit {
 
-    /** A version's units with their outcomes and evidence requirements, in one query. */
+    /**
+     * A version's units, reading their outcomes and those outcomes' evidence requirements in one further query
+     * each (batch fetching with IN; a join fetch cannot be combined with the collections' batch fetching).
+     */
     public static final String STRUCTURE_OF_COURSE = "CourseUnit.structureOfCourse";
 
     @Id
