@@ -31,7 +31,13 @@ import org.junit.jupiter.api.function.Executable;
 import org.peersupport.portal.course.boundary.CourseAdministration;
 import org.peersupport.portal.course.boundary.CourseCatalog;
 import org.peersupport.portal.course.boundary.CourseDetails;
+import org.peersupport.portal.course.boundary.AssessmentTaskView;
+import org.peersupport.portal.course.boundary.ContentWarningEditView;
 import org.peersupport.portal.course.boundary.CourseOverview;
+import org.peersupport.portal.course.boundary.CourseStructure;
+import org.peersupport.portal.course.boundary.EvidenceRequirementView;
+import org.peersupport.portal.course.boundary.OutcomeView;
+import org.peersupport.portal.course.boundary.UnitView;
 import org.peersupport.portal.course.boundary.CourseSummary;
 import org.peersupport.portal.course.boundary.CourseVersionSummary;
 import org.peersupport.portal.course.boundary.ExerciseFileDownload;
@@ -43,6 +49,7 @@ import org.peersupport.portal.course.boundary.SessionSummary;
 import org.peersupport.portal.course.control.CompletionMode;
 import org.peersupport.portal.course.control.CoursePackageReader;
 import org.peersupport.portal.course.control.ExerciseFile;
+import org.peersupport.portal.course.control.SignpostContact;
 import org.peersupport.portal.course.control.LoadedCoursePackage;
 import org.peersupport.portal.course.entity.CourseStatus;
 import org.peersupport.portal.demo.DemoAccount;
@@ -73,6 +80,9 @@ class CourseIT {
 
     @Inject
     CourseCatalog catalog;
+
+    @Inject
+    CourseStructure structure;
 
     @Inject
     AsCoordinator asCoordinator;
@@ -435,6 +445,303 @@ class CourseIT {
         audited("COURSE_EXPORTED", () -> admin.exportPackage(draft, new ByteArrayOutputStream()));
         assertTrue(sql.count("select count(*) from audit_entry where actor = ? and subject_type = 'Course' "
                 + "and subject_id = ?", coordinator, Long.toString(draft)) >= 4);
+    }
+
+    // ---------------------------------------------------------------- structure and content warnings
+
+    private static final String STALE = "Someone else changed this while you were editing. Your changes were not saved; "
+            + "reload the page to see theirs.";
+
+    @Test
+    void issue3_aCoordinatorEditsADraftsUnitsOutcomesAndEvidenceRequirements() throws Exception {
+        long draft = draft(CoursePackageZips.newCode());
+        List<UnitView> imported = units(draft);
+        assertEquals(List.of("RC", "DP"), imported.stream().map(UnitView::code).toList());
+        OutcomeView rc1 = imported.get(0).outcomes().get(0);
+        assertEquals("RC.1", rc1.code());
+        assertTrue(rc1.draft(), "imported outcomes are drafts for the centre to confirm");
+        assertEquals(List.of("RC.1.1", "RC.1.2", "RC.1.3"), rc1.evidenceRequirements().stream()
+                .map(EvidenceRequirementView::code).toList());
+        assertEquals(List.of("Personal recovery story essay"), rc1.assessedBy());
+
+        long unitId = asCoordinator.call(() -> structure.addUnit(draft, "OPT", "Optional unit"));
+        long outcomeId = asCoordinator.call(() -> structure.addOutcome(unitId, "OPT.1", "Reflect on practice.", true));
+        long requirementId = asCoordinator.call(() -> structure.addEvidenceRequirement(outcomeId, "OPT.1.1",
+                "Keep a reflective log.", true));
+        UnitView added = units(draft).get(2);
+        assertEquals(3, added.position());
+        assertEquals("Optional unit", added.title());
+        assertEquals("OPT.1.1", added.outcomes().get(0).evidenceRequirements().get(0).code());
+
+        asCoordinator.run(() -> structure.updateUnit(unitId, "OPT-A", "Optional unit A", added.version()));
+        OutcomeView outcome = units(draft).get(2).outcomes().get(0);
+        asCoordinator.run(() -> structure.updateOutcome(outcomeId, "OPT-A.1", "Reflect on your practice.", false,
+                outcome.version()));
+        EvidenceRequirementView requirement = units(draft).get(2).outcomes().get(0).evidenceRequirements().get(0);
+        asCoordinator.run(() -> structure.updateEvidenceRequirement(requirementId, "OPT-A.1.1", "Keep a log.", false,
+                requirement.version()));
+        UnitView edited = units(draft).get(2);
+        assertEquals("OPT-A", edited.code());
+        assertEquals("Optional unit A", edited.title());
+        assertEquals("OPT-A.1", edited.outcomes().get(0).code());
+        assertFalse(edited.outcomes().get(0).draft(), "the centre has confirmed it");
+        assertEquals("Keep a log.", edited.outcomes().get(0).evidenceRequirements().get(0).text());
+
+        long rc11 = rc1.evidenceRequirements().get(0).requirementId();
+        asCoordinator.run(() -> structure.removeEvidenceRequirement(rc11));
+        List<EvidenceRequirementView> left = units(draft).get(0).outcomes().get(0).evidenceRequirements();
+        assertEquals(List.of("RC.1.2", "RC.1.3"), left.stream().map(EvidenceRequirementView::code).toList());
+        assertEquals(List.of(1, 2), left.stream().map(EvidenceRequirementView::position).toList(), "renumbered");
+
+        asCoordinator.run(() -> structure.removeOutcome(outcomeId));
+        assertTrue(units(draft).get(2).outcomes().isEmpty());
+        asCoordinator.run(() -> structure.removeUnit(unitId));
+        assertEquals(List.of("RC", "DP"), units(draft).stream().map(UnitView::code).toList());
+        assertEquals(0, sql.count("select count(*) from evidence_requirement where id = ?", requirementId));
+    }
+
+    @Test
+    void issue3_codesStayUniqueInAVersionAndBlankFieldsAreRefusedOneByOne() throws Exception {
+        long draft = draft(CoursePackageZips.newCode());
+        List<UnitView> units = units(draft);
+        UnitView dp = units.get(1);
+        OutcomeView dp1 = dp.outcomes().get(0);
+        EvidenceRequirementView dp11 = dp1.evidenceRequirements().get(0);
+
+        assertRefused("structure.code.taken", "RC", () -> structure.addUnit(draft, "RC", "Another unit"));
+        assertRefused("structure.code.taken", "RC.1", () -> structure.addOutcome(dp.unitId(), "RC.1", "Text", false));
+        assertRefused("structure.code.taken", "RC.1.2", () -> structure.updateEvidenceRequirement(
+                dp11.requirementId(), "RC.1.2", dp11.text(), false, dp11.version()));
+        assertRefused("structure.code.taken", "RC.2", () -> structure.updateOutcome(dp1.outcomeId(), "RC.2", dp1.text(),
+                true, dp1.version()));
+
+        assertRefused("structure.code.required", "Enter a code.", () -> structure.addUnit(draft, " ", "A title"));
+        assertRefused("structure.title.required", "Enter a title.", () -> structure.addUnit(draft, "NEW", ""));
+        assertRefused("structure.text.required", "Enter the text.", () -> structure.addOutcome(dp.unitId(), "NEW.1", null, false));
+        assertRefused("structure.text.required", "Enter the text.", () -> structure.addEvidenceRequirement(dp1.outcomeId(),
+                "NEW.1.1", "  ", false));
+        assertRefused("structure.code.format", "letters, digits", () -> structure.addUnit(draft, "two words", "Title"));
+        assertEquals(units, units(draft), "nothing changed");
+    }
+
+    @Test
+    void issue3_anOutcomeATaskAssessesCannotBeRemovedUntilTheTaskNoLongerAssessesIt() throws Exception {
+        long draft = draft(CoursePackageZips.newCode());
+        UnitView rc = units(draft).get(0);
+        OutcomeView rc1 = rc.outcomes().get(0);
+        assertRefused("structure.remove.assessed", "Personal recovery story essay",
+                () -> structure.removeOutcome(rc1.outcomeId()));
+        assertRefused("structure.remove.assessed", "Untick its outcomes", () -> structure.removeUnit(rc.unitId()));
+
+        AssessmentTaskView essay = asCoordinator.call(() -> structure.assessmentTasks(draft)).get(0);
+        assertEquals("ESSAY", essay.code());
+        assertEquals(6, essay.setAtSession());
+        assertEquals(List.of("RC.1", "RC.2", "RC.3"), essay.outcomeCodes());
+        assertRefused("structure.setAt.unknown", "no session 12", () -> structure.updateAssessmentTask(essay.taskId(),
+                essay.title(), essay.description(), 12, null, essay.outcomeCodes(), essay.version()));
+        assertRefused("structure.outcomes.unknown", "XX.9", () -> structure.updateAssessmentTask(essay.taskId(),
+                essay.title(), essay.description(), 6, 7, List.of("RC.2", "XX.9"), essay.version()));
+        assertRefused("structure.outcomes.required", "at least one", () -> structure.updateAssessmentTask(essay.taskId(),
+                essay.title(), essay.description(), 6, 7, List.of(), essay.version()));
+        assertRefused("structure.dueAt.beforeSet", "before it is set", () -> structure.updateAssessmentTask(essay.taskId(),
+                essay.title(), essay.description(), 6, 5, List.of("RC.2"), essay.version()));
+
+        asCoordinator.run(() -> structure.updateAssessmentTask(essay.taskId(), "Recovery story essay", essay.description(),
+                5, 7, List.of("RC.2", "RC.3"), essay.version()));
+        AssessmentTaskView changed = asCoordinator.call(() -> structure.assessmentTasks(draft)).get(0);
+        assertEquals("Recovery story essay", changed.title());
+        assertEquals(5, changed.setAtSession());
+        assertEquals(7, changed.dueAtSession());
+        assertEquals(List.of("RC.2", "RC.3"), changed.outcomeCodes());
+        assertTrue(units(draft).get(0).outcomes().get(0).assessedBy().isEmpty());
+
+        asCoordinator.run(() -> structure.removeOutcome(rc1.outcomeId()));
+        assertEquals(List.of("RC.2", "RC.3"), units(draft).get(0).outcomes().stream().map(OutcomeView::code).toList());
+        assertEquals(List.of(1, 2), units(draft).get(0).outcomes().stream().map(OutcomeView::position).toList());
+    }
+
+    @Test
+    void issue3_aPublishedVersionsStructureAndWarningsCannotBeChanged() throws Exception {
+        long published = published(CoursePackageZips.newCode());
+        UnitView rc = units(published).get(0);
+        OutcomeView rc1 = rc.outcomes().get(0);
+        EvidenceRequirementView rc11 = rc1.evidenceRequirements().get(0);
+        AssessmentTaskView essay = asCoordinator.call(() -> structure.assessmentTasks(published)).get(0);
+        ContentWarningEditView warning = warning(published, 10);
+        assertFalse(warning.editable());
+        List<AsCoordinator.Work> changes = List.of(
+                () -> structure.addUnit(published, "NEW", "New unit"),
+                () -> structure.updateUnit(rc.unitId(), "RC", "Renamed", rc.version()),
+                () -> structure.removeUnit(rc.unitId()),
+                () -> structure.addOutcome(rc.unitId(), "RC.9", "Text", false),
+                () -> structure.updateOutcome(rc1.outcomeId(), "RC.1", "Text", false, rc1.version()),
+                () -> structure.removeOutcome(rc1.outcomeId()),
+                () -> structure.addEvidenceRequirement(rc1.outcomeId(), "RC.1.9", "Text", false),
+                () -> structure.updateEvidenceRequirement(rc11.requirementId(), "RC.1.1", "Text", false, rc11.version()),
+                () -> structure.removeEvidenceRequirement(rc11.requirementId()),
+                () -> structure.updateAssessmentTask(essay.taskId(), "Essay", "Text", 6, null, List.of("RC.1"), essay.version()),
+                () -> structure.updateContentWarning(warning.sessionId(), List.of(), null, List.of(), warning.version()));
+        List<Executable> refusals = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            AsCoordinator.Work change = changes.get(i);
+            int index = i;
+            refusals.add(() -> {
+                BusinessException refused = assertThrows(BusinessException.class, () -> asCoordinator.run(change), "call " + index);
+                assertTrue(refused.getMessage().contains("cannot be changed"), "call " + index + ": " + refused.getMessage());
+            });
+        }
+        assertAll(refusals);
+        assertEquals(units(published), List.of(rc, units(published).get(1)));
+        assertTrue(warning(published, 10).hasWarning());
+    }
+
+    @Test
+    void issue3_aSecondStructureEditFromTheSameVersionIsRefused() throws Exception {
+        long draft = draft(CoursePackageZips.newCode());
+        UnitView rc = units(draft).get(0);
+        OutcomeView rc2 = rc.outcomes().get(1);
+        EvidenceRequirementView rc21 = rc2.evidenceRequirements().get(0);
+        AssessmentTaskView essay = asCoordinator.call(() -> structure.assessmentTasks(draft)).get(0);
+        ContentWarningEditView warning = warning(draft, 10);
+
+        asCoordinator.run(() -> structure.updateUnit(rc.unitId(), "RC", "Recovery Context (edited)", rc.version()));
+        assertRefused("admin.stale", STALE, () -> structure.updateUnit(rc.unitId(), "RC", "Another title", rc.version()));
+        asCoordinator.run(() -> structure.updateOutcome(rc2.outcomeId(), "RC.2", "Edited.", false, rc2.version()));
+        assertRefused("admin.stale", STALE, () -> structure.updateOutcome(rc2.outcomeId(), "RC.2", "Other.", true, rc2.version()));
+        asCoordinator.run(() -> structure.updateEvidenceRequirement(rc21.requirementId(), "RC.2.1", "Edited.", false, rc21.version()));
+        assertRefused("admin.stale", STALE, () -> structure.updateEvidenceRequirement(rc21.requirementId(), "RC.2.1", "Other.",
+                false, rc21.version()));
+        asCoordinator.run(() -> structure.updateAssessmentTask(essay.taskId(), essay.title(), essay.description(), 6, 11,
+                essay.outcomeCodes(), essay.version()));
+        assertRefused("admin.stale", STALE, () -> structure.updateAssessmentTask(essay.taskId(), essay.title(),
+                essay.description(), 6, null, List.of("RC.1"), essay.version()));
+        asCoordinator.run(() -> structure.updateContentWarning(warning.sessionId(), warning.topics(), warning.note(),
+                warning.contacts().subList(0, 1), warning.version()));
+        assertRefused("admin.stale", STALE, () -> structure.updateContentWarning(warning.sessionId(), warning.topics(),
+                warning.note(), warning.contacts(), warning.version()));
+
+        UnitView after = units(draft).get(0);
+        assertEquals("Recovery Context (edited)", after.title(), "the first edit stands");
+        assertEquals("Edited.", after.outcomes().get(1).text());
+        assertEquals("Edited.", after.outcomes().get(1).evidenceRequirements().get(0).text());
+        assertEquals(11, asCoordinator.call(() -> structure.assessmentTasks(draft)).get(0).dueAtSession());
+        assertEquals(1, warning(draft, 10).contacts().size());
+    }
+
+    @Test
+    void issue3_aCoordinatorChangesAndRemovesASessionsContentWarning() throws Exception {
+        long draft = draft(CoursePackageZips.newCode());
+        ContentWarningEditView tenth = warning(draft, 10);
+        assertTrue(tenth.editable());
+        assertEquals(List.of("trauma", "suicidality", "risk"), tenth.topics());
+        assertTrue(tenth.contacts().stream().anyMatch(c -> c.name().equals("Samaritans") && "116 123".equals(c.phone())));
+
+        SignpostContact samaritans = new SignpostContact("Samaritans", "116 123", null, "https://www.samaritans.org",
+                "Free, any time, day or night.");
+        SignpostContact shout = new SignpostContact("Shout", null, "85258", null, null);
+        asCoordinator.run(() -> structure.updateContentWarning(tenth.sessionId(), List.of("self-harm", " ", "suicide"),
+                "Take a break whenever you need to.", List.of(samaritans, shout), tenth.version()));
+        ContentWarningEditView changed = warning(draft, 10);
+        assertEquals(List.of("self-harm", "suicide"), changed.topics(), "blank topics are dropped");
+        assertEquals("Take a break whenever you need to.", changed.note());
+        assertEquals(List.of(samaritans, shout), changed.contacts());
+        assertEquals(List.of("self-harm", "suicide"), asCoordinator.call(() -> catalog.previewLesson(draft, 10))
+                .contentWarning().topics(), "candidates see the new warning");
+
+        SignpostContact ftp = new SignpostContact("Samaritans", null, null, "ftp://samaritans.org", null);
+        assertRefused("warning.contact.url", "should start with https://", () -> structure.updateContentWarning(
+                tenth.sessionId(), List.of("suicide"), null, List.of(ftp), changed.version()));
+        SignpostContact badPhone = new SignpostContact("Samaritans", "call us", null, null, null);
+        assertRefused("warning.contact.phone", "digits and spaces", () -> structure.updateContentWarning(
+                tenth.sessionId(), List.of("suicide"), null, List.of(badPhone), changed.version()));
+        assertRefused("warning.topics.required", "at least one topic", () -> structure.updateContentWarning(
+                tenth.sessionId(), List.of(" "), null, List.of(samaritans), changed.version()));
+        assertEquals(changed, warning(draft, 10), "a refused change changes nothing");
+
+        asCoordinator.run(() -> structure.updateContentWarning(tenth.sessionId(), List.of(), "ignored", List.of(),
+                changed.version()));
+        ContentWarningEditView removed = warning(draft, 10);
+        assertFalse(removed.hasWarning());
+        assertTrue(removed.contacts().isEmpty());
+        assertEquals(null, removed.note());
+        assertEquals(null, asCoordinator.call(() -> catalog.previewLesson(draft, 10)).contentWarning());
+        assertEquals(0, sql.count("select count(*) from signpost_contact where session_id = ?", tenth.sessionId()));
+    }
+
+    @Test
+    void issue3_onlyCoordinatorsEditTheStructure() throws Exception {
+        long draft = draft(CoursePackageZips.newCode());
+        UnitView rc = units(draft).get(0);
+        OutcomeView rc1 = rc.outcomes().get(0);
+        EvidenceRequirementView rc11 = rc1.evidenceRequirements().get(0);
+        ContentWarningEditView warning = warning(draft, 10);
+        List<AsCandidate.Work> calls = List.of(
+                () -> structure.heading(draft),
+                () -> structure.units(draft),
+                () -> structure.addUnit(draft, "NEW", "New unit"),
+                () -> structure.updateUnit(rc.unitId(), "RC", "Renamed", rc.version()),
+                () -> structure.removeUnit(rc.unitId()),
+                () -> structure.addOutcome(rc.unitId(), "RC.9", "Text", false),
+                () -> structure.updateOutcome(rc1.outcomeId(), "RC.1", "Text", false, rc1.version()),
+                () -> structure.removeOutcome(rc1.outcomeId()),
+                () -> structure.addEvidenceRequirement(rc1.outcomeId(), "RC.1.9", "Text", false),
+                () -> structure.updateEvidenceRequirement(rc11.requirementId(), "RC.1.1", "Text", false, rc11.version()),
+                () -> structure.removeEvidenceRequirement(rc11.requirementId()),
+                () -> structure.assessmentTasks(draft),
+                () -> structure.updateAssessmentTask(1L, "Essay", "Text", 6, null, List.of("RC.1"), 0),
+                () -> structure.contentWarning(warning.sessionId()),
+                () -> structure.updateContentWarning(warning.sessionId(), List.of(), null, List.of(), warning.version()));
+        List<Executable> refusals = new ArrayList<>();
+        for (int i = 0; i < calls.size(); i++) {
+            AsCandidate.Work call = calls.get(i);
+            int index = i;
+            refusals.add(() -> assertThrows(EJBAccessException.class, () -> asCandidate.run(call), "call " + index));
+        }
+        assertAll(refusals);
+        assertEquals(List.of(rc, units(draft).get(1)), units(draft), "the candidate changed nothing");
+        assertEquals(warning, warning(draft, 10));
+    }
+
+    @Test
+    void issue3_everyStructureChangeIsAudited() throws Exception {
+        long draft = draft(CoursePackageZips.newCode());
+        long[] ids = new long[3];
+        audited("UNIT_ADDED", () -> ids[0] = structure.addUnit(draft, "AUD", "Audited unit"));
+        audited("UNIT_UPDATED", () -> structure.updateUnit(ids[0], "AUD", "Audited unit, renamed", units(draft).get(2).version()));
+        audited("OUTCOME_ADDED", () -> ids[1] = structure.addOutcome(ids[0], "AUD.1", "An outcome.", true));
+        audited("OUTCOME_UPDATED", () -> structure.updateOutcome(ids[1], "AUD.1", "An outcome, confirmed.", false,
+                units(draft).get(2).outcomes().get(0).version()));
+        audited("EVIDENCE_REQUIREMENT_ADDED", () -> ids[2] = structure.addEvidenceRequirement(ids[1], "AUD.1.1", "Evidence.", true));
+        audited("EVIDENCE_REQUIREMENT_UPDATED", () -> structure.updateEvidenceRequirement(ids[2], "AUD.1.1", "Evidence.", false,
+                units(draft).get(2).outcomes().get(0).evidenceRequirements().get(0).version()));
+        audited("EVIDENCE_REQUIREMENT_REMOVED", () -> structure.removeEvidenceRequirement(ids[2]));
+        audited("OUTCOME_REMOVED", () -> structure.removeOutcome(ids[1]));
+        audited("UNIT_REMOVED", () -> structure.removeUnit(ids[0]));
+        AssessmentTaskView essay = asCoordinator.call(() -> structure.assessmentTasks(draft)).get(0);
+        audited("ASSESSMENT_TASK_UPDATED", () -> structure.updateAssessmentTask(essay.taskId(), essay.title(),
+                essay.description(), 6, 11, essay.outcomeCodes(), essay.version()));
+        ContentWarningEditView warning = warning(draft, 10);
+        audited("CONTENT_WARNING_UPDATED", () -> structure.updateContentWarning(warning.sessionId(), List.of("suicide"),
+                null, warning.contacts(), warning.version()));
+        audited("CONTENT_WARNING_REMOVED", () -> structure.updateContentWarning(warning.sessionId(), List.of(), null,
+                List.of(), warning(draft, 10).version()));
+        assertEquals(1, sql.count("select count(*) from audit_entry where action = 'UNIT_ADDED' and subject_id = ? "
+                + "and detail like '%unit AUD'", Long.toString(ids[0])));
+    }
+
+    private void assertRefused(String key, String text, AsCoordinator.Work work) {
+        BusinessException refused = assertThrows(BusinessException.class, () -> asCoordinator.run(work));
+        assertEquals(key, refused.key(), refused.getMessage());
+        assertTrue(refused.getMessage().contains(text), refused.getMessage());
+    }
+
+    private List<UnitView> units(long courseId) throws Exception {
+        return asCoordinator.call(() -> structure.units(courseId));
+    }
+
+    private ContentWarningEditView warning(long courseId, int number) throws Exception {
+        long sessionId = sessions(courseId).get(number - 1).sessionId();
+        return asCoordinator.call(() -> structure.contentWarning(sessionId));
     }
 
     // ---------------------------------------------------------------- helpers

@@ -12,12 +12,15 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import org.eclipse.persistence.annotations.BatchFetch;
 import org.eclipse.persistence.annotations.BatchFetchType;
 import org.peersupport.portal.course.control.AssessmentKind;
@@ -28,7 +31,15 @@ import org.peersupport.portal.course.control.AssessmentKind;
  */
 @Entity
 @Table(name = "assessment_task")
+@NamedQuery(name = AssessmentTask.OF_COURSE, query = "select t from AssessmentTask t left join fetch t.setAtSession "
+        + "left join fetch t.dueAtSession where t.course.id = :courseId order by t.position")
+@NamedQuery(name = AssessmentTask.ASSESSED_OUTCOMES, query = "select o.id, t.title from AssessmentTask t join t.assesses o "
+        + "where t.course.id = :courseId order by t.position")
 public class AssessmentTask {
+
+    public static final String OF_COURSE = "AssessmentTask.ofCourse";
+    /** Pairs of (outcome id, title of a task that assesses it) for a version. */
+    public static final String ASSESSED_OUTCOMES = "AssessmentTask.assessedOutcomes";
 
     @Id
     @SequenceGenerator(name = "assessment_task_seq", sequenceName = "assessment_task_seq", allocationSize = 50)
@@ -70,6 +81,9 @@ public class AssessmentTask {
     @BatchFetch(BatchFetchType.IN)
     private List<LearningOutcome> assesses = new ArrayList<>();
 
+    @Version
+    private long version;
+
     protected AssessmentTask() {
     }
 
@@ -84,6 +98,25 @@ public class AssessmentTask {
         this.dueAtSession = dueAtSession;
         this.description = description;
         this.assesses.addAll(assesses);
+    }
+
+    /** Called by {@link Course#reviseAssessmentTask}, which checks the sessions and outcomes belong to it. */
+    void revise(String title, String description, CourseSession setAtSession, CourseSession dueAtSession,
+            List<LearningOutcome> assesses) {
+        this.title = Objects.requireNonNull(title);
+        this.description = Objects.requireNonNull(description);
+        this.setAtSession = setAtSession;
+        this.dueAtSession = dueAtSession;
+        this.assesses.clear();
+        this.assesses.addAll(assesses);
+    }
+
+    public boolean assesses(LearningOutcome outcome) {
+        return assesses.contains(outcome);
+    }
+
+    public Course getCourse() {
+        return course;
     }
 
     /** The session is leaving the course: the task no longer says it is set or due there. */
@@ -130,5 +163,9 @@ public class AssessmentTask {
 
     public List<LearningOutcome> getAssesses() {
         return Collections.unmodifiableList(assesses);
+    }
+
+    public long getVersion() {
+        return version;
     }
 }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.eclipse.persistence.annotations.BatchFetch;
 import org.eclipse.persistence.annotations.BatchFetchType;
 import org.peersupport.portal.course.control.AssessmentKind;
@@ -225,9 +226,110 @@ public class Course {
 
     public CourseUnit addUnit(String code, String title) {
         requireDraft();
+        requireFreeUnitCode(code, null);
         CourseUnit unit = new CourseUnit(this, units.size() + 1, code, title);
         units.add(unit);
         return unit;
+    }
+
+    /** Removes a unit with its outcomes, unless an assessment task assesses one of them; the ones after it move up. */
+    public void removeUnit(CourseUnit unit) {
+        requireDraft();
+        for (LearningOutcome outcome : unit.getOutcomes()) {
+            assessing(outcome).ifPresent(task -> {
+                throw new BusinessException("structure.remove.assessed", "Unit " + unit.getCode() + " cannot be removed "
+                        + "because the assessment task '" + task.getTitle() + "' assesses its outcome " + outcome.getCode()
+                        + ". Untick its outcomes in that task first.");
+            });
+        }
+        if (units.remove(unit)) {
+            for (int i = 0; i < units.size(); i++) {
+                units.get(i).moveTo(i + 1);
+            }
+        }
+    }
+
+    /** Refuses to remove an outcome while an assessment task assesses it. */
+    public void requireNotAssessed(LearningOutcome outcome) {
+        assessing(outcome).ifPresent(task -> {
+            throw new BusinessException("structure.remove.assessed", "Outcome " + outcome.getCode() + " cannot be removed "
+                    + "because the assessment task '" + task.getTitle() + "' assesses it. Untick it in that task first.");
+        });
+    }
+
+    private Optional<AssessmentTask> assessing(LearningOutcome outcome) {
+        return assessmentTasks.stream().filter(t -> t.assesses(outcome)).findFirst();
+    }
+
+    /** Refuses a unit code another unit of this version (other than {@code except}) already has. */
+    public void requireFreeUnitCode(String code, CourseUnit except) {
+        if (units.stream().anyMatch(u -> u != except && u.getCode().equals(code))) {
+            throw codeTaken("a unit", code);
+        }
+    }
+
+    /** Refuses an outcome code another outcome of this version (other than {@code except}) already has. */
+    public void requireFreeOutcomeCode(String code, LearningOutcome except) {
+        if (units.stream().flatMap(u -> u.getOutcomes().stream()).anyMatch(o -> o != except && o.getCode().equals(code))) {
+            throw codeTaken("a learning outcome", code);
+        }
+    }
+
+    /** Refuses an evidence requirement code another one of this version (other than {@code except}) already has. */
+    public void requireFreeEvidenceCode(String code, EvidenceRequirement except) {
+        if (units.stream().flatMap(u -> u.getOutcomes().stream()).flatMap(o -> o.getEvidenceRequirements().stream())
+                .anyMatch(e -> e != except && e.getCode().equals(code))) {
+            throw codeTaken("an evidence requirement", code);
+        }
+    }
+
+    private BusinessException codeTaken(String what, String code) {
+        return new BusinessException("structure.code.taken", "This course version already has " + what
+                + " with the code " + code + ". Give it a code of its own.");
+    }
+
+    /**
+     * Changes an assessment task: where it is set and due (session numbers of this version, either may be left
+     * out) and the outcomes it assesses (codes of this version's outcomes, at least one).
+     */
+    public void reviseAssessmentTask(AssessmentTask task, String title, String description, Integer setAtSession,
+            Integer dueAtSession, List<String> outcomeCodes) {
+        requireDraft();
+        if (!assessmentTasks.contains(task)) {
+            throw new IllegalArgumentException("not a task of this course");
+        }
+        CourseSession setAt = existingSession(setAtSession, "setAt", "set");
+        CourseSession dueAt = existingSession(dueAtSession, "dueAt", "due");
+        if (setAt != null && dueAt != null && dueAt.getNumber() < setAt.getNumber()) {
+            throw new BusinessException("structure.dueAt.beforeSet", "The task cannot be due at session "
+                    + dueAt.getNumber() + ", before it is set at session " + setAt.getNumber() + ".");
+        }
+        Map<String, LearningOutcome> outcomes = new HashMap<>();
+        units.forEach(u -> u.getOutcomes().forEach(o -> outcomes.put(o.getCode(), o)));
+        List<LearningOutcome> assessed = new ArrayList<>();
+        for (String code : outcomeCodes == null ? List.<String>of() : outcomeCodes) {
+            LearningOutcome outcome = outcomes.get(code);
+            if (outcome == null) {
+                throw new BusinessException("structure.outcomes.unknown", "This course version has no learning outcome "
+                        + "with the code " + code + ".");
+            }
+            if (!assessed.contains(outcome)) {
+                assessed.add(outcome);
+            }
+        }
+        if (assessed.isEmpty()) {
+            throw new BusinessException("structure.outcomes.required", "Tick at least one learning outcome that the task assesses.");
+        }
+        task.revise(title, description, setAt, dueAt, assessed);
+    }
+
+    private CourseSession existingSession(Integer number, String field, String when) {
+        if (number == null) {
+            return null;
+        }
+        return sessions.stream().filter(s -> s.getNumber() == number).findFirst().orElseThrow(() ->
+                new BusinessException("structure." + field + ".unknown", "There is no session " + number + " for the task to be "
+                        + when + " at: this version has sessions 1 to " + sessions.size() + "."));
     }
 
     /** Adds a session at the end of the course. */

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Objects;
 import org.eclipse.persistence.annotations.BatchFetch;
 import org.eclipse.persistence.annotations.BatchFetchType;
+import org.peersupport.portal.course.control.SignpostContact;
+import org.peersupport.portal.platform.control.BusinessException;
 
 /**
  * A session (lesson) of one course version: its place in the course, aims, the "About Lesson" body, exercise
@@ -127,6 +129,23 @@ public class CourseSession {
         }
         warningTopics = String.join(TOPIC_SEPARATOR, topics);
         warningNote = note;
+    }
+
+    /**
+     * A coordinator's change to the content warning: topics, a note and the signposting, replacing what was
+     * there. No topics and no contacts removes the warning; contacts without topics are refused.
+     */
+    public void changeContentWarning(List<String> topics, String note, List<SignpostContact> contacts) {
+        course.requireDraft();
+        if (topics.isEmpty() && !contacts.isEmpty()) {
+            throw new BusinessException("warning.topics.required", "List at least one topic the session deals with. "
+                    + "To remove the content warning, remove its contacts too.");
+        }
+        warnAbout(topics, note);
+        signposting.clear();
+        if (!topics.isEmpty()) {
+            contacts.forEach(c -> addSignpost(c.name(), c.phone(), c.text(), c.url(), c.description()));
+        }
     }
 
     public Signpost addSignpost(String name, String phone, String textNumber, String url, String description) {

@@ -9,6 +9,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.util.Objects;
 
 /** A piece of evidence a candidate must show to meet a learning outcome. */
 @Entity
@@ -36,6 +38,9 @@ public class EvidenceRequirement {
     @Column(nullable = false)
     private boolean draft;
 
+    @Version
+    private long version;
+
     protected EvidenceRequirement() {
     }
 
@@ -45,6 +50,24 @@ public class EvidenceRequirement {
         this.code = code;
         this.text = text;
         this.draft = draft;
+    }
+
+    /** A new code, text and "draft for the centre to confirm" flag; the code stays unique in the version. */
+    public void edit(String code, String text, boolean draft) {
+        Course course = outcome.getUnit().getCourse();
+        course.requireDraft();
+        course.requireFreeEvidenceCode(code, this);
+        this.code = Objects.requireNonNull(code);
+        this.text = Objects.requireNonNull(text);
+        this.draft = draft;
+    }
+
+    void moveTo(int position) {
+        this.position = position;
+    }
+
+    public LearningOutcome getOutcome() {
+        return outcome;
     }
 
     public Long getId() {
@@ -65,5 +88,9 @@ public class EvidenceRequirement {
 
     public boolean isDraft() {
         return draft;
+    }
+
+    public long getVersion() {
+        return version;
     }
 }

@@ -12,9 +12,11 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import org.eclipse.persistence.annotations.BatchFetch;
 import org.eclipse.persistence.annotations.BatchFetchType;
 
@@ -49,6 +51,9 @@ public class LearningOutcome {
     @BatchFetch(BatchFetchType.IN)
     private List<EvidenceRequirement> evidenceRequirements = new ArrayList<>();
 
+    @Version
+    private long version;
+
     protected LearningOutcome() {
     }
 
@@ -60,10 +65,35 @@ public class LearningOutcome {
         this.draft = draft;
     }
 
+    /** A new code, text and "draft for the centre to confirm" flag; the code stays unique among the version's outcomes. */
+    public void edit(String code, String text, boolean draft) {
+        unit.getCourse().requireDraft();
+        unit.getCourse().requireFreeOutcomeCode(code, this);
+        this.code = Objects.requireNonNull(code);
+        this.text = Objects.requireNonNull(text);
+        this.draft = draft;
+    }
+
+    /** Adds an evidence requirement at the end; its code stays unique among the version's evidence requirements. */
     public EvidenceRequirement addEvidenceRequirement(String code, String text, boolean draft) {
+        unit.getCourse().requireDraft();
+        unit.getCourse().requireFreeEvidenceCode(code, null);
         EvidenceRequirement requirement = new EvidenceRequirement(this, evidenceRequirements.size() + 1, code, text, draft);
         evidenceRequirements.add(requirement);
         return requirement;
+    }
+
+    public void removeEvidenceRequirement(EvidenceRequirement requirement) {
+        unit.getCourse().requireDraft();
+        if (evidenceRequirements.remove(requirement)) {
+            for (int i = 0; i < evidenceRequirements.size(); i++) {
+                evidenceRequirements.get(i).moveTo(i + 1);
+            }
+        }
+    }
+
+    void moveTo(int position) {
+        this.position = position;
     }
 
     public Long getId() {
@@ -92,5 +122,9 @@ public class LearningOutcome {
 
     public List<EvidenceRequirement> getEvidenceRequirements() {
         return Collections.unmodifiableList(evidenceRequirements);
+    }
+
+    public long getVersion() {
+        return version;
     }
 }

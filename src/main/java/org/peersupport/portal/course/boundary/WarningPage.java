@@ -1,0 +1,269 @@
+package org.peersupport.portal.course.boundary;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.peersupport.portal.course.control.SignpostContact;
+import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.control.BusinessException;
+
+/**
+ * Backs {@code coordinator/warning.xhtml?session=}: a session's content warning, topics one a line, a note and
+ * rows of signposting contacts. The view keeps the form's fields only; nothing is saved until "Save".
+ */
+@Named
+@ViewScoped
+public class WarningPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    CourseStructure structure;
+
+    @Inject
+    FacesContext faces;
+
+    @Inject
+    Messages messages;
+
+    private Long session;
+    private String title;
+    private int sessionNumber;
+    private long courseId;
+    private String courseCode;
+    private int versionNumber;
+    private boolean editable;
+    private String topics;
+    private String note;
+    private List<ContactRow> contacts = new ArrayList<>();
+    private long version;
+    /** The row whose name field takes the focus: the one just added. */
+    private Integer focusRow;
+    /** Problems by field, e.g. "topics" or "contact:2:url", shown next to the field. */
+    private final Map<String, String> errors = new HashMap<>();
+
+    public void load() throws IOException {
+        ContentWarningEditView view = LearningPages.loadOrNotFound(faces, () -> {
+            if (session == null) {
+                throw new BusinessException("course.session.notFound", "There is no such session.");
+            }
+            return structure.contentWarning(session);
+        });
+        if (view == null) {
+            return;
+        }
+        title = view.sessionTitle();
+        sessionNumber = view.sessionNumber();
+        courseId = view.courseId();
+        courseCode = view.courseCode();
+        versionNumber = view.versionNumber();
+        editable = view.editable();
+        topics = String.join("\n", view.topics());
+        note = view.note();
+        contacts = new ArrayList<>(view.contacts().stream().map(ContactRow::of).toList());
+        version = view.version();
+    }
+
+    public void addContact() {
+        contacts.add(new ContactRow());
+        focusRow = contacts.size() - 1;
+        errors.clear();
+    }
+
+    public void removeContact(int index) {
+        if (index >= 0 && index < contacts.size()) {
+            contacts.remove(index);
+        }
+        focusRow = null;
+        errors.clear();
+    }
+
+    public String save() {
+        errors.clear();
+        focusRow = null;
+        List<SignpostContact> checked = new ArrayList<>();
+        for (int i = 0; i < contacts.size(); i++) {
+            ContactRow row = contacts.get(i);
+            if (row.isEmpty()) {
+                continue; // a row added and left empty
+            }
+            try {
+                checked.add(CourseStructure.contact(i + 1, row.getName(), row.getPhone(), row.getText(), row.getUrl(),
+                        row.getDescription()));
+            } catch (BusinessException e) {
+                errors.put("contact:" + i + ":" + field(e), e.getMessage());
+            }
+        }
+        if (!errors.isEmpty()) {
+            return null;
+        }
+        List<String> lines = topics == null ? List.of() : Arrays.stream(topics.split("\\R"))
+                .map(String::strip).filter(t -> !t.isEmpty()).toList();
+        try {
+            structure.updateContentWarning(session, lines, note, checked, version);
+        } catch (BusinessException e) {
+            if ("topics".equals(field(e))) {
+                errors.put("topics", e.getMessage());
+            } else {
+                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), e.getMessage()));
+            }
+            return null;
+        }
+        messages.info(null, lines.isEmpty() ? "warning.removed" : "warning.saved", sessionNumber);
+        return "warning?faces-redirect=true&includeViewParams=true";
+    }
+
+    /** The field a problem's key names: "warning.contact.url" is "url", "warning.topics.required" is "topics". */
+    private static String field(BusinessException e) {
+        String[] parts = e.key() == null ? new String[0] : e.key().split("\\.");
+        if (parts.length >= 3 && parts[1].equals("contact")) {
+            return parts[2];
+        }
+        return parts.length >= 2 ? parts[1] : "";
+    }
+
+    public String error(String field) {
+        return errors.get(field);
+    }
+
+    public String contactError(int index, String field) {
+        return errors.get("contact:" + index + ":" + field);
+    }
+
+    public boolean focus(int index) {
+        return focusRow != null && focusRow == index;
+    }
+
+    public List<String> getTopicList() {
+        return topics == null ? List.of() : Arrays.stream(topics.split("\\R")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+    }
+
+    public Long getSession() {
+        return session;
+    }
+
+    public void setSession(Long session) {
+        this.session = session;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public int getSessionNumber() {
+        return sessionNumber;
+    }
+
+    public long getCourseId() {
+        return courseId;
+    }
+
+    public String getCourseCode() {
+        return courseCode;
+    }
+
+    public int getVersionNumber() {
+        return versionNumber;
+    }
+
+    public boolean isEditable() {
+        return editable;
+    }
+
+    public String getTopics() {
+        return topics;
+    }
+
+    public void setTopics(String topics) {
+        this.topics = topics;
+    }
+
+    public String getNote() {
+        return note;
+    }
+
+    public void setNote(String note) {
+        this.note = note;
+    }
+
+    public List<ContactRow> getContacts() {
+        return contacts;
+    }
+
+    /** One signposting contact as typed. */
+    public static class ContactRow implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private String name;
+        private String phone;
+        private String text;
+        private String url;
+        private String description;
+
+        static ContactRow of(SignpostContact contact) {
+            ContactRow row = new ContactRow();
+            row.name = contact.name();
+            row.phone = contact.phone();
+            row.text = contact.text();
+            row.url = contact.url();
+            row.description = contact.description();
+            return row;
+        }
+
+        boolean isEmpty() {
+            return CourseStructure.blankToNull(name) == null && CourseStructure.blankToNull(phone) == null
+                    && CourseStructure.blankToNull(text) == null && CourseStructure.blankToNull(url) == null
+                    && CourseStructure.blankToNull(description) == null;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getPhone() {
+            return phone;
+        }
+
+        public void setPhone(String phone) {
+            this.phone = phone;
+        }
+
+        public String getText() {
+            return text;
+        }
+
+        public void setText(String text) {
+            this.text = text;
+        }
+
+        public String getUrl() {
+            return url;
+        }
+
+        public void setUrl(String url) {
+            this.url = url;
+        }
+
+        public String getDescription() {
+            return description;
+        }
+
+        public void setDescription(String description) {
+            this.description = description;
+        }
+    }
+}
