@@ -240,6 +240,26 @@ class CourseBrowserIT {
         assertTrue(browser.find(".portal-glossary").getText().contains("Feeling well in body, mind and work."));
         browser.assertAccessible("a draft course with a glossary term");
 
+        // The course's structure and a session's content warning are edited on their own pages
+        browser.clickAndWait("a[href*='structure.xhtml']");
+        browser.type("#addUnit\\:code", "WB1").type("#addUnit\\:title", "Wellbeing basics").clickAndWait("#addUnit\\:add");
+        assertTrue(browser.text().contains("Unit WB1 added."), browser.text());
+        browser.assertAccessible("the structure editor of a draft").screenshot("admin-structure");
+
+        browser.driver().get(coursePage);
+        browser.clickAndWait("a[href*='coordinator/session.xhtml']");
+        browser.clickAndWait("a[href*='warning.xhtml']");
+        browser.type("#warning\\:topics", "stress at work");
+        browser.clickAndWait("#warning\\:addContact");
+        browser.type("#warning\\:contacts\\:0\\:name", "Samaritans").type("#warning\\:contacts\\:0\\:phone", "116 123");
+        browser.clickAndWait("#warning\\:save");
+        browser.assertAccessible("the content warning editor").screenshot("admin-warning");
+        browser.driver().get(coursePage);
+        browser.clickAndWait("a[href*='preview=']");
+        browser.screenshot("admin-preview-warning");
+        String warning = browser.find(".portal-warning").getText();
+        assertTrue(warning.contains("stress at work") && warning.contains("116 123"), warning);
+
         browser.clearCookies();
         browser.signIn("amara.okafor", DemoDirectory.PASSWORD).go("learning/index.xhtml");
         assertFalse(browser.text().contains("Wellbeing at Work"), "drafts are for coordinators only");
