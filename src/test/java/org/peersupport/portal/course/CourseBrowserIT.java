@@ -5,22 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
-import org.peersupport.portal.support.Browser;
+import org.peersupport.portal.support.PortalBrowserTest;
 import org.peersupport.portal.support.DemoDirectory;
 import org.peersupport.portal.support.Deployments;
 
@@ -28,34 +22,13 @@ import org.peersupport.portal.support.Deployments;
  * Peer2Peer as candidates and coordinators meet it, in headless Chromium: the demo-mode start-up loads and
  * publishes the Peer2Peer package from deployment/courses/peer2peer, exactly as {@code mvn -Pdemo} does.
  */
-@ExtendWith(ArquillianExtension.class)
-class CourseBrowserIT {
+class CourseBrowserIT extends PortalBrowserTest {
 
     private static final String COURSE = "lesson.xhtml?course=PEER2PEER&session=";
-    private static Browser browser;
-
-    @ArquillianResource
-    URL base;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.portal();
-    }
-
-    @BeforeEach
-    void freshBrowser() {
-        if (browser == null) {
-            browser = Browser.open(base.toString());
-        }
-        browser.clearCookies();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
     }
 
     @Test

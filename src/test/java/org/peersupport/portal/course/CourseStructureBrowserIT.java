@@ -3,56 +3,28 @@ package org.peersupport.portal.course;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.peersupport.portal.support.Browser;
+import org.peersupport.portal.support.PortalBrowserTest;
 import org.peersupport.portal.support.DemoDirectory;
 import org.peersupport.portal.support.Deployments;
 import org.peersupport.portal.support.ItServices;
 
 /**
  * The coordinators' structure and content warning pages in headless Chromium, on the published Peer2Peer version
- * the demo start-up loads. Its ids are read (never written) with SQL. No page on main creates a draft yet, so the
- * editing forms are covered in-container by {@link CourseIT}; here the pages show a published version read-only.
+ * the demo start-up loads, shown read-only. Its ids are read (never written) with SQL. Editing a draft through these
+ * pages is covered by {@link CourseBrowserIT}, which creates its own draft through the administration pages.
  */
-@ExtendWith(ArquillianExtension.class)
-class CourseStructureBrowserIT {
-
-    private static Browser browser;
-
-    @ArquillianResource
-    URL base;
+class CourseStructureBrowserIT extends PortalBrowserTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.portal();
-    }
-
-    @BeforeEach
-    void freshBrowser() {
-        if (browser == null) {
-            browser = Browser.open(base.toString());
-        }
-        browser.clearCookies();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
     }
 
     @Test

@@ -9,31 +9,24 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.peersupport.portal.demo.DemoAccount;
-import org.peersupport.portal.support.Browser;
+import org.peersupport.portal.support.PortalBrowserTest;
 import org.peersupport.portal.support.DemoDirectory;
 import org.peersupport.portal.support.Deployments;
 import org.peersupport.portal.support.ItServices;
 
 /** Sign-in, navigation, sign-out and access as staff meet them, in headless Chromium against Payara Micro. */
-@ExtendWith(ArquillianExtension.class)
-class SignInBrowserIT {
+class SignInBrowserIT extends PortalBrowserTest {
 
     private static final Map<String, String> HOME_BY_ROLE = Map.of(
             "candidate", "/candidate/index.xhtml", "supervisor", "/supervisor/index.xhtml",
@@ -43,30 +36,9 @@ class SignInBrowserIT {
             "coordinator", "Course administration", "hr", "Training records");
     private static final List<String> ROLE_ORDER = List.of("candidate", "supervisor", "verifier", "coordinator", "hr");
 
-    private static Browser browser;
-
-    @ArquillianResource
-    URL base;
-
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.portal();
-    }
-
-    @BeforeEach
-    void freshBrowser() {
-        if (browser == null) {
-            browser = Browser.open(base.toString());
-        }
-        browser.clearCookies();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
     }
 
     @Test

@@ -39,6 +39,8 @@ public final class Browser implements AutoCloseable {
     private final WebDriver driver;
     private final String base;
     private final Path userData;
+    /** Pages (by path) already checked with axe-core: every page a test visits is checked once per browser. */
+    private final java.util.Set<String> checkedPages = new java.util.HashSet<>();
 
     private Browser(WebDriver driver, String base, Path userData) {
         this.driver = driver;
@@ -82,7 +84,7 @@ public final class Browser implements AutoCloseable {
 
     public Browser go(String path) {
         driver.get(url(path));
-        return this;
+        return checkedOnce();
     }
 
     public String currentPath() {
@@ -120,6 +122,15 @@ public final class Browser implements AutoCloseable {
         WebElement element = find(css);
         element.click();
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(element));
+        return checkedOnce();
+    }
+
+    /** Runs axe-core on the current page unless a page with the same path has been checked already. */
+    private Browser checkedOnce() {
+        String page = driver.getCurrentUrl().replaceFirst("[?#].*$", "");
+        if (page.startsWith(base) && checkedPages.add(page)) {
+            assertAccessible(page.substring(base.length() - 1));
+        }
         return this;
     }
 
