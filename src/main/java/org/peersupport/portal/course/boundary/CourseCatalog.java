@@ -216,8 +216,18 @@ public class CourseCatalog {
                 count, completed, course.getCompletionMode(), preview);
     }
 
+    /**
+     * Records a completed session once, even when two requests race (a double click, two tabs): the insert skips
+     * a row that is already there, and only the request that wrote the row writes the audit line.
+     */
     private void complete(Person me, CourseSession s) {
-        em.persist(new LessonProgress(me.getId(), s.getCourse().getCode(), s.getSlug(), now()));
+        int inserted = em.createNativeQuery("insert into lesson_progress (id, person_id, course_code, session_slug, completed_at) "
+                + "values (nextval('lesson_progress_seq'), ?, ?, ?, ?) on conflict on constraint lesson_progress_unique do nothing")
+                .setParameter(1, me.getId()).setParameter(2, s.getCourse().getCode()).setParameter(3, s.getSlug())
+                .setParameter(4, java.time.OffsetDateTime.ofInstant(now(), java.time.ZoneOffset.UTC)).executeUpdate();
+        if (inserted == 0) {
+            return;
+        }
         audit.fire(AuditEvent.by(me.getUsername(), "LESSON_COMPLETED", "CourseSession", s.getId(),
                 s.getCourse().getCode() + " session " + s.getNumber() + " (" + s.getSlug() + ")"));
     }
