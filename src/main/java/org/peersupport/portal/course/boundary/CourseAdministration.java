@@ -122,7 +122,7 @@ public class CourseAdministration {
                 storedFiles.putIfAbsent(f.getPath(), f.getStoredFile().getId())));
         new CoursePackageWriter().writeZip(CoursePackageMapping.toPackage(course),
                 file -> chunks.open(storedFiles.get(file.path())), out);
-        audit("COURSE_EXPORTED", "Course", course.getId(), describe(course));
+        audit("COURSE_EXPORTED", "Course", course.getId(), course.label());
     }
 
     // ---------------------------------------------------------------- versions
@@ -144,7 +144,7 @@ public class CourseAdministration {
     public void publish(long courseId) {
         Course course = course(courseId);
         Optional<Course> replaced = versions.publish(course, now());
-        audit("COURSE_PUBLISHED", "Course", course.getId(), describe(course)
+        audit("COURSE_PUBLISHED", "Course", course.getId(), course.label()
                 + replaced.map(old -> "; version " + old.getVersionNumber() + " archived").orElse(""));
     }
 
@@ -160,7 +160,7 @@ public class CourseAdministration {
         Course draft = source.newDraft(versions.nextVersionNumber(source.getCode()), now());
         em.persist(draft);
         em.flush();
-        audit("COURSE_DRAFT_CREATED", "Course", draft.getId(), describe(draft) + " from version " + source.getVersionNumber());
+        audit("COURSE_DRAFT_CREATED", "Course", draft.getId(), draft.label() + " from version " + source.getVersionNumber());
         return draft.getId();
     }
 
@@ -180,7 +180,7 @@ public class CourseAdministration {
         course.describe(required(title, "title"), required(summary, "summary"), "1.0", null, null, null, CompletionMode.MANUAL);
         em.persist(course);
         em.flush();
-        audit("COURSE_CREATED", "Course", course.getId(), describe(course));
+        audit("COURSE_CREATED", "Course", course.getId(), course.label());
         return course.getId();
     }
 
@@ -200,7 +200,7 @@ public class CourseAdministration {
         }
         CourseSession added = course.addSession(slug, cleanTitle, cleanAims, cleanAims, LessonHtml.fromMarkdown(cleanAims));
         em.flush();
-        audit("SESSION_ADDED", "CourseSession", added.getId(), describe(course) + " session " + added.getNumber()
+        audit("SESSION_ADDED", "CourseSession", added.getId(), course.label() + " session " + added.getNumber()
                 + " (" + added.getSlug() + ")");
         return added.getId();
     }
@@ -244,7 +244,7 @@ public class CourseAdministration {
         String agreement = blankToNull(details.agreementHtml());
         course.agreeFromHtml(agreement == null ? null : LessonHtml.sanitise(agreement), details.agreementDraft());
         flush("these course details");
-        audit("COURSE_DETAILS_UPDATED", "Course", course.getId(), describe(course));
+        audit("COURSE_DETAILS_UPDATED", "Course", course.getId(), course.label());
     }
 
     // ---------------------------------------------------------------- sessions
@@ -273,7 +273,7 @@ public class CourseAdministration {
         requireVersion(s.getVersion(), expectedVersion, "this session");
         s.edit(required(title, "title"), required(aims, "aims"), LessonHtml.sanitise(aboutHtml == null ? "" : aboutHtml));
         flush("this session");
-        audit("SESSION_UPDATED", "CourseSession", s.getId(), describe(s));
+        audit("SESSION_UPDATED", "CourseSession", s.getId(), s.label());
     }
 
     /** Moves a session one place earlier (direction &lt; 0) or later (direction &gt; 0). */
@@ -283,7 +283,7 @@ public class CourseAdministration {
         int from = s.getNumber();
         s.getCourse().moveSession(s, direction);
         flush("the order of sessions");
-        audit("SESSION_MOVED", "CourseSession", s.getId(), describe(s) + " from number " + from);
+        audit("SESSION_MOVED", "CourseSession", s.getId(), s.label() + " from number " + from);
     }
 
     /** Removes a session from a draft; progress on it stays recorded, keyed by its slug. */
@@ -291,7 +291,7 @@ public class CourseAdministration {
     public void removeSession(long sessionId) {
         CourseSession s = courseSession(sessionId);
         Set<Long> files = s.getExerciseFiles().stream().map(f -> f.getStoredFile().getId()).collect(Collectors.toSet());
-        String description = describe(s);
+        String description = s.label();
         s.getCourse().removeSession(s);
         flush("the sessions");
         files.forEach(this::deleteIfUnused);
@@ -319,7 +319,7 @@ public class CourseAdministration {
             String linkText = blankToNull(title) == null ? upload.displayName() : title.strip();
             SessionExerciseFile file = s.addExerciseFile(linkText, null, path, stored);
             em.flush();
-            audit("EXERCISE_FILE_ADDED", "ExerciseFile", file.getId(), describe(s) + ": " + path + " ("
+            audit("EXERCISE_FILE_ADDED", "ExerciseFile", file.getId(), s.label() + ": " + path + " ("
                     + upload.mediaType() + ", " + upload.size() + " bytes, sha256 " + upload.sha256() + ")");
             return file.getId();
         } catch (UploadRejectedException e) {
@@ -339,7 +339,7 @@ public class CourseAdministration {
         s.removeExerciseFile(file);
         em.flush();
         deleteIfUnused(storedId);
-        audit("EXERCISE_FILE_REMOVED", "ExerciseFile", fileId, describe(s) + ": " + file.getPath());
+        audit("EXERCISE_FILE_REMOVED", "ExerciseFile", fileId, s.label() + ": " + file.getPath());
     }
 
     // ---------------------------------------------------------------- glossary
@@ -357,7 +357,7 @@ public class CourseAdministration {
         GlossaryTerm entry = course.addGlossaryTerm(name, GlossaryLinker.anchorFor(name), null,
                 LessonHtml.sanitise(required(definitionHtml, "definition")), false, blankToNull(note));
         em.flush();
-        audit("GLOSSARY_TERM_ADDED", "GlossaryTerm", entry.getId(), describe(course) + ": " + name);
+        audit("GLOSSARY_TERM_ADDED", "GlossaryTerm", entry.getId(), course.label() + ": " + name);
         return entry.getId();
     }
 
@@ -371,7 +371,7 @@ public class CourseAdministration {
         entry.edit(name, GlossaryLinker.anchorFor(name), LessonHtml.sanitise(required(definitionHtml, "definition")),
                 blankToNull(note));
         flush("this glossary term");
-        audit("GLOSSARY_TERM_UPDATED", "GlossaryTerm", termId, describe(entry.getCourse()) + ": " + name);
+        audit("GLOSSARY_TERM_UPDATED", "GlossaryTerm", termId, entry.getCourse().label() + ": " + name);
     }
 
     @RolesAllowed(Role.Names.COORDINATOR)
@@ -379,7 +379,7 @@ public class CourseAdministration {
         GlossaryTerm entry = glossaryTerm(termId);
         entry.getCourse().removeGlossaryTerm(entry);
         flush("the glossary");
-        audit("GLOSSARY_TERM_REMOVED", "GlossaryTerm", termId, describe(entry.getCourse()) + ": " + entry.getTerm());
+        audit("GLOSSARY_TERM_REMOVED", "GlossaryTerm", termId, entry.getCourse().label() + ": " + entry.getTerm());
     }
 
     // ---------------------------------------------------------------- useful resources
@@ -395,7 +395,7 @@ public class CourseAdministration {
         Course course = course(courseId);
         CourseResource resource = course.addResource(required(title, "title"), webAddress(url), resourceText(url, description));
         em.flush();
-        audit("RESOURCE_ADDED", "UsefulResource", resource.getId(), describe(course) + ": " + resource.getTitle());
+        audit("RESOURCE_ADDED", "UsefulResource", resource.getId(), course.label() + ": " + resource.getTitle());
         return resource.getId();
     }
 
@@ -406,7 +406,7 @@ public class CourseAdministration {
         requireVersion(resource.getVersion(), expectedVersion, "this resource");
         resource.edit(required(title, "title"), webAddress(url), resourceText(url, description));
         flush("this resource");
-        audit("RESOURCE_UPDATED", "UsefulResource", resourceId, describe(resource.getCourse()) + ": " + resource.getTitle());
+        audit("RESOURCE_UPDATED", "UsefulResource", resourceId, resource.getCourse().label() + ": " + resource.getTitle());
     }
 
     @RolesAllowed(Role.Names.COORDINATOR)
@@ -414,7 +414,7 @@ public class CourseAdministration {
         CourseResource resource = resource(resourceId);
         resource.getCourse().removeResource(resource);
         flush("the resources");
-        audit("RESOURCE_REMOVED", "UsefulResource", resourceId, describe(resource.getCourse()) + ": " + resource.getTitle());
+        audit("RESOURCE_REMOVED", "UsefulResource", resourceId, resource.getCourse().label() + ": " + resource.getTitle());
     }
 
     // ---------------------------------------------------------------- helpers
@@ -423,7 +423,7 @@ public class CourseAdministration {
         Course course = versions.importPackage(loaded, now());
         int files = (int) course.getSessions().stream().flatMap(s -> s.getExerciseFiles().stream())
                 .map(SessionExerciseFile::getPath).distinct().count();
-        audit("COURSE_IMPORTED", "Course", course.getId(), describe(course) + " as a draft, " + course.getSessions().size()
+        audit("COURSE_IMPORTED", "Course", course.getId(), course.label() + " as a draft, " + course.getSessions().size()
                 + " sessions, " + files + " exercise files");
         return new ImportResult(course.getId(), course.getCode(), course.getVersionNumber(), course.getTitle(),
                 course.getSessions().size(), files);
@@ -558,13 +558,6 @@ public class CourseAdministration {
                 .orElseThrow(() -> new BusinessException("course.resource.notFound", "There is no such resource."));
     }
 
-    private static String describe(Course course) {
-        return course.getCode() + " version " + course.getVersionNumber();
-    }
-
-    private static String describe(CourseSession s) {
-        return describe(s.getCourse()) + " session " + s.getNumber() + " (" + s.getSlug() + ")";
-    }
 
     private void audit(String action, String subjectType, Object subjectId, String detail) {
         Principal caller = session.getCallerPrincipal();

@@ -124,7 +124,7 @@ public class CourseStructure {
         Course course = lockedStructure(course(courseId));
         CourseUnit unit = course.addUnit(code(code), title(title));
         em.flush();
-        audit("UNIT_ADDED", "CourseUnit", unit.getId(), describe(course) + ": unit " + unit.getCode());
+        audit("UNIT_ADDED", "CourseUnit", unit.getId(), course.label() + ": unit " + unit.getCode());
         return unit.getId();
     }
 
@@ -136,7 +136,7 @@ public class CourseStructure {
         String was = unit.getCode();
         unit.edit(code(code), title(title));
         flush();
-        audit("UNIT_UPDATED", "CourseUnit", unitId, describe(unit.getCourse()) + ": unit " + was
+        audit("UNIT_UPDATED", "CourseUnit", unitId, unit.getCourse().label() + ": unit " + was
                 + (was.equals(unit.getCode()) ? "" : ", now " + unit.getCode()));
     }
 
@@ -147,7 +147,7 @@ public class CourseStructure {
         Course course = lockedStructure(unit.getCourse());
         course.removeUnit(unit);
         flush();
-        audit("UNIT_REMOVED", "CourseUnit", unitId, describe(course) + ": unit " + unit.getCode());
+        audit("UNIT_REMOVED", "CourseUnit", unitId, course.label() + ": unit " + unit.getCode());
     }
 
     // ---------------------------------------------------------------- outcomes
@@ -159,7 +159,7 @@ public class CourseStructure {
         lockedStructure(unit.getCourse());
         LearningOutcome outcome = unit.addOutcome(code(code), text(text), draft);
         em.flush();
-        audit("OUTCOME_ADDED", "LearningOutcome", outcome.getId(), describe(unit.getCourse()) + ": outcome "
+        audit("OUTCOME_ADDED", "LearningOutcome", outcome.getId(), unit.getCourse().label() + ": outcome "
                 + outcome.getCode() + " in unit " + unit.getCode());
         return outcome.getId();
     }
@@ -172,7 +172,7 @@ public class CourseStructure {
         String was = outcome.getCode();
         outcome.edit(code(code), text(text), draft);
         flush();
-        audit("OUTCOME_UPDATED", "LearningOutcome", outcomeId, describe(course) + ": outcome " + was
+        audit("OUTCOME_UPDATED", "LearningOutcome", outcomeId, course.label() + ": outcome " + was
                 + (was.equals(outcome.getCode()) ? "" : ", now " + outcome.getCode()) + (draft ? " (draft)" : ""));
     }
 
@@ -183,7 +183,7 @@ public class CourseStructure {
         Course course = lockedStructure(outcome.getUnit().getCourse());
         outcome.getUnit().removeOutcome(outcome);
         flush();
-        audit("OUTCOME_REMOVED", "LearningOutcome", outcomeId, describe(course) + ": outcome " + outcome.getCode());
+        audit("OUTCOME_REMOVED", "LearningOutcome", outcomeId, course.label() + ": outcome " + outcome.getCode());
     }
 
     // ---------------------------------------------------------------- evidence requirements
@@ -194,7 +194,7 @@ public class CourseStructure {
         Course course = lockedStructure(outcome.getUnit().getCourse());
         EvidenceRequirement requirement = outcome.addEvidenceRequirement(code(code), text(text), draft);
         em.flush();
-        audit("EVIDENCE_REQUIREMENT_ADDED", "EvidenceRequirement", requirement.getId(), describe(course)
+        audit("EVIDENCE_REQUIREMENT_ADDED", "EvidenceRequirement", requirement.getId(), course.label()
                 + ": evidence requirement " + requirement.getCode() + " for outcome " + outcome.getCode());
         return requirement.getId();
     }
@@ -208,7 +208,7 @@ public class CourseStructure {
         String was = requirement.getCode();
         requirement.edit(code(code), text(text), draft);
         flush();
-        audit("EVIDENCE_REQUIREMENT_UPDATED", "EvidenceRequirement", requirementId, describe(course)
+        audit("EVIDENCE_REQUIREMENT_UPDATED", "EvidenceRequirement", requirementId, course.label()
                 + ": evidence requirement " + was + (was.equals(requirement.getCode()) ? "" : ", now " + requirement.getCode())
                 + (draft ? " (draft)" : ""));
     }
@@ -220,7 +220,7 @@ public class CourseStructure {
         Course course = lockedStructure(outcome.getUnit().getCourse());
         outcome.removeEvidenceRequirement(requirement);
         flush();
-        audit("EVIDENCE_REQUIREMENT_REMOVED", "EvidenceRequirement", requirementId, describe(course)
+        audit("EVIDENCE_REQUIREMENT_REMOVED", "EvidenceRequirement", requirementId, course.label()
                 + ": evidence requirement " + requirement.getCode());
     }
 
@@ -244,7 +244,7 @@ public class CourseStructure {
         // the list of outcomes is a join table: make sure its change alone counts as a change of the task
         em.lock(task, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         flush();
-        audit("ASSESSMENT_TASK_UPDATED", "AssessmentTask", taskId, describe(course) + ": task " + task.getCode()
+        audit("ASSESSMENT_TASK_UPDATED", "AssessmentTask", taskId, course.label() + ": task " + task.getCode()
                 + " set at " + orNone(setAtSession) + ", due at " + orNone(dueAtSession) + ", assesses "
                 + String.join(", ", task.getAssesses().stream().map(LearningOutcome::getCode).toList()));
     }
@@ -275,9 +275,9 @@ public class CourseStructure {
         em.lock(s, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         flush();
         if (cleanTopics.isEmpty()) {
-            audit("CONTENT_WARNING_REMOVED", "CourseSession", sessionId, describe(s));
+            audit("CONTENT_WARNING_REMOVED", "CourseSession", sessionId, s.label());
         } else {
-            audit("CONTENT_WARNING_UPDATED", "CourseSession", sessionId, describe(s) + ": " + String.join(", ", cleanTopics)
+            audit("CONTENT_WARNING_UPDATED", "CourseSession", sessionId, s.label() + ": " + String.join(", ", cleanTopics)
                     + "; " + cleanContacts.size() + (cleanContacts.size() == 1 ? " contact" : " contacts"));
         }
     }
@@ -446,13 +446,6 @@ public class CourseStructure {
                 .orElseThrow(() -> new BusinessException("course.session.notFound", "There is no such session."));
     }
 
-    private static String describe(Course course) {
-        return course.getCode() + " version " + course.getVersionNumber();
-    }
-
-    private static String describe(CourseSession s) {
-        return describe(s.getCourse()) + " session " + s.getNumber() + " (" + s.getSlug() + ")";
-    }
 
     private void audit(String action, String subjectType, Object subjectId, String detail) {
         Principal caller = session.getCallerPrincipal();

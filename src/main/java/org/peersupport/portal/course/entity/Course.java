@@ -176,6 +176,11 @@ public class Course {
         }
     }
 
+    /** How the audit trail and messages name this version, e.g. "PEER2PEER version 2". */
+    public String label() {
+        return code + " version " + versionNumber;
+    }
+
     public boolean isDraft() {
         return status == CourseStatus.DRAFT;
     }

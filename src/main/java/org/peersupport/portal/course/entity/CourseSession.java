@@ -175,6 +175,11 @@ public class CourseSession {
         this.number = number;
     }
 
+    /** How the audit trail names this session, e.g. "PEER2PEER version 2 session 3 (personal-recovery)". */
+    public String label() {
+        return course.label() + " session " + number + " (" + slug + ")";
+    }
+
     public boolean hasContentWarning() {
         return warningTopics != null;
     }
