@@ -14,7 +14,6 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import org.peersupport.portal.identity.entity.Person;
 
 /** A candidate's mark in one cohort session's register; one per session and enrolment, changed in place. */
 @Entity

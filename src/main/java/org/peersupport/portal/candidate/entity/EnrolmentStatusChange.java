@@ -12,9 +12,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
-import org.peersupport.portal.identity.entity.Person;
 
 /** One move in an enrolment's life: from, to, why, who and when. Append-only: never changed once written. */
 @Entity

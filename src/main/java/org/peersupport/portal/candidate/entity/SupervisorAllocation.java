@@ -2,8 +2,6 @@ package org.peersupport.portal.candidate.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -12,7 +10,6 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import org.peersupport.portal.identity.entity.Person;
 
@@ -32,9 +29,8 @@ import org.peersupport.portal.identity.entity.Person;
         + "order by e.person.displayName")
 @NamedQuery(name = SupervisorAllocation.IS_CURRENT, query = "select count(a) from SupervisorAllocation a "
         + "where a.enrolment.id = :enrolmentId and a.supervisor.id = :supervisorId and a.endedAt is null")
-@NamedQuery(name = SupervisorAllocation.CASELOADS, query = "select p.supervisor.id, count(a) from SupervisorProfile p, "
-        + "SupervisorAllocation a where a.supervisor = p.supervisor and a.endedAt is null and a.enrolment.status in :statuses "
-        + "group by p.supervisor.id")
+@NamedQuery(name = SupervisorAllocation.CASELOADS, query = "select a.supervisor.id, count(a) from SupervisorAllocation a "
+        + "where a.endedAt is null and a.enrolment.status in :statuses group by a.supervisor.id")
 public class SupervisorAllocation {
 
     public static final String CURRENT_OF_ENROLMENT = "SupervisorAllocation.currentOfEnrolment";
