@@ -261,7 +261,7 @@ class CandidateIT {
         long small = cohort(published(), 1, pastWeeks(11));
         CsvPreview tooMany = asCoordinator.call(() -> enrolments.previewCsv(small, good));
         assertEquals(List.of("the file names 2 people but " + asCoordinator.call(() -> cohorts.cohort(small)).name()
-                + " has 1 free places"), tooMany.problems());
+                + " has 1 free place"), tooMany.problems());
         assertThrows(BusinessException.class, () -> asCoordinator.call(() -> enrolments.confirmCsv(small, good)));
         assertTrue(enrolled(small).isEmpty());
     }

@@ -53,9 +53,9 @@ public class Attendance {
     @RolesAllowed(Role.Names.COORDINATOR)
     public List<RegisterLine> register(long cohortSessionId) {
         CohortSession s = cohortSession(cohortSessionId);
-        Map<Long, AttendanceKind> marks = em.createNamedQuery(AttendanceMark.OF_SESSION, AttendanceMark.class)
-                .setParameter("sessionId", cohortSessionId).getResultList().stream()
-                .collect(Collectors.toMap(m -> m.getEnrolment().getId(), AttendanceMark::getMark));
+        Map<Long, AttendanceKind> marks = em.createQuery("select m.enrolment.id, m.mark from AttendanceMark m "
+                + "where m.session.id = :sessionId", Object[].class).setParameter("sessionId", cohortSessionId)
+                .getResultList().stream().collect(Collectors.toMap(row -> (Long) row[0], row -> (AttendanceKind) row[1]));
         return em.createNamedQuery(Enrolment.OF_COHORT, Enrolment.class).setParameter("cohortId", s.getCohort().getId())
                 .getResultList().stream().filter(e -> e.getStatus().isCurrent() || marks.containsKey(e.getId()))
                 .map(e -> new RegisterLine(e.getId(), e.getPerson().getDisplayName(), marks.get(e.getId()))).toList();

@@ -20,6 +20,7 @@ import org.peersupport.portal.candidate.entity.CohortDetails;
 import org.peersupport.portal.candidate.entity.CohortSession;
 import org.peersupport.portal.candidate.entity.Enrolment;
 import org.peersupport.portal.course.entity.Course;
+import org.peersupport.portal.course.entity.CourseSession;
 import org.peersupport.portal.identity.entity.Role;
 import org.peersupport.portal.platform.control.BusinessException;
 
@@ -141,6 +142,7 @@ public class Cohorts {
     }
 
     private Cohort cohortWithSessions(long cohortId) {
+        em.createNamedQuery(Cohort.COURSE_SESSIONS, CourseSession.class).setParameter("id", cohortId).getResultList();
         return em.createNamedQuery(Cohort.WITH_SESSIONS, Cohort.class).setParameter("id", cohortId).getResultStream()
                 .findFirst().orElseThrow(() -> new BusinessException("cohort.notFound", "There is no such cohort."));
     }

@@ -332,7 +332,7 @@ public class Enrolments {
         int free = (int) Math.max(0, cohort.getCapacity() - placesTaken(cohort.getId()));
         if (rows.size() > free) {
             problems.add("the file names " + rows.size() + " people but " + cohort.getName() + " has " + free
-                    + " free places");
+                    + (free == 1 ? " free place" : " free places"));
         }
         return new CheckedFile(new CsvPreview(List.copyOf(rows), List.copyOf(problems), free), List.copyOf(accounts.values()));
     }

@@ -32,11 +32,15 @@ import org.peersupport.portal.platform.control.BusinessException;
 @Table(name = "cohort")
 @NamedQuery(name = Cohort.WITH_SESSIONS, query = "select distinct c from Cohort c join fetch c.course "
         + "left join fetch c.sessions where c.id = :id")
+@NamedQuery(name = Cohort.COURSE_SESSIONS, query = "select s from CourseSession s, Cohort c "
+        + "where c.id = :id and s.course.id = c.course.id")
 @NamedQuery(name = Cohort.BY_COURSE_CODE_AND_NAME,
         query = "select c from Cohort c where c.course.code = :code and c.name = :name")
 public class Cohort {
 
     public static final String WITH_SESSIONS = "Cohort.withSessions";
+    /** The course sessions a cohort's sessions teach: read first, they resolve its sessions without a query each. */
+    public static final String COURSE_SESSIONS = "Cohort.courseSessions";
     public static final String BY_COURSE_CODE_AND_NAME = "Cohort.byCourseCodeAndName";
 
     /** The attendance threshold a cohort gets unless the coordinator says otherwise, in percent. */
@@ -189,8 +193,9 @@ public class Cohort {
         return attendanceThreshold;
     }
 
+    /** The sessions in order (a join fetch does not keep the mapping's order). */
     public List<CohortSession> getSessions() {
-        return sessions;
+        return sessions.stream().sorted(java.util.Comparator.comparingInt(CohortSession::getNumber)).toList();
     }
 
     public long getVersion() {
