@@ -177,3 +177,21 @@ create table confidential_note (
     text         text         not null
 );
 create index confidential_note_enrolment_idx on confidential_note (enrolment_id, written_at);
+
+-- Status history, agreement acceptances and confidential notes are append-only, like the audit trail (V1).
+create function candidate_record_append_only() returns trigger language plpgsql as $$
+begin
+    raise exception '% is append-only: % is not allowed', tg_table_name, tg_op
+        using errcode = 'insufficient_privilege';
+end;
+$$;
+
+create trigger enrolment_status_change_append_only
+    before update or delete on enrolment_status_change
+    for each row execute function candidate_record_append_only();
+create trigger agreement_acceptance_append_only
+    before update or delete on agreement_acceptance
+    for each row execute function candidate_record_append_only();
+create trigger confidential_note_append_only
+    before update or delete on confidential_note
+    for each row execute function candidate_record_append_only();

@@ -168,6 +168,9 @@ class CandidateIT {
                 EnrolmentStatus.ACTIVE, EnrolmentStatus.WITHDRAWN), record.history().stream().map(h -> h.to()).toList());
         assertEquals("Time off for health", record.history().get(2).reason());
         assertTrue(record.history().stream().allMatch(h -> h.actor().equals(AsCoordinator.ACCOUNT.username())));
+        assertThrows(SQLException.class, () -> sql.update("update enrolment_status_change set reason = 'edited' "
+                + "where enrolment_id = ?", id), "the history is append-only in the database too");
+        assertThrows(SQLException.class, () -> sql.update("delete from enrolment_status_change where enrolment_id = ?", id));
         for (String action : List.of("ENROLMENT_CREATED", "ENROLMENT_ACTIVE", "ENROLMENT_PAUSED", "ENROLMENT_WITHDRAWN")) {
             assertTrue(sql.count("select count(*) from audit_entry where action = ? and subject_id = ?", action,
                     String.valueOf(id)) >= 1, action + " is audited");
