@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -28,6 +30,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
+import org.peersupport.portal.candidate.boundary.Cohorts;
+import org.peersupport.portal.candidate.boundary.Enrolments;
+import org.peersupport.portal.candidate.entity.CohortDetails;
 import org.peersupport.portal.course.boundary.CourseAdministration;
 import org.peersupport.portal.course.boundary.CourseCatalog;
 import org.peersupport.portal.course.boundary.CourseDetails;
@@ -83,6 +88,12 @@ class CourseIT {
 
     @Inject
     CourseStructure structure;
+
+    @Inject
+    Cohorts cohorts;
+
+    @Inject
+    Enrolments enrolments;
 
     @Inject
     AsCoordinator asCoordinator;
@@ -151,6 +162,7 @@ class CourseIT {
                 "a draft is not visible to candidates");
 
         asCoordinator.run(() -> admin.publish(imported.courseId()));
+        enrolTheCandidate(imported.courseId());
 
         assertEquals(CourseStatus.PUBLISHED, version(code, 1).status());
         Lesson sixth = asCandidate.call(() -> catalog.lesson(code, 6));
@@ -212,6 +224,7 @@ class CourseIT {
     void issue3_candidatesKeepTheirVersionUntilTheySwitchAndTheirProgressCarriesOverBySession() throws Exception {
         String code = CoursePackageZips.newCode();
         long v1 = published(code);
+        enrolTheCandidate(v1);
         for (int number = 1; number <= 3; number++) {
             int n = number;
             asCandidate.run(() -> catalog.markComplete(code, n));
@@ -344,6 +357,7 @@ class CourseIT {
         assertThrows(BusinessException.class, () -> asCandidate.call(() -> catalog.exerciseFile(fileId)),
                 "a candidate cannot download a draft's file");
         asCoordinator.run(() -> admin.publish(draft));
+        enrolTheCandidate(draft);
         ByteArrayOutputStream asCandidateSees = new ByteArrayOutputStream();
         asCandidate.call(() -> catalog.exerciseFile(fileId)).writeTo(asCandidateSees);
         assertArrayEquals(pdf, asCandidateSees.toByteArray());
@@ -353,6 +367,7 @@ class CourseIT {
     void issue3_removingAnExerciseFileKeepsBytesOtherVersionsStillUse() throws Exception {
         String code = CoursePackageZips.newCode();
         long v1 = published(code);
+        enrolTheCandidate(v1);
         long v2 = asCoordinator.call(() -> admin.newDraftFrom(v1));
         long fileId = sessions(v2).get(5).exerciseFiles().get(0).id();
         long v1FileId = sessions(v1).get(5).exerciseFiles().get(0).id();
@@ -760,6 +775,22 @@ class CourseIT {
 
     private long draft(String code) throws Exception {
         return asCoordinator.call(() -> admin.importPackage(zip(code))).courseId();
+    }
+
+    /**
+     * Issue 4: a person who is only a candidate reads a course while enrolled on a cohort of it, each lesson from
+     * its session's date; this puts the test's candidate on a cohort of the version whose sessions have all begun.
+     */
+    private void enrolTheCandidate(long courseId) throws Exception {
+        int count = sessions(courseId).size();
+        LocalDate start = LocalDate.now().minusMonths(4);
+        List<LocalDateTime> schedule = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            schedule.add(start.plusWeeks(i).atTime(10, 0));
+        }
+        long cohort = asCoordinator.call(() -> cohorts.create(courseId, new CohortDetails("Course IT cohort", start,
+                start.plusMonths(6), "Room 1", null, null, 20, null), schedule));
+        asCoordinator.call(() -> enrolments.enrol(cohort, AsCandidate.ACCOUNT.username()));
     }
 
     private long published(String code) throws Exception {

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * {@code portal.demo.course-package}) copied under a course code of the test's own, so tests never share a
  * course, as a folder or a ZIP.
  */
-final class CoursePackageZips {
+public final class CoursePackageZips {
 
     private CoursePackageZips() {
     }
@@ -28,7 +28,7 @@ final class CoursePackageZips {
         return Path.of(ConfigProvider.getConfig().getValue("portal.demo.course-package", String.class));
     }
 
-    static String newCode() {
+    public static String newCode() {
         return "P2P-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     }
 
@@ -52,7 +52,7 @@ final class CoursePackageZips {
         }
     }
 
-    static byte[] peer2peerZip(String code, UnaryOperator<String> manifest) {
+    public static byte[] peer2peerZip(String code, UnaryOperator<String> manifest) {
         try {
             Path folder = peer2peerFolder(code, manifest, Files.createTempDirectory("course-it-"));
             return zip(folder);

@@ -26,6 +26,16 @@ class DirectoryLogicTest {
     }
 
     @Test
+    void issue4_aPeopleSearchIsParameterisedSoTheTextCannotAddFilterSyntax() throws Exception {
+        Filter filter = DirectoryFilters.containing(List.of("cn", "mail"), "*)(objectClass=*");
+        assertEquals("(&(objectClass=person)(|(cn=*\\2a\\29\\28objectClass=\\2a*)(mail=*\\2a\\29\\28objectClass=\\2a*)))",
+                filter.toString());
+        assertEquals("(&(objectClass=person)(|(cn=*okafor*)(uid=*okafor*)))",
+                DirectoryFilters.containing(List.of("cn", "uid"), "okafor").toString());
+        assertThrows(IllegalArgumentException.class, () -> DirectoryFilters.containing(List.of("cn)(x"), "a"));
+    }
+
+    @Test
     void groupsMapToRolesByDnOrByNameAndOnePersonCanHoldSeveral() {
         Map<PortalSetting, String> settings = Map.of(
                 PortalSetting.ROLE_CANDIDATE, "cn=p2p-candidates,ou=groups,dc=example,dc=org",

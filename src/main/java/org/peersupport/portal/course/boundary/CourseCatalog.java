@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.peersupport.portal.audit.control.AuditEvent;
+import org.peersupport.portal.candidate.control.LessonAccess;
 import org.peersupport.portal.course.control.ChunkStore;
 import org.peersupport.portal.course.control.CompletionMode;
 import org.peersupport.portal.course.control.ContentWarning;
@@ -39,7 +40,10 @@ import org.peersupport.portal.identity.entity.Role;
 import org.peersupport.portal.platform.control.BusinessException;
 
 /**
- * Reading courses. Every signed-in staff member reads published courses; each person is pinned to the version
+ * Reading courses. Supervisors, verifiers, coordinators and HR read published courses; a person who is only a
+ * candidate reads a course while enrolled on one of its cohorts, and each lesson from its session's date in their
+ * cohort's schedule (or once the coordinator opened it early), as the candidate feature's {@link LessonAccess}
+ * decides. Each person is pinned to the version
  * they first opened, so their course stays consistent while coordinators publish the next one, and their
  * progress (kept by session slug) carries over when they switch. Drafts are seen by coordinators only, through
  * {@link #previewLesson}.
@@ -69,6 +73,9 @@ public class CourseCatalog {
     @Inject
     ChunkStore chunks;
 
+    @Inject
+    LessonAccess lessonAccess;
+
     @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR})
     public List<CourseSummary> publishedCourses() {
         List<Object[]> rows = em.createQuery("select c, size(c.sessions) from Course c where c.status = :status "
@@ -85,6 +92,7 @@ public class CourseCatalog {
     @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR})
     public CourseOverview overview(String courseCode) {
         Person me = me();
+        requireCourseAccess(me, courseCode);
         Course course = withSessions(participation(me, courseCode).getCourse().getId());
         Set<String> done = completedSlugs(me, course.getCode());
         List<SessionSummary> sessions = course.getSessions().stream().map(s -> new SessionSummary(s.getNumber(),
@@ -104,8 +112,10 @@ public class CourseCatalog {
     @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR})
     public Lesson lesson(String courseCode, int sessionNumber) {
         Person me = me();
+        requireCourseAccess(me, courseCode);
         Course course = participation(me, courseCode).getCourse();
         CourseSession s = session(course, sessionNumber);
+        requireSessionAccess(me, s);
         boolean completed = progress(me, s).isPresent();
         if (!completed && course.getCompletionMode() == CompletionMode.ON_VIEW) {
             complete(me, s);
@@ -117,7 +127,9 @@ public class CourseCatalog {
     @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR})
     public void markComplete(String courseCode, int sessionNumber) {
         Person me = me();
+        requireCourseAccess(me, courseCode);
         CourseSession s = session(participation(me, courseCode).getCourse(), sessionNumber);
+        requireSessionAccess(me, s);
         if (progress(me, s).isEmpty()) {
             complete(me, s);
         }
@@ -126,7 +138,9 @@ public class CourseCatalog {
     @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR})
     public void markIncomplete(String courseCode, int sessionNumber) {
         Person me = me();
+        requireCourseAccess(me, courseCode);
         CourseSession s = session(participation(me, courseCode).getCourse(), sessionNumber);
+        requireSessionAccess(me, s);
         progress(me, s).ifPresent(p -> {
             em.remove(p);
             audit.fire(AuditEvent.by(me.getUsername(), "LESSON_MARKED_INCOMPLETE", "CourseSession", s.getId(),
@@ -138,6 +152,7 @@ public class CourseCatalog {
     @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR})
     public void switchToLatestVersion(String courseCode) {
         Person me = me();
+        requireCourseAccess(me, courseCode);
         CourseParticipation participation = participation(me, courseCode);
         Course latest = versions.latestPublished(courseCode).orElseThrow(() -> notPublished(courseCode));
         Course pinned = participation.getCourse();
@@ -152,14 +167,18 @@ public class CourseCatalog {
     /** The "Useful Resources" of the caller's version of a course, in order. */
     @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR})
     public List<UsefulResource> usefulResources(String courseCode) {
-        Course course = participation(me(), courseCode).getCourse();
+        Person me = me();
+        requireCourseAccess(me, courseCode);
+        Course course = participation(me, courseCode).getCourse();
         return course.getResources().stream().map(r -> new UsefulResource(r.getTitle(), r.getUrl(), r.getDescription()))
                 .toList();
     }
 
     @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR})
     public List<GlossaryEntryView> glossary(String courseCode) {
-        Course course = participation(me(), courseCode).getCourse();
+        Person me = me();
+        requireCourseAccess(me, courseCode);
+        Course course = participation(me, courseCode).getCourse();
         return glossaryTerms(course.getId()).stream().map(g -> new GlossaryEntryView(g.getTerm(), g.getAnchor(),
                 g.getDefinitionHtml(), g.isRestored(), g.getNote())).toList();
     }
@@ -177,6 +196,13 @@ public class CourseCatalog {
                 || (course.getStatus() == CourseStatus.ARCHIVED && pinnedTo(course));
         if (!readable) {
             throw fileNotFound();
+        }
+        if (readsAsCandidateOnly()) {
+            try {
+                lessonAccess.requireOpen(me().getId(), course.getCode(), file.getSession().getSlug());
+            } catch (BusinessException notOpen) {
+                throw fileNotFound();
+            }
         }
         StoredFile stored = file.getStoredFile();
         long storedId = stored.getId();
@@ -196,6 +222,25 @@ public class CourseCatalog {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** A caller who holds no staff role but candidate reads only what their enrolments open to them. */
+    private boolean readsAsCandidateOnly() {
+        return session.isCallerInRole(Role.Names.CANDIDATE) && !session.isCallerInRole(Role.Names.SUPERVISOR)
+                && !session.isCallerInRole(Role.Names.VERIFIER) && !session.isCallerInRole(Role.Names.COORDINATOR)
+                && !session.isCallerInRole(Role.Names.HR);
+    }
+
+    private void requireCourseAccess(Person me, String courseCode) {
+        if (readsAsCandidateOnly()) {
+            lessonAccess.requireEnrolled(me.getId(), courseCode);
+        }
+    }
+
+    private void requireSessionAccess(Person me, CourseSession s) {
+        if (readsAsCandidateOnly()) {
+            lessonAccess.requireOpen(me.getId(), s.getCourse().getCode(), s.getSlug());
+        }
+    }
 
     private Lesson lesson(CourseSession s, boolean completed, boolean preview) {
         Course course = s.getCourse();

@@ -5,6 +5,7 @@ import com.unboundid.ldap.sdk.BindResult;
 import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPSearchException;
 import com.unboundid.ldap.sdk.LDAPURL;
 import com.unboundid.ldap.sdk.PostConnectProcessor;
 import com.unboundid.ldap.sdk.ResultCode;
@@ -91,6 +92,90 @@ public class Directory {
         return findEntry(username).map(this::toAccount);
     }
 
+    /** The most people {@link #search} returns. */
+    public static final int MAX_SEARCH_RESULTS = 50;
+
+    /**
+     * People whose name, display name, email or username contains {@code text} (at least two characters), at most
+     * {@code limit} of them, by name. The text is a value in a parameterised filter, escaped by the LDAP SDK: it
+     * cannot add filter syntax.
+     */
+    public List<DirectoryAccount> search(String text, int limit) {
+        String wanted = text == null ? "" : text.strip();
+        if (wanted.length() < 2) {
+            return List.of();
+        }
+        int size = Math.max(1, Math.min(limit, MAX_SEARCH_RESULTS));
+        Set<String> searched = new LinkedHashSet<>(List.of("cn", nameAttribute(),
+                config.valueOr(PortalSetting.LDAP_ATTR_EMAIL, "mail"), usernameAttribute()));
+        List<SearchResultEntry> entries;
+        try {
+            SearchRequest search = new SearchRequest(config.required(PortalSetting.LDAP_USER_BASE_DN), SearchScope.SUB,
+                    DirectoryFilters.containing(searched, wanted), attributes());
+            search.setSizeLimit(size);
+            search.setTimeLimitSeconds(RESPONSE_TIMEOUT_MILLIS / 1000);
+            entries = pool().search(search).getSearchEntries();
+        } catch (LDAPSearchException e) {
+            if (e.getResultCode() != ResultCode.SIZE_LIMIT_EXCEEDED) {
+                throw unavailable(e);
+            }
+            entries = e.getSearchEntries();
+        } catch (LDAPException e) {
+            throw unavailable(e);
+        }
+        List<DirectoryAccount> found = new ArrayList<>();
+        for (SearchResultEntry entry : entries) {
+            found.add(toAccount(entry, false));
+        }
+        found.sort(java.util.Comparator.comparing(a -> String.valueOf(a.profile().displayName())));
+        return found;
+    }
+
+    /**
+     * The people in a directory group, named by its DN or by its cn under the group base. Empty when there is no
+     * such group. Nested groups are not followed.
+     */
+    public Optional<List<DirectoryAccount>> groupMembers(String group) {
+        if (group == null || group.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            SearchResultEntry groupEntry;
+            if (com.unboundid.ldap.sdk.DN.isValidDN(group) && group.contains("=")) {
+                groupEntry = pool().getEntry(group.strip(), "member", "uniqueMember");
+            } else {
+                SearchRequest search = new SearchRequest(config.required(PortalSetting.LDAP_GROUP_BASE_DN), SearchScope.SUB,
+                        DirectoryFilters.fromTemplate("(cn={0})", group.strip()), "member", "uniqueMember");
+                search.setSizeLimit(2);
+                List<SearchResultEntry> groups = pool().search(search).getSearchEntries();
+                groupEntry = groups.size() == 1 ? groups.get(0) : null;
+            }
+            if (groupEntry == null) {
+                return Optional.empty();
+            }
+            List<String> memberDns = new ArrayList<>();
+            for (String attribute : List.of("member", "uniqueMember")) {
+                String[] values = groupEntry.getAttributeValues(attribute);
+                if (values != null) {
+                    memberDns.addAll(List.of(values));
+                }
+            }
+            List<DirectoryAccount> members = new ArrayList<>();
+            for (String dn : memberDns) {
+                SearchResultEntry member = pool().getEntry(dn, attributes());
+                if (member != null && member.hasAttribute(usernameAttribute())) {
+                    members.add(toAccount(member, false));
+                }
+            }
+            return Optional.of(members);
+        } catch (LDAPException e) {
+            if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT || e.getResultCode() == ResultCode.SIZE_LIMIT_EXCEEDED) {
+                return Optional.empty();
+            }
+            throw unavailable(e);
+        }
+    }
+
     /** True when the directory answers a search as the service account. */
     public boolean isReachable() {
         try {
@@ -134,6 +219,11 @@ public class Directory {
     }
 
     private DirectoryAccount toAccount(SearchResultEntry entry) {
+        return toAccount(entry, true);
+    }
+
+    /** Groups are read only when asked: a search result or a group's member list needs no roles. */
+    private DirectoryAccount toAccount(SearchResultEntry entry, boolean withGroups) {
         String idAttribute = config.required(PortalSetting.LDAP_ATTR_ID);
         String stableId;
         if (StableIds.isBinaryGuid(idAttribute)) {
@@ -155,7 +245,7 @@ public class Directory {
                 entry.getAttributeValue(config.valueOr(PortalSetting.LDAP_ATTR_TITLE, "title")),
                 entry.getAttributeValue(config.valueOr(PortalSetting.LDAP_ATTR_DEPARTMENT, "ou")),
                 entry.getAttributeValue(config.valueOr(PortalSetting.LDAP_ATTR_ORGANISATION, "o")));
-        return new DirectoryAccount(stableId, entry.getDN(), profile, groupsOf(entry));
+        return new DirectoryAccount(stableId, entry.getDN(), profile, withGroups ? groupsOf(entry) : List.of());
     }
 
     private List<String> groupsOf(SearchResultEntry entry) {

@@ -1,0 +1,153 @@
+package org.peersupport.portal.candidate.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.peersupport.portal.audit.control.AuditEvent;
+import org.peersupport.portal.candidate.control.LessonAccess;
+import org.peersupport.portal.candidate.entity.Cohort;
+import org.peersupport.portal.candidate.entity.CohortDetails;
+import org.peersupport.portal.candidate.entity.CohortSession;
+import org.peersupport.portal.candidate.entity.Enrolment;
+import org.peersupport.portal.course.entity.Course;
+import org.peersupport.portal.course.entity.CourseSession;
+import org.peersupport.portal.identity.entity.Role;
+import org.peersupport.portal.platform.control.BusinessException;
+
+/** Coordinators create cohorts of a published course version, date their sessions and open lessons early. */
+@Stateless
+@DenyAll
+public class Cohorts {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Resource
+    SessionContext session;
+
+    @Inject
+    Event<AuditEvent> audit;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    LessonAccess access;
+
+    /** A new cohort of a published version, with one date and time (UK local time) per course session. */
+    @RolesAllowed(Role.Names.COORDINATOR)
+    public long create(long courseId, CohortDetails details, List<LocalDateTime> schedule) {
+        Course course = em.find(Course.class, courseId);
+        if (course == null || !course.isPublished()) {
+            throw new BusinessException("cohort.course.notPublished",
+                    "A cohort can only be made for a published course version.");
+        }
+        Cohort cohort = new Cohort(course, details, now());
+        cohort.schedule(schedule);
+        em.persist(cohort);
+        em.flush();
+        audit.fire(AuditEvent.of("COHORT_CREATED", "Cohort", cohort.getId(), cohort.getName() + " of "
+                + course.getCode() + " version " + course.getVersionNumber() + ", " + cohort.getCapacity() + " places"));
+        return cohort.getId();
+    }
+
+    @RolesAllowed(Role.Names.COORDINATOR)
+    public void update(long cohortId, CohortDetails details, long version) {
+        Cohort cohort = cohortWithSessions(cohortId);
+        if (cohort.getVersion() != version) {
+            throw new BusinessException("cohort.stale", "Someone else changed this cohort since you opened it: "
+                    + "reload to see their change.");
+        }
+        long taken = placesTaken(cohortId);
+        if (details.capacity() < taken) {
+            throw new BusinessException("cohort.capacity.belowTaken", cohort.getName() + " already has " + taken
+                    + " candidates, so it needs at least " + taken + " places.");
+        }
+        cohort.describe(details);
+        audit.fire(AuditEvent.of("COHORT_UPDATED", "Cohort", cohortId, cohort.getName() + ", " + cohort.getCapacity()
+                + " places, attendance threshold " + cohort.getAttendanceThreshold() + "%"));
+    }
+
+    @RolesAllowed(Role.Names.COORDINATOR)
+    public void reschedule(long cohortId, List<LocalDateTime> schedule) {
+        Cohort cohort = cohortWithSessions(cohortId);
+        cohort.schedule(schedule);
+        audit.fire(AuditEvent.of("COHORT_RESCHEDULED", "Cohort", cohortId, cohort.getName() + ": " + schedule));
+    }
+
+    /** Opens a session's lesson to the cohort before its date. */
+    @RolesAllowed(Role.Names.COORDINATOR)
+    public void openEarly(long cohortId, int sessionNumber) {
+        Cohort cohort = cohortWithSessions(cohortId);
+        CohortSession s = cohort.sessionNumber(sessionNumber);
+        if (s == null) {
+            throw new BusinessException("cohort.session.notFound", cohort.getName() + " has no session " + sessionNumber + ".");
+        }
+        if (s.openEarly(now())) {
+            audit.fire(AuditEvent.of("COHORT_SESSION_OPENED_EARLY", "CohortSession", s.getId(), cohort.getName()
+                    + " session " + sessionNumber));
+        }
+    }
+
+    @RolesAllowed(Role.Names.COORDINATOR)
+    public List<CohortSummary> cohorts() {
+        return summaries(em.createQuery("select c, (select count(e) from Enrolment e where e.cohort = c "
+                + "and e.status in :statuses) from Cohort c join fetch c.course order by c.startDate desc, c.name",
+                Object[].class).setParameter("statuses", Enrolment.CURRENT).getResultList());
+    }
+
+    /** Cohorts of published courses that have not ended: what staff may ask for a place on. */
+    @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR})
+    public List<CohortSummary> openCohorts() {
+        return summaries(em.createQuery("select c, (select count(e) from Enrolment e where e.cohort = c "
+                + "and e.status in :statuses) from Cohort c join fetch c.course where c.endDate >= :today "
+                + "and c.course.status = org.peersupport.portal.course.entity.CourseStatus.PUBLISHED "
+                + "order by c.startDate, c.name", Object[].class).setParameter("statuses", Enrolment.CURRENT)
+                .setParameter("today", access.now().toLocalDate()).getResultList());
+    }
+
+    @RolesAllowed(Role.Names.COORDINATOR)
+    public CohortView cohort(long cohortId) {
+        Cohort c = cohortWithSessions(cohortId);
+        LocalDateTime now = access.now();
+        List<CohortSessionView> sessions = c.getSessions().stream().map(s -> new CohortSessionView(s.getId(),
+                s.getNumber(), s.getCourseSession().getTitle(), s.getStartsAt(), s.isOpenedEarly(), s.isOpen(now))).toList();
+        return new CohortView(c.getId(), c.getCourse().getId(), c.getCourse().getCode(), c.getCourse().getTitle(),
+                c.getName(), c.getStartDate(), c.getEndDate(), c.getVenue(), c.getOnlineLink(), c.getFacilitators(),
+                c.getCapacity(), c.getAttendanceThreshold(), c.getVersion(), sessions);
+    }
+
+    private List<CohortSummary> summaries(List<Object[]> rows) {
+        return rows.stream().map(row -> {
+            Cohort c = (Cohort) row[0];
+            return new CohortSummary(c.getId(), c.getCourse().getCode(), c.getCourse().getTitle(),
+                    c.getCourse().getVersionNumber(), c.getName(), c.getStartDate(), c.getEndDate(), c.getCapacity(),
+                    ((Number) row[1]).longValue());
+        }).toList();
+    }
+
+    private long placesTaken(long cohortId) {
+        return em.createNamedQuery(Enrolment.COUNT_CURRENT, Long.class).setParameter("cohortId", cohortId)
+                .setParameter("statuses", Enrolment.CURRENT).getSingleResult();
+    }
+
+    private Cohort cohortWithSessions(long cohortId) {
+        em.createNamedQuery(Cohort.COURSE_SESSIONS, CourseSession.class).setParameter("id", cohortId).getResultList();
+        return em.createNamedQuery(Cohort.WITH_SESSIONS, Cohort.class).setParameter("id", cohortId).getResultStream()
+                .findFirst().orElseThrow(() -> new BusinessException("cohort.notFound", "There is no such cohort."));
+    }
+
+    private Instant now() {
+        return Instant.now(clock);
+    }
+}

@@ -1,0 +1,54 @@
+package org.peersupport.portal.candidate.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import org.peersupport.portal.candidate.entity.CohortSession;
+import org.peersupport.portal.candidate.entity.Enrolment;
+import org.peersupport.portal.platform.control.BusinessException;
+
+/**
+ * Whether a candidate may read a course: they need a current enrolment (enrolled, active or paused) on a cohort of
+ * that course, and a lesson opens when its cohort session's date has arrived or the coordinator opened it early
+ * (drip). Sessions are matched by slug, so access follows a candidate who switches to a newer version.
+ */
+@ApplicationScoped
+public class LessonAccess {
+
+    /** Cohort sessions are dated in the portal's local time. */
+    public static final ZoneId ZONE = ZoneId.of("Europe/London");
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    public LocalDateTime now() {
+        return LocalDateTime.now(clock.withZone(ZONE));
+    }
+
+    public void requireEnrolled(long personId, String courseCode) {
+        long current = em.createNamedQuery(Enrolment.CURRENT_ON_COURSE, Long.class).setParameter("personId", personId)
+                .setParameter("code", courseCode).setParameter("statuses", Enrolment.CURRENT).getSingleResult();
+        if (current == 0) {
+            throw new BusinessException("course.notEnrolled", "You are not enrolled on a cohort of this course. "
+                    + "Ask your training coordinator for a place.");
+        }
+    }
+
+    public void requireOpen(long personId, String courseCode, String slug) {
+        requireEnrolled(personId, courseCode);
+        long open = em.createNamedQuery(CohortSession.OPEN_TO, Long.class).setParameter("personId", personId)
+                .setParameter("statuses", Enrolment.CURRENT).setParameter("code", courseCode).setParameter("slug", slug)
+                .setParameter("now", now()).getSingleResult();
+        if (open == 0) {
+            throw new BusinessException("course.session.notOpen", "This lesson opens on the date of its session "
+                    + "in your cohort's schedule.");
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.peersupport.portal.candidate.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.peersupport.portal.audit.control.AuditEvent;
+import org.peersupport.portal.identity.control.Directory;
+import org.peersupport.portal.identity.control.DirectoryAccount;
+import org.peersupport.portal.identity.entity.Person;
+import org.peersupport.portal.platform.control.BusinessException;
+
+/**
+ * Staff as the candidate feature needs them: a person found in the directory gets their {@link Person} record
+ * the way a sign-in creates it (keyed by the directory's stable id, profile copied, audited), so coordinators can
+ * enrol people who have never signed in. Runs in the calling boundary's transaction.
+ */
+@ApplicationScoped
+public class StaffDirectory {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Directory directory;
+
+    @Inject
+    Event<AuditEvent> audit;
+
+    @Inject
+    Clock clock;
+
+    /** The person with this directory username, created or refreshed from the directory; refused if not there. */
+    public Person byUsername(String username) {
+        return lookup(username).orElseThrow(() -> new BusinessException("staff.notInDirectory",
+                (username == null || username.isBlank() ? "That person" : username.strip())
+                        + " is not a person in the directory."));
+    }
+
+    /** The person with this directory username, if the directory has them. */
+    public Optional<Person> lookup(String username) {
+        if (username == null || username.isBlank()) {
+            return Optional.empty();
+        }
+        return directory.lookup(username.strip()).map(this::personFor);
+    }
+
+    /** The portal's record of a directory account: found by stable id and refreshed, or created. */
+    public Person personFor(DirectoryAccount account) {
+        Instant now = Instant.now(clock);
+        Person person = em.createNamedQuery(Person.BY_DIRECTORY_ID, Person.class)
+                .setParameter("directoryId", account.stableId()).getResultStream().findFirst().orElse(null);
+        if (person == null) {
+            person = new Person(account.stableId(), account.profile(), now);
+            em.persist(person);
+            em.flush();
+            audit.fire(AuditEvent.of("PERSON_CREATED", "Person", person.getId(), "profile copied from the directory"));
+        } else if (person.refreshFrom(account.profile(), now)) {
+            audit.fire(AuditEvent.of("PERSON_REFRESHED", "Person", person.getId(), "profile changed in the directory"));
+        }
+        return person;
+    }
+}

@@ -1,0 +1,735 @@
+package org.peersupport.portal.candidate;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import jakarta.ejb.EJBAccessException;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Date;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.function.Executable;
+import org.peersupport.portal.candidate.boundary.Allocations;
+import org.peersupport.portal.candidate.boundary.Attendance;
+import org.peersupport.portal.candidate.boundary.AttendanceRate;
+import org.peersupport.portal.candidate.boundary.CandidateRecord;
+import org.peersupport.portal.candidate.boundary.CandidateRecords;
+import org.peersupport.portal.candidate.boundary.CaseloadLine;
+import org.peersupport.portal.candidate.boundary.CohortView;
+import org.peersupport.portal.candidate.boundary.Cohorts;
+import org.peersupport.portal.candidate.boundary.CsvPreview;
+import org.peersupport.portal.candidate.boundary.EnrolmentSummary;
+import org.peersupport.portal.candidate.boundary.Enrolments;
+import org.peersupport.portal.candidate.boundary.HrRecord;
+import org.peersupport.portal.candidate.boundary.PlaceRequestView;
+import org.peersupport.portal.candidate.boundary.StaffMember;
+import org.peersupport.portal.candidate.boundary.SupervisorLoad;
+import org.peersupport.portal.candidate.entity.AttendanceKind;
+import org.peersupport.portal.candidate.entity.CohortDetails;
+import org.peersupport.portal.candidate.entity.EnrolmentStatus;
+import org.peersupport.portal.course.CoursePackageZips;
+import org.peersupport.portal.course.boundary.CourseAdministration;
+import org.peersupport.portal.course.boundary.CourseCatalog;
+import org.peersupport.portal.demo.DemoAccount;
+import org.peersupport.portal.platform.control.BusinessException;
+import org.peersupport.portal.support.AsCandidate;
+import org.peersupport.portal.support.AsCoordinator;
+import org.peersupport.portal.support.AsHr;
+import org.peersupport.portal.support.AsSupervisor;
+import org.peersupport.portal.support.Deployments;
+import org.peersupport.portal.support.RunAsDeployment;
+import org.peersupport.portal.support.Sql;
+
+/**
+ * Issue 4, candidate records, through the boundaries as real roles (see {@link RunAsDeployment}), inside Payara
+ * Micro on PostgreSQL with the demo directory. Each test imports the Peer2Peer package under a course code of its
+ * own and makes its own cohorts, so tests share no cohort and run in any order.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CandidateIT {
+
+    private static final String AMARA = AsCandidate.ACCOUNT.username();
+    private static final String GRACE = AsSupervisor.ACCOUNT.username();
+
+    @Deployment
+    static WebArchive deployment() {
+        return RunAsDeployment.enable(Deployments.portalWith(CandidateIT.class, CandidateIT.Call.class,
+                CandidateIT.Check.class, CandidateIT.Runner.class, CoursePackageZips.class, Sql.class, DemoAccount.class));
+    }
+
+    @Inject
+    CourseAdministration admin;
+
+    @Inject
+    CourseCatalog catalog;
+
+    @Inject
+    Cohorts cohorts;
+
+    @Inject
+    Enrolments enrolments;
+
+    @Inject
+    Attendance attendance;
+
+    @Inject
+    Allocations allocations;
+
+    @Inject
+    CandidateRecords records;
+
+    @Inject
+    AsCoordinator asCoordinator;
+
+    @Inject
+    AsCandidate asCandidate;
+
+    @Inject
+    AsSupervisor asSupervisor;
+
+    @Inject
+    AsHr asHr;
+
+    @Inject
+    Sql sql;
+
+    /** A boundary call made as one role or another. */
+    @FunctionalInterface
+    interface Call {
+        void run() throws Exception;
+    }
+
+    /** One boundary method and the roles that may call it. */
+    record Check(String name, Set<String> allowed, Call call) {
+    }
+
+    @BeforeEach
+    void theSupervisorIsKnownToThePortal() throws Exception {
+        // the demo cohort loader created the demo candidates' and supervisors' person records from the directory;
+        // this makes sure of the supervisor's, as a coordinator would by setting a caseload cap
+        if (asCoordinator.call(() -> allocations.supervisors()).stream().noneMatch(s -> s.username().equals(GRACE))) {
+            asCoordinator.run(() -> allocations.setCaseloadCap(GRACE, 100));
+        }
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    @Test
+    void issue4_theLifecycleAllowsLegalMovesRefusesIllegalOnesAndKeepsTheHistory() throws Exception {
+        long cohort = cohort(published(), 12, pastWeeks(11));
+        long id = asCoordinator.call(() -> enrolments.enrol(cohort, "helen.shaw"));
+        assertEquals(EnrolmentStatus.ENROLLED, status(id));
+
+        move(id, EnrolmentStatus.ACTIVE, null);
+        assertRefused("enrolment.transition.reason", "Give a reason", () -> enrolments.changeStatus(id,
+                EnrolmentStatus.PAUSED, " ", version(id)));
+        move(id, EnrolmentStatus.PAUSED, "Time off for health");
+        BusinessException illegal = assertThrows(BusinessException.class, () -> asCoordinator.run(() ->
+                enrolments.changeStatus(id, EnrolmentStatus.COMPLETED, null, version(id))));
+        assertEquals("An enrolment that is paused cannot become completed: it can only become active or withdrawn or "
+                + "deferred.", illegal.getMessage());
+        move(id, EnrolmentStatus.ACTIVE, null);
+        long stale = version(id) - 1;
+        assertRefused("enrolment.stale", "Someone else changed this enrolment", () -> enrolments.changeStatus(id,
+                EnrolmentStatus.WITHDRAWN, "Moved away", stale));
+        move(id, EnrolmentStatus.WITHDRAWN, "Moved away");
+        assertRefused("enrolment.transition.illegal", "cannot change any more", () -> enrolments.changeStatus(id,
+                EnrolmentStatus.ACTIVE, null, version(id)));
+
+        CandidateRecord record = asCoordinator.call(() -> records.record(id));
+        assertEquals(EnrolmentStatus.WITHDRAWN, record.status());
+        assertEquals("Moved away", record.withdrawnReason());
+        assertEquals(Arrays.asList(null, EnrolmentStatus.ENROLLED, EnrolmentStatus.ACTIVE, EnrolmentStatus.PAUSED,
+                EnrolmentStatus.ACTIVE), record.history().stream().map(h -> h.from()).toList());
+        assertEquals(List.of(EnrolmentStatus.ENROLLED, EnrolmentStatus.ACTIVE, EnrolmentStatus.PAUSED,
+                EnrolmentStatus.ACTIVE, EnrolmentStatus.WITHDRAWN), record.history().stream().map(h -> h.to()).toList());
+        assertEquals("Time off for health", record.history().get(2).reason());
+        assertTrue(record.history().stream().allMatch(h -> h.actor().equals(AsCoordinator.ACCOUNT.username())));
+        assertThrows(SQLException.class, () -> sql.update("update enrolment_status_change set reason = 'edited' "
+                + "where enrolment_id = ?", id), "the history is append-only in the database too");
+        assertThrows(SQLException.class, () -> sql.update("delete from enrolment_status_change where enrolment_id = ?", id));
+        for (String action : List.of("ENROLMENT_CREATED", "ENROLMENT_ACTIVE", "ENROLMENT_PAUSED", "ENROLMENT_WITHDRAWN")) {
+            assertTrue(sql.count("select count(*) from audit_entry where action = ? and subject_id = ?", action,
+                    String.valueOf(id)) >= 1, action + " is audited");
+        }
+    }
+
+    @Test
+    void issue4_pausingStopsTheClockAndResumingMovesTheExpectedEndOnByThePausedDays() throws Exception {
+        long cohort = cohort(published(), 12, pastWeeks(11));
+        long id = asCoordinator.call(() -> enrolments.enrol(cohort, "jo.lee"));
+        move(id, EnrolmentStatus.ACTIVE, null);
+        LocalDate end = asCoordinator.call(() -> records.record(id)).expectedEndDate();
+        move(id, EnrolmentStatus.PAUSED, "Caring responsibilities");
+        // the pause began ten days ago
+        sql.update("update enrolment set paused_on = ? where id = ?", Date.valueOf(LocalDate.now().minusDays(10)), id);
+        move(id, EnrolmentStatus.ACTIVE, null);
+        CandidateRecord resumed = asCoordinator.call(() -> records.record(id));
+        assertEquals(10, resumed.pausedDaysTotal());
+        assertEquals(end.plusDays(10), resumed.expectedEndDate());
+    }
+
+    @Test
+    void issue4_aCandidateIsDeferredToALaterCohortOfTheSameCourse() throws Exception {
+        long course = published();
+        long first = cohort(course, 5, pastWeeks(11));
+        long later = cohort(course, 5, futureWeeks(11));
+        long id = asCoordinator.call(() -> enrolments.enrol(first, "jo.lee"));
+        assertRefused("enrolment.defer.later", "later cohort", () -> enrolments.defer(id, first, "x", version(id)));
+        long next = asCoordinator.call(() -> enrolments.defer(id, later, "Needs a later start", version(id)));
+        assertEquals(EnrolmentStatus.DEFERRED, status(id));
+        assertEquals(EnrolmentStatus.ENROLLED, status(next));
+        assertEquals(later, asCoordinator.call(() -> records.record(next)).cohortId());
+    }
+
+    // ---------------------------------------------------------------- enrolling and capacity
+
+    @Test
+    void issue4_capacityIsEnforcedAndAWithdrawalFreesAPlace() throws Exception {
+        long cohort = cohort(published(), 2, pastWeeks(11));
+        long helen = asCoordinator.call(() -> enrolments.enrol(cohort, "helen.shaw"));
+        asCoordinator.call(() -> enrolments.enrol(cohort, "jo.lee"));
+        assertRefused("cohort.full", "has 2 places and 0 are free", () -> enrolments.enrol(cohort, "morgan.price"));
+        assertRefused("enrolment.duplicate", "already", () -> enrolments.enrol(cohort, "jo.lee"));
+        assertRefused("staff.notInDirectory", "is not a person in the directory", () -> enrolments.enrol(cohort, "no.such.person"));
+        assertRefused("cohort.full", "cannot be enrolled", () -> enrolments.enrolGroup(cohort, "p2p-hr"));
+
+        long request = asCandidate.call(() -> enrolments.requestPlace(cohort, "I would like to join"));
+        assertRefused("cohort.full", "places", () -> enrolments.approve(request));
+
+        move(helen, EnrolmentStatus.WITHDRAWN, "Changed role");
+        asCoordinator.call(() -> enrolments.enrol(cohort, "morgan.price"));
+        assertEquals(2, asCoordinator.call(() -> cohorts.cohorts()).stream().filter(c -> c.id() == cohort).findFirst()
+                .orElseThrow().placesTaken());
+        assertRefused("cohort.capacity.belowTaken", "needs at least 2 places", () -> cohorts.update(cohort,
+                details("Smaller", 1, LocalDate.now().minusMonths(3)), asCoordinator.call(() -> cohorts.cohort(cohort)).version()));
+    }
+
+    @Test
+    void issue4_aCsvFileIsPreviewedWithEveryBadRowAndImportedAllOrNothing() throws Exception {
+        long cohort = cohort(published(), 10, pastWeeks(11));
+        asCoordinator.call(() -> enrolments.enrol(cohort, "morgan.price"));
+        byte[] bad = ("username,name\n"
+                + "helen.shaw,Helen Shaw\n"
+                + "no.such.person,Nobody\n"
+                + "\n"
+                + "HELEN.SHAW,Helen again\n"
+                + "morgan.price,Morgan Price\n"
+                + "jo.lee,Jo Lee\n").getBytes(StandardCharsets.UTF_8);
+
+        CsvPreview preview = asCoordinator.call(() -> enrolments.previewCsv(cohort, bad));
+        assertFalse(preview.ok());
+        assertEquals(List.of("line 3: no.such.person is not a person in the directory",
+                "line 5: HELEN.SHAW is already on line 2",
+                "line 6: morgan.price is already on " + asCoordinator.call(() -> cohorts.cohort(cohort)).name()),
+                preview.problems());
+        assertEquals(List.of("helen.shaw", "jo.lee"), preview.rows().stream().map(CsvPreview.CsvPreviewRow::username).toList());
+        assertEquals("Helen Shaw", preview.rows().get(0).displayName());
+
+        BusinessException refused = assertThrows(BusinessException.class, () -> asCoordinator.call(() ->
+                enrolments.confirmCsv(cohort, bad)));
+        assertEquals("enrolment.csv.problems", refused.key());
+        assertEquals(preview.problems(), refused.details());
+        assertEquals(1, enrolled(cohort).size(), "nobody from the file was enrolled");
+
+        byte[] good = "username\nhelen.shaw\njo.lee\n".getBytes(StandardCharsets.UTF_8);
+        assertTrue(asCoordinator.call(() -> enrolments.previewCsv(cohort, good)).ok());
+        assertEquals(2, asCoordinator.call(() -> enrolments.confirmCsv(cohort, good)));
+        assertEquals(List.of("helen.shaw", "jo.lee", "morgan.price"), enrolled(cohort).stream()
+                .map(EnrolmentSummary::username).sorted().toList());
+
+        long small = cohort(published(), 1, pastWeeks(11));
+        CsvPreview tooMany = asCoordinator.call(() -> enrolments.previewCsv(small, good));
+        assertEquals(List.of("the file names 2 people but " + asCoordinator.call(() -> cohorts.cohort(small)).name()
+                + " has 1 free place"), tooMany.problems());
+        assertThrows(BusinessException.class, () -> asCoordinator.call(() -> enrolments.confirmCsv(small, good)));
+        assertTrue(enrolled(small).isEmpty());
+    }
+
+    @Test
+    void issue4_coordinatorsFindStaffInTheDirectoryAndEnrolAGroupsMembers() throws Exception {
+        List<StaffMember> found = asCoordinator.call(() -> enrolments.searchDirectory("okafor"));
+        assertEquals(List.of("amara.okafor"), found.stream().map(StaffMember::username).toList());
+        assertEquals("Community Mental Health Team North", found.get(0).department());
+        assertTrue(asCoordinator.call(() -> enrolments.searchDirectory("*)(uid=*")).isEmpty(),
+                "filter syntax in the text is matched literally");
+        assertTrue(asCoordinator.call(() -> enrolments.searchDirectory("*")).isEmpty());
+
+        long cohort = cohort(published(), 5, pastWeeks(11));
+        assertEquals(3, asCoordinator.call(() -> enrolments.enrolGroup(cohort, "p2p-candidates")));
+        assertEquals(List.of("amara.okafor", "dylan.hughes", "priya.raman"), enrolled(cohort).stream()
+                .map(EnrolmentSummary::username).sorted().toList());
+        assertEquals(0, asCoordinator.call(() -> enrolments.enrolGroup(cohort,
+                "cn=p2p-candidates,ou=groups,dc=demo,dc=peersupport,dc=org")), "members already on it are skipped");
+        assertRefused("enrolment.group.notFound", "no directory group", () -> enrolments.enrolGroup(cohort, "nobody"));
+    }
+
+    @Test
+    void issue4_staffRequestPlacesAndCoordinatorsApproveOrDeclineWithAReason() throws Exception {
+        long cohort = cohort(published(), 5, futureWeeks(11));
+        long first = asCandidate.call(() -> enrolments.requestPlace(cohort, "My manager agreed"));
+        assertThrows(BusinessException.class, () -> asCandidate.call(() -> enrolments.requestPlace(cohort, "again")));
+        List<PlaceRequestView> pending = asCoordinator.call(() -> enrolments.placeRequests(cohort));
+        assertEquals(List.of(AMARA), pending.stream().map(PlaceRequestView::username).toList());
+        assertEquals("My manager agreed", pending.get(0).message());
+        assertRefused("placeRequest.reason", "Say why", () -> enrolments.decline(first, " "));
+        asCoordinator.run(() -> enrolments.decline(first, "This cohort is for the inpatient team"));
+        assertTrue(asCoordinator.call(() -> enrolments.placeRequests(cohort)).isEmpty());
+        assertRefused("placeRequest.decided", "declined already", () -> enrolments.approve(first));
+
+        long second = asCandidate.call(() -> enrolments.requestPlace(cohort, null));
+        long enrolment = asCoordinator.call(() -> enrolments.approve(second));
+        assertEquals(AMARA, asCandidate.call(() -> records.record(enrolment)).username());
+        assertThrows(BusinessException.class, () -> asCandidate.call(() -> enrolments.requestPlace(cohort, null)),
+                "already on the cohort");
+    }
+
+    // ---------------------------------------------------------------- drip, agreement, attendance
+
+    @Test
+    void issue4_aCandidateReadsLessonsOnlyWhileEnrolledAndFromTheirSessionsDate() throws Exception {
+        long course = published();
+        String code = code(course);
+        assertThrows(BusinessException.class, () -> asCandidate.call(() -> catalog.lesson(code, 1)), "not enrolled");
+        assertThrows(BusinessException.class, () -> asCandidate.call(() -> catalog.overview(code)), "not enrolled");
+        List<LocalDateTime> schedule = new ArrayList<>(futureWeeks(11));
+        schedule.set(0, LocalDateTime.now().minusWeeks(2));
+        schedule.set(1, LocalDateTime.now().minusWeeks(1));
+        long cohort = cohort(course, 5, schedule);
+        long id = asCoordinator.call(() -> enrolments.enrol(cohort, AMARA));
+
+        assertEquals(11, asCandidate.call(() -> catalog.overview(code)).sessions().size());
+        assertEquals("What is Recovery?", asCandidate.call(() -> catalog.lesson(code, 2)).title());
+        BusinessException notYet = assertThrows(BusinessException.class, () -> asCandidate.call(() -> catalog.lesson(code, 3)));
+        assertEquals("course.session.notOpen", notYet.key());
+        assertThrows(BusinessException.class, () -> asCandidate.run(() -> catalog.markComplete(code, 3)));
+        assertEquals("Personal Recovery", asSupervisor.call(() -> catalog.lesson(code, 3)).title(), "staff read as before");
+        assertEquals("Personal Recovery", asHr.call(() -> catalog.lesson(code, 3)).title());
+
+        asCoordinator.run(() -> cohorts.openEarly(cohort, 3));
+        assertEquals("Personal Recovery", asCandidate.call(() -> catalog.lesson(code, 3)).title());
+        CohortView view = asCoordinator.call(() -> cohorts.cohort(cohort));
+        assertEquals(List.of(true, true, true, false), view.sessions().subList(0, 4).stream().map(s -> s.open()).toList());
+        assertTrue(view.sessions().get(2).openedEarly());
+
+        move(id, EnrolmentStatus.ACTIVE, null);
+        move(id, EnrolmentStatus.PAUSED, "A break");
+        assertEquals("What is Recovery?", asCandidate.call(() -> catalog.lesson(code, 2)).title(), "paused still reads");
+        move(id, EnrolmentStatus.WITHDRAWN, "Left the service");
+        assertThrows(BusinessException.class, () -> asCandidate.call(() -> catalog.lesson(code, 2)));
+    }
+
+    @Test
+    void issue4_theCandidateAcceptsTheAgreementAtTheirFirstSessionAndIsThenActive() throws Exception {
+        long course = published();
+        long laterCohort = cohort(course, 5, futureWeeks(11));
+        long later = asCoordinator.call(() -> enrolments.enrol(laterCohort, AMARA));
+        assertRefused(asCandidate, "agreement.tooEarly", "first session", () -> enrolments.acceptAgreement(later));
+
+        long pastCohort = cohort(course, 5, pastWeeks(11));
+        long id = asCoordinator.call(() -> enrolments.enrol(pastCohort, AMARA));
+        assertNull(asCandidate.call(() -> enrolments.agreement(id)).acceptedAt());
+        assertTrue(asCandidate.call(() -> enrolments.agreement(id)).agreementHtml().toLowerCase().contains("confidential"));
+        asCandidate.run(() -> enrolments.acceptAgreement(id));
+        CandidateRecord record = asCandidate.call(() -> records.record(id));
+        assertNotNull(record.agreementAcceptedAt());
+        assertEquals(EnrolmentStatus.ACTIVE, record.status());
+        assertTrue(record.notes().isEmpty());
+        assertRefused(asCandidate, "agreement.accepted", "already", () -> enrolments.acceptAgreement(id));
+        assertEquals(1, sql.count("select count(*) from agreement_acceptance where enrolment_id = ?", id));
+        assertEquals(1, sql.count("select count(*) from audit_entry where action = 'AGREEMENT_ACCEPTED' and subject_id = ?",
+                String.valueOf(id)));
+    }
+
+    @Test
+    void issue4_attendanceIsMarkedInBulkAndCountsTowardsTheThreshold() throws Exception {
+        long cohort = cohort(published(), 5, pastWeeks(11));
+        long helen = asCoordinator.call(() -> enrolments.enrol(cohort, "helen.shaw"));
+        long jo = asCoordinator.call(() -> enrolments.enrol(cohort, "jo.lee"));
+        CohortView view = asCoordinator.call(() -> cohorts.cohort(cohort));
+        long s1 = view.sessions().get(0).id();
+        long s2 = view.sessions().get(1).id();
+        asCoordinator.run(() -> attendance.markAll(s1, Map.of(helen, AttendanceKind.PRESENT, jo, AttendanceKind.APOLOGIES)));
+        asCoordinator.run(() -> attendance.markAll(s2, Map.of(helen, AttendanceKind.LATE, jo, AttendanceKind.PRESENT)));
+        asCoordinator.run(() -> attendance.mark(s1, jo, AttendanceKind.ABSENT));
+        assertEquals(Map.of(helen, AttendanceKind.PRESENT, jo, AttendanceKind.ABSENT), register(s1));
+
+        Map<Long, AttendanceRate> rates = new HashMap<>();
+        asCoordinator.call(() -> attendance.rates(cohort)).forEach(r -> rates.put(r.enrolmentId(), r));
+        assertEquals(100, rates.get(helen).percent(), "late counts as attended");
+        assertEquals(50, rates.get(jo).percent());
+        assertTrue(rates.get(helen).meetsThreshold());
+        assertFalse(rates.get(jo).meetsThreshold(), "the default threshold is 80%");
+        assertEquals(1, sql.count("select count(*) from attendance_mark where cohort_session_id = ? and enrolment_id = ?", s1, jo),
+                "one mark per session and candidate");
+
+        long otherCohort = cohort(published(), 5, pastWeeks(11));
+        long other = asCoordinator.call(() -> enrolments.enrol(otherCohort, "jo.lee"));
+        assertRefused("attendance.notOnCohort", "is not on", () -> attendance.mark(s1, other, AttendanceKind.PRESENT));
+        long future = cohort(published(), 5, futureWeeks(11));
+        long futureJo = asCoordinator.call(() -> enrolments.enrol(future, "jo.lee"));
+        long futureSession = asCoordinator.call(() -> cohorts.cohort(future)).sessions().get(0).id();
+        assertRefused("attendance.future", "has not happened yet", () -> attendance.mark(futureSession, futureJo,
+                AttendanceKind.PRESENT));
+    }
+
+    // ---------------------------------------------------------------- supervisors
+
+    @Test
+    void issue4_aDeclaredConflictOfInterestBlocksTheAllocation() throws Exception {
+        long cohort = cohort(published(), 5, pastWeeks(11));
+        long id = asCoordinator.call(() -> enrolments.enrol(cohort, "helen.shaw"));
+        asCoordinator.run(() -> allocations.setCaseloadCap(GRACE, 100));
+        asCoordinator.run(() -> allocations.setCaseloadCap("tom.barker", 100));
+        asSupervisor.call(() -> allocations.declareConflict("helen.shaw", "She is my sister-in-law"));
+        assertRefused(asSupervisor, "conflict.duplicate", "already", () -> allocations.declareConflict("helen.shaw", null));
+
+        assertRefused("allocation.conflict", "declared a conflict of interest with Helen Shaw",
+                () -> allocations.allocate(id, GRACE, null));
+        assertFalse(asCoordinator.call(() -> allocations.suggest(id)).map(SupervisorLoad::username).orElse("").equals(GRACE),
+                "a conflicted supervisor is never suggested");
+        asCoordinator.run(() -> allocations.allocate(id, "tom.barker", null));
+        assertEquals(List.of("tom.barker"), asCoordinator.call(() -> allocations.history(id)).stream()
+                .map(a -> a.supervisorUsername()).toList());
+    }
+
+    @Test
+    void issue4_theLeastLoadedSupervisorWithRoomIsSuggestedCapsAreKeptAndReallocationKeepsHistory() throws Exception {
+        long cohort = cohort(published(), 20, pastWeeks(11));
+        List<Long> ids = new ArrayList<>();
+        // not Helen Shaw: Grace declares a conflict with her in another test
+        for (String username : List.of("jo.lee", "mark.evans", "helen.shaw")) {
+            ids.add(asCoordinator.call(() -> enrolments.enrol(cohort, username)));
+        }
+        // only Grace and Tom have room: every other supervisor is full
+        for (SupervisorLoad s : asCoordinator.call(() -> allocations.supervisors())) {
+            boolean ours = s.username().equals(GRACE) || s.username().equals("tom.barker");
+            asCoordinator.run(() -> allocations.setCaseloadCap(s.username(), ours ? 100 : (int) s.caseload()));
+        }
+        asCoordinator.run(() -> allocations.setCaseloadCap(GRACE, 100));
+        asCoordinator.run(() -> allocations.setCaseloadCap("tom.barker", 100));
+        Map<String, Long> loads = loads();
+        String lighter = loads.get(GRACE) <= loads.get("tom.barker") ? GRACE : "tom.barker";
+        String heavier = lighter.equals(GRACE) ? "tom.barker" : GRACE;
+        assertEquals(lighter, asCoordinator.call(() -> allocations.suggest(ids.get(0))).orElseThrow().username());
+
+        // load the lighter one until they carry more than the other
+        long gap = loads.get(heavier) - loads.get(lighter);
+        List<Long> extra = new ArrayList<>();
+        for (int i = 0; i <= gap; i++) {
+            long c = cohort(published(), 2, pastWeeks(11));
+            extra.add(asCoordinator.call(() -> enrolments.enrol(c, "morgan.price")));
+        }
+        for (long e : extra) {
+            asCoordinator.run(() -> allocations.allocate(e, lighter, "balancing"));
+        }
+        assertEquals(heavier, asCoordinator.call(() -> allocations.suggest(ids.get(0))).orElseThrow().username());
+
+        long tomLoad = loads().get("tom.barker");
+        asCoordinator.run(() -> allocations.setCaseloadCap("tom.barker", (int) tomLoad));
+        assertRefused("allocation.capReached", "their cap of " + tomLoad, () -> allocations.allocate(ids.get(1), "tom.barker", null));
+        asCoordinator.run(() -> allocations.setCaseloadCap("tom.barker", 100));
+
+        asCoordinator.run(() -> allocations.allocate(ids.get(1), "tom.barker", null));
+        asCoordinator.run(() -> allocations.allocate(ids.get(1), GRACE, "Tom is on leave"));
+        assertRefused("allocation.same", "already", () -> allocations.allocate(ids.get(1), GRACE, null));
+        var history = asCoordinator.call(() -> allocations.history(ids.get(1)));
+        assertEquals(List.of("tom.barker", GRACE), history.stream().map(a -> a.supervisorUsername()).toList());
+        assertNotNull(history.get(0).endedAt());
+        assertNull(history.get(1).endedAt());
+        assertEquals("Tom is on leave", history.get(1).reason());
+        assertRefused("allocation.notSupervisor", "not set up as a supervisor", () -> allocations.allocate(ids.get(2),
+                "priya.raman", null));
+        asCoordinator.run(() -> allocations.setCaseloadCap("morgan.price", 100));
+        assertRefused("allocation.self", "themselves", () -> allocations.allocate(extra.get(0), "morgan.price", null));
+        for (long e : extra) {
+            move(e, EnrolmentStatus.WITHDRAWN, "test data");
+        }
+    }
+
+    @Test
+    void issue4_aSupervisorsCaseloadSaysWhoIsOnTrackBehindOrPaused() throws Exception {
+        long course = published();
+        String code = code(course);
+        List<LocalDateTime> schedule = new ArrayList<>(futureWeeks(11));
+        for (int i = 0; i < 3; i++) {
+            schedule.set(i, LocalDateTime.now().minusWeeks(4 - i));
+        }
+        long cohort = cohort(course, 5, schedule);
+        String name = asCoordinator.call(() -> cohorts.cohort(cohort)).name();
+        asCoordinator.run(() -> allocations.setCaseloadCap(GRACE, 100));
+        Map<String, Long> ids = new LinkedHashMap<>();
+        // not Helen Shaw: Grace declares a conflict with her in another test
+        for (String username : List.of("jo.lee", "mark.evans", "morgan.price")) {
+            long id = asCoordinator.call(() -> enrolments.enrol(cohort, username));
+            move(id, EnrolmentStatus.ACTIVE, null);
+            asCoordinator.run(() -> allocations.allocate(id, GRACE, null));
+            ids.put(username, id);
+        }
+        for (String slug : List.of("introduction", "what-is-recovery", "personal-recovery")) {
+            sql.update("insert into lesson_progress (id, person_id, course_code, session_slug, completed_at) "
+                    + "select nextval('lesson_progress_seq'), e.person_id, ?, ?, now() from enrolment e where e.id = ?",
+                    code, slug, ids.get("jo.lee"));
+        }
+        move(ids.get("morgan.price"), EnrolmentStatus.PAUSED, "Leave");
+
+        Map<String, CaseloadLine> caseload = new HashMap<>();
+        asSupervisor.call(() -> allocations.myCaseload()).stream().filter(l -> l.cohortName().equals(name))
+                .forEach(l -> caseload.put(l.username(), l));
+        assertEquals(3, caseload.size());
+        assertEquals(CaseloadLine.Progress.ON_TRACK, caseload.get("jo.lee").progress());
+        assertEquals(3, caseload.get("jo.lee").lessonsDone());
+        assertEquals(3, caseload.get("jo.lee").lessonsDue(), "the third session was a fortnight ago");
+        assertEquals(CaseloadLine.Progress.BEHIND, caseload.get("mark.evans").progress());
+        assertEquals(0, caseload.get("mark.evans").lessonsDone());
+        assertEquals(CaseloadLine.Progress.PAUSED, caseload.get("morgan.price").progress());
+
+        long session1 = asCoordinator.call(() -> cohorts.cohort(cohort)).sessions().get(0).id();
+        asCoordinator.run(() -> attendance.mark(session1, ids.get("jo.lee"), AttendanceKind.ABSENT));
+        assertEquals(CaseloadLine.Progress.BEHIND, asSupervisor.call(() -> allocations.myCaseload()).stream()
+                .filter(l -> l.enrolmentId() == ids.get("jo.lee")).findFirst().orElseThrow().progress(),
+                "attendance under the threshold is behind too");
+    }
+
+    // ---------------------------------------------------------------- access
+
+    @Test
+    void issue4_recordsAreReadOnlyByTheCandidateTheAllocatedSupervisorAndCoordinatorsAndNotesStayConfidential() throws Exception {
+        long cohort = cohort(published(), 5, pastWeeks(11));
+        long amaras = asCoordinator.call(() -> enrolments.enrol(cohort, AMARA));
+        long jos = asCoordinator.call(() -> enrolments.enrol(cohort, "jo.lee"));
+        asCoordinator.run(() -> allocations.setCaseloadCap(GRACE, 100));
+        asCoordinator.run(() -> allocations.setCaseloadCap("tom.barker", 100));
+        asCoordinator.run(() -> allocations.allocate(amaras, GRACE, null));
+        asCoordinator.run(() -> allocations.allocate(jos, "tom.barker", null));
+        asCoordinator.call(() -> records.addNote(amaras, "Discussed a difficult week; agreed extra check-ins."));
+        asSupervisor.call(() -> records.addNote(amaras, "Check-in went well."));
+
+        assertEquals(2, asSupervisor.call(() -> records.record(amaras)).notes().size());
+        assertEquals(2, asCoordinator.call(() -> records.record(amaras)).notes().size());
+        CandidateRecord own = asCandidate.call(() -> records.record(amaras));
+        assertTrue(own.notes().isEmpty(), "the candidate does not read confidential notes");
+        assertEquals("Grace Mitchell", own.supervisorName());
+        assertTrue(asCandidate.call(() -> records.myEnrolments()).stream().anyMatch(e -> e.id() == amaras));
+
+        assertRefused(asCandidate, "enrolment.notFound", "not yours", () -> records.record(jos));
+        assertRefused(asCandidate, "enrolment.notFound", "not yours", () -> enrolments.acceptAgreement(jos));
+        assertRefused(asCandidate, "enrolment.notFound", "not yours", () -> enrolments.agreement(jos));
+        assertRefused(asSupervisor, "enrolment.notFound", "not yours", () -> records.record(jos));
+        assertRefused(asSupervisor, "enrolment.notFound", "not yours", () -> records.addNote(jos, "Not my candidate"));
+        assertEquals(0, sql.count("select count(*) from confidential_note where enrolment_id = ?", jos));
+
+        HrRecord hr = asHr.call(() -> records.hrRecord(amaras));
+        assertEquals("Amara Okafor", hr.displayName());
+        assertEquals("Community Mental Health Team North", hr.department());
+        assertEquals(EnrolmentStatus.ENROLLED, hr.status());
+        assertEquals(List.of("enrolmentId", "displayName", "department", "courseCode", "cohortName", "status",
+                "enrolledAt", "statusChangedAt", "expectedEndDate", "completedAt"),
+                Arrays.stream(HrRecord.class.getRecordComponents()).map(c -> c.getName()).toList(),
+                "HR's view carries names, departments, statuses and dates only: no notes");
+        assertTrue(asHr.call(() -> records.hrRecords()).stream().anyMatch(r -> r.enrolmentId() == jos));
+        assertTrue(sql.count("select count(*) from audit_entry where action = 'CANDIDATE_RECORD_READ' and subject_id = ?",
+                String.valueOf(amaras)) >= 2, "reads of the record by others are audited");
+    }
+
+    @Test
+    void issue4_everyBoundaryMethodRefusesTheRolesItIsNotFor() throws Exception {
+        long course = published();
+        long cohort = cohort(course, 5, pastWeeks(11));
+        long enrolment = asCoordinator.call(() -> enrolments.enrol(cohort, "jo.lee"));
+        long session = asCoordinator.call(() -> cohorts.cohort(cohort)).sessions().get(0).id();
+        byte[] csv = "username\nhelen.shaw\n".getBytes(StandardCharsets.UTF_8);
+        CohortDetails details = details("Matrix", 5, LocalDate.now().minusMonths(3));
+        Set<String> coordinator = Set.of("coordinator");
+        Set<String> supervisor = Set.of("supervisor");
+        Set<String> candidate = Set.of("candidate");
+        Set<String> hr = Set.of("hr");
+        Set<String> everyone = Set.of("candidate", "supervisor", "coordinator", "hr");
+        List<Check> checks = List.of(
+                new Check("Cohorts.create", coordinator, () -> cohorts.create(course, details, pastWeeks(11))),
+                new Check("Cohorts.update", coordinator, () -> cohorts.update(cohort, details, -1)),
+                new Check("Cohorts.reschedule", coordinator, () -> cohorts.reschedule(cohort, List.of())),
+                new Check("Cohorts.openEarly", coordinator, () -> cohorts.openEarly(cohort, 99)),
+                new Check("Cohorts.cohorts", coordinator, () -> cohorts.cohorts()),
+                new Check("Cohorts.cohort", coordinator, () -> cohorts.cohort(cohort)),
+                new Check("Cohorts.openCohorts", everyone, () -> cohorts.openCohorts()),
+                new Check("Enrolments.searchDirectory", coordinator, () -> enrolments.searchDirectory("okafor")),
+                new Check("Enrolments.enrol", coordinator, () -> enrolments.enrol(-1, "jo.lee")),
+                new Check("Enrolments.previewCsv", coordinator, () -> enrolments.previewCsv(cohort, csv)),
+                new Check("Enrolments.confirmCsv", coordinator, () -> enrolments.confirmCsv(-1, csv)),
+                new Check("Enrolments.enrolGroup", coordinator, () -> enrolments.enrolGroup(-1, "p2p-candidates")),
+                new Check("Enrolments.enrolments", coordinator, () -> enrolments.enrolments(cohort)),
+                new Check("Enrolments.changeStatus", coordinator, () -> enrolments.changeStatus(enrolment,
+                        EnrolmentStatus.COMPLETED, null, -1)),
+                new Check("Enrolments.defer", coordinator, () -> enrolments.defer(enrolment, cohort, "x", -1)),
+                new Check("Enrolments.requestPlace", everyone, () -> enrolments.requestPlace(-1, null)),
+                new Check("Enrolments.placeRequests", coordinator, () -> enrolments.placeRequests(cohort)),
+                new Check("Enrolments.approve", coordinator, () -> enrolments.approve(-1)),
+                new Check("Enrolments.decline", coordinator, () -> enrolments.decline(-1, "x")),
+                new Check("Enrolments.agreement", candidate, () -> enrolments.agreement(enrolment)),
+                new Check("Enrolments.acceptAgreement", candidate, () -> enrolments.acceptAgreement(enrolment)),
+                new Check("Attendance.register", coordinator, () -> attendance.register(session)),
+                new Check("Attendance.mark", coordinator, () -> attendance.mark(session, -1, AttendanceKind.PRESENT)),
+                new Check("Attendance.markAll", coordinator, () -> attendance.markAll(session, Map.of(-1L, AttendanceKind.LATE))),
+                new Check("Attendance.rates", coordinator, () -> attendance.rates(cohort)),
+                new Check("Allocations.setCaseloadCap", coordinator, () -> allocations.setCaseloadCap("no.such.person", 1)),
+                new Check("Allocations.supervisors", coordinator, () -> allocations.supervisors()),
+                new Check("Allocations.suggest", coordinator, () -> allocations.suggest(enrolment)),
+                new Check("Allocations.allocate", coordinator, () -> allocations.allocate(enrolment, "no.such.person", null)),
+                new Check("Allocations.history", coordinator, () -> allocations.history(enrolment)),
+                new Check("Allocations.declareConflict", supervisor, () -> allocations.declareConflict("no.such.person", null)),
+                new Check("Allocations.myCaseload", supervisor, () -> allocations.myCaseload()),
+                new Check("CandidateRecords.myEnrolments", candidate, () -> records.myEnrolments()),
+                new Check("CandidateRecords.record", Set.of("candidate", "supervisor", "coordinator"), () -> records.record(enrolment)),
+                new Check("CandidateRecords.addNote", Set.of("supervisor", "coordinator"), () -> records.addNote(enrolment, " ")),
+                new Check("CandidateRecords.hrRecords", hr, () -> records.hrRecords()),
+                new Check("CandidateRecords.hrRecord", hr, () -> records.hrRecord(enrolment)));
+        Map<String, Runner> roles = Map.of(
+                "candidate", call -> asCandidate.run(call::run),
+                "supervisor", call -> asSupervisor.run(call::run),
+                "coordinator", call -> asCoordinator.run(call::run),
+                "hr", call -> asHr.run(call::run));
+        List<Executable> expectations = new ArrayList<>();
+        for (Check check : checks) {
+            for (Map.Entry<String, Runner> role : roles.entrySet()) {
+                String label = check.name() + " as " + role.getKey();
+                if (check.allowed().contains(role.getKey())) {
+                    expectations.add(() -> {
+                        try {
+                            role.getValue().run(check.call());
+                        } catch (EJBAccessException e) {
+                            fail(label + " is refused but should be allowed");
+                        } catch (Exception e) {
+                            // allowed: a rule or a record-level check may still refuse these arguments
+                        }
+                    });
+                } else {
+                    expectations.add(() -> assertThrows(EJBAccessException.class, () -> role.getValue().run(check.call()), label));
+                }
+            }
+        }
+        assertAll(expectations);
+        assertEquals(EnrolmentStatus.ENROLLED, status(enrolment), "no refused call changed anything");
+        assertEquals(0, sql.count("select count(*) from confidential_note where enrolment_id = ?", enrolment));
+    }
+
+    /** Runs a call as one role. */
+    @FunctionalInterface
+    interface Runner {
+        void run(Call call) throws Exception;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private long published() throws Exception {
+        String code = CoursePackageZips.newCode();
+        long id = asCoordinator.call(() -> admin.importPackage(new ByteArrayInputStream(
+                CoursePackageZips.peer2peerZip(code, UnaryOperator.identity())))).courseId();
+        asCoordinator.run(() -> admin.publish(id));
+        return id;
+    }
+
+    private String code(long courseId) throws SQLException {
+        return (String) sql.rows("select code from course where id = ?", courseId).get(0).get("code");
+    }
+
+    private long cohort(long courseId, int capacity, List<LocalDateTime> schedule) throws Exception {
+        CohortDetails details = details("Cohort " + CoursePackageZips.newCode(), capacity, schedule.get(0).toLocalDate());
+        return asCoordinator.call(() -> cohorts.create(courseId, details, schedule));
+    }
+
+    private static CohortDetails details(String name, int capacity, LocalDate start) {
+        return new CohortDetails(name, start, start.plusMonths(6), "Recovery College", null, "Sana Iqbal", capacity, null);
+    }
+
+    private static List<LocalDateTime> pastWeeks(int count) {
+        LocalDateTime first = LocalDateTime.now().minusWeeks(count + 1L).withNano(0);
+        List<LocalDateTime> dates = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            dates.add(first.plusWeeks(i));
+        }
+        return dates;
+    }
+
+    private static List<LocalDateTime> futureWeeks(int count) {
+        LocalDateTime first = LocalDateTime.now().plusWeeks(1).withNano(0);
+        List<LocalDateTime> dates = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            dates.add(first.plusWeeks(i));
+        }
+        return dates;
+    }
+
+    private void move(long enrolmentId, EnrolmentStatus to, String reason) throws Exception {
+        long version = version(enrolmentId);
+        asCoordinator.run(() -> enrolments.changeStatus(enrolmentId, to, reason, version));
+    }
+
+    private long version(long enrolmentId) throws SQLException {
+        return ((Number) sql.rows("select version from enrolment where id = ?", enrolmentId).get(0).get("version")).longValue();
+    }
+
+    private EnrolmentStatus status(long enrolmentId) throws SQLException {
+        return EnrolmentStatus.valueOf((String) sql.rows("select status from enrolment where id = ?", enrolmentId).get(0)
+                .get("status"));
+    }
+
+    private List<EnrolmentSummary> enrolled(long cohortId) throws Exception {
+        return asCoordinator.call(() -> enrolments.enrolments(cohortId));
+    }
+
+    private Map<Long, AttendanceKind> register(long sessionId) throws Exception {
+        Map<Long, AttendanceKind> marks = new HashMap<>();
+        asCoordinator.call(() -> attendance.register(sessionId)).forEach(l -> marks.put(l.enrolmentId(), l.mark()));
+        return marks;
+    }
+
+    private Map<String, Long> loads() throws Exception {
+        Map<String, Long> loads = new HashMap<>();
+        asCoordinator.call(() -> allocations.supervisors()).forEach(s -> loads.put(s.username(), s.caseload()));
+        return loads;
+    }
+
+    private void assertRefused(String key, String text, Call call) {
+        BusinessException refused = assertThrows(BusinessException.class, () -> asCoordinator.run(call::run));
+        assertEquals(key, refused.key(), refused.getMessage());
+        assertTrue(refused.getMessage().contains(text), refused.getMessage());
+    }
+
+    private void assertRefused(Object as, String key, String text, Call call) {
+        BusinessException refused = assertThrows(BusinessException.class, () -> {
+            if (as instanceof AsCandidate c) {
+                c.run(call::run);
+            } else if (as instanceof AsSupervisor s) {
+                s.run(call::run);
+            } else {
+                throw new IllegalArgumentException(String.valueOf(as));
+            }
+        });
+        assertEquals(key, refused.key(), refused.getMessage());
+        assertTrue(refused.getMessage().contains(text), refused.getMessage());
+    }
+}
