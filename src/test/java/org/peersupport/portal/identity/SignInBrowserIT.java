@@ -72,6 +72,15 @@ class SignInBrowserIT extends PortalBrowserTest {
     }
 
     @Test
+    void aSupervisorSeesTheirAllocatedCandidatesAndNoOneElse() {
+        browser.signIn("grace.mitchell", DemoDirectory.PASSWORD);
+        List<String> caseload = browser.findAll(".portal-caseload tbody th").stream().map(WebElement::getText).toList();
+        assertEquals(List.of("Amara Okafor", "Dylan Hughes"), caseload.stream().sorted().toList());
+        assertFalse(browser.text().contains("Priya Raman"), "Priya is allocated to another supervisor");
+        browser.screenshot("supervisor-caseload");
+    }
+
+    @Test
     void aPersonWithSeveralRolesCanReachEachArea() {
         browser.signIn("morgan.price", DemoDirectory.PASSWORD);
         browser.clickAndWait(".portal-nav a[href$='/coordinator/index.xhtml']");
