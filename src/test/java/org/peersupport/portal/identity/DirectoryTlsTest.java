@@ -88,8 +88,14 @@ class DirectoryTlsTest {
                 "sAMAccountName: apatel", "displayName: Asha Patel", "mail: asha.patel@trust.nhs.uk",
                 "title: Peer Support Worker", "department: Crisis Team", "company: Northshire Trust",
                 "employeeID: 00123", "userPassword: asha-secret",
+                "manager: CN=Carter\\, Ben,OU=Staff," + BASE,
                 "memberOf: CN=Peer Support Candidates,OU=Groups," + BASE,
                 "memberOf: CN=Canteen Committee,OU=Groups," + BASE);
+        // AD escapes the comma in "Carter, Ben": the DN must be parsed, not split on commas
+        server.add("dn: CN=Carter\\, Ben,OU=Staff," + BASE, "objectClass: user", "cn: Carter, Ben",
+                "sAMAccountName: bcarter", "displayName: Ben Carter", "employeeID: 00007");
+        server.add("dn: CN=Dev Shah,OU=Staff," + BASE, "objectClass: user", "cn: Dev Shah", "sAMAccountName: dshah",
+                "displayName: Dev Shah", "employeeID: 00124", "manager: CN=Someone,OU=Elsewhere,dc=other,dc=org");
         server.startListening();
     }
 
@@ -134,6 +140,10 @@ class DirectoryTlsTest {
         assertEquals("Asha Patel", asha.profile().displayName());
         assertEquals("Crisis Team", asha.profile().department());
         assertEquals("Northshire Trust", asha.profile().organisation());
+        assertEquals("Ben Carter", asha.profile().lineManager(), "the manager's display name, read from their entry");
+        assertEquals(null, directory.lookup("dshah").orElseThrow().profile().lineManager(),
+                "a manager outside the people base is not read");
+        assertEquals(null, directory.lookup("bcarter").orElseThrow().profile().lineManager(), "no manager attribute");
         assertEquals(2, asha.groupDns().size());
         RoleMapping mapping = RoleMapping.from(setting -> setting == PortalSetting.ROLE_CANDIDATE
                 ? Optional.of("CN=Peer Support Candidates,OU=Groups," + BASE) : Optional.empty());

@@ -2,6 +2,7 @@ package org.peersupport.portal.identity.control;
 
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.BindResult;
+import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
@@ -24,8 +25,10 @@ import jakarta.inject.Inject;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
@@ -41,7 +44,8 @@ import org.peersupport.portal.platform.control.PortalSetting;
  * The organisation's directory, spoken to over LDAP with the UnboundID LDAP SDK: a pool of connections bound
  * as the portal's service account (ldap://, ldaps:// or ldap:// with StartTLS, certificates checked against
  * the JVM trust store with host-name verification), person look-up by a configured filter, password check by
- * binding as the person, and group membership from a group search or a memberOf attribute.
+ * binding as the person, group membership from a group search or a memberOf attribute, and the line manager's
+ * name from the entry a {@code manager} attribute names.
  */
 @ApplicationScoped
 public class Directory {
@@ -124,8 +128,9 @@ public class Directory {
             throw unavailable(e);
         }
         List<DirectoryAccount> found = new ArrayList<>();
+        Map<String, Optional<String>> managers = new HashMap<>();
         for (SearchResultEntry entry : entries) {
-            found.add(toAccount(entry, false));
+            found.add(toAccount(entry, false, managers));
         }
         found.sort(java.util.Comparator.comparing(a -> String.valueOf(a.profile().displayName())));
         return found;
@@ -161,10 +166,11 @@ public class Directory {
                 }
             }
             List<DirectoryAccount> members = new ArrayList<>();
+            Map<String, Optional<String>> managers = new HashMap<>();
             for (String dn : memberDns) {
                 SearchResultEntry member = pool().getEntry(dn, attributes());
                 if (member != null && member.hasAttribute(usernameAttribute())) {
-                    members.add(toAccount(member, false));
+                    members.add(toAccount(member, false, managers));
                 }
             }
             return Optional.of(members);
@@ -213,17 +219,21 @@ public class Directory {
         attributes.add(config.valueOr(PortalSetting.LDAP_ATTR_TITLE, "title"));
         attributes.add(config.valueOr(PortalSetting.LDAP_ATTR_DEPARTMENT, "ou"));
         attributes.add(config.valueOr(PortalSetting.LDAP_ATTR_ORGANISATION, "o"));
+        attributes.add(managerAttribute());
         config.value(PortalSetting.LDAP_USER_MEMBER_OF).ifPresent(attributes::add);
         attributes.add("cn");
         return attributes.toArray(String[]::new);
     }
 
     private DirectoryAccount toAccount(SearchResultEntry entry) {
-        return toAccount(entry, true);
+        return toAccount(entry, true, new HashMap<>());
     }
 
-    /** Groups are read only when asked: a search result or a group's member list needs no roles. */
-    private DirectoryAccount toAccount(SearchResultEntry entry, boolean withGroups) {
+    /**
+     * Groups are read only when asked: a search result or a group's member list needs no roles. {@code managers}
+     * remembers the managers' names already read, so a list of people who share a manager reads it once.
+     */
+    private DirectoryAccount toAccount(SearchResultEntry entry, boolean withGroups, Map<String, Optional<String>> managers) {
         String idAttribute = config.required(PortalSetting.LDAP_ATTR_ID);
         String stableId;
         if (StableIds.isBinaryGuid(idAttribute)) {
@@ -244,7 +254,8 @@ public class Directory {
                 entry.getAttributeValue(config.valueOr(PortalSetting.LDAP_ATTR_EMAIL, "mail")),
                 entry.getAttributeValue(config.valueOr(PortalSetting.LDAP_ATTR_TITLE, "title")),
                 entry.getAttributeValue(config.valueOr(PortalSetting.LDAP_ATTR_DEPARTMENT, "ou")),
-                entry.getAttributeValue(config.valueOr(PortalSetting.LDAP_ATTR_ORGANISATION, "o")));
+                entry.getAttributeValue(config.valueOr(PortalSetting.LDAP_ATTR_ORGANISATION, "o")),
+                managerName(entry, managers));
         return new DirectoryAccount(stableId, entry.getDN(), profile, withGroups ? groupsOf(entry) : List.of());
     }
 
@@ -267,6 +278,50 @@ public class Directory {
         } catch (LDAPException e) {
             throw unavailable(e);
         }
+    }
+
+    /**
+     * The display name of the entry the person's manager attribute names, or null. The value is parsed as a DN
+     * (so an escaped comma in "CN=Carter\, Ben,OU=Staff,..." stays part of the name) and read as that entry
+     * itself, never pasted into a filter; a manager outside the user base DN, or not in the directory, is
+     * treated as none.
+     */
+    private String managerName(SearchResultEntry entry, Map<String, Optional<String>> managers) {
+        String value = entry.getAttributeValue(managerAttribute());
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        DN manager;
+        try {
+            manager = new DN(value.strip());
+            if (manager.isNullDN() || !manager.isDescendantOf(new DN(config.required(PortalSetting.LDAP_USER_BASE_DN)), false)) {
+                return null;
+            }
+        } catch (LDAPException e) {
+            LOG.log(Level.FINE, "{0} names a manager that is not a DN: {1}", new Object[] {entry.getDN(), value});
+            return null;
+        }
+        return managers.computeIfAbsent(manager.toNormalizedString(), key -> readName(manager)).orElse(null);
+    }
+
+    private Optional<String> readName(DN dn) {
+        try {
+            SearchResultEntry found = pool().getEntry(dn.toString(), nameAttribute(), "cn");
+            if (found == null) {
+                return Optional.empty();
+            }
+            return Optional.ofNullable(Optional.ofNullable(found.getAttributeValue(nameAttribute()))
+                    .orElse(found.getAttributeValue("cn")));
+        } catch (LDAPException e) {
+            if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
+                return Optional.empty();
+            }
+            throw unavailable(e);
+        }
+    }
+
+    private String managerAttribute() {
+        return config.valueOr(PortalSetting.LDAP_ATTR_MANAGER, "manager");
     }
 
     private String usernameAttribute() {

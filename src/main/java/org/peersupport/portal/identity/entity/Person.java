@@ -48,6 +48,10 @@ public class Person {
 
     private String organisation;
 
+    /** The line manager's display name, read from the directory's manager attribute; null when it has none. */
+    @Column(name = "line_manager")
+    private String lineManager;
+
     @Column(name = "last_sign_in_at")
     private Instant lastSignInAt;
 
@@ -78,13 +82,15 @@ public class Person {
                 || !Objects.equals(email, profile.email())
                 || !Objects.equals(jobTitle, profile.jobTitle())
                 || !Objects.equals(department, profile.department())
-                || !Objects.equals(organisation, profile.organisation());
+                || !Objects.equals(organisation, profile.organisation())
+                || !Objects.equals(lineManager, profile.lineManager());
         username = profile.username();
         displayName = profile.displayName();
         email = profile.email();
         jobTitle = profile.jobTitle();
         department = profile.department();
         organisation = profile.organisation();
+        lineManager = profile.lineManager();
         if (changed || updatedAt == null) {
             updatedAt = now;
         }
@@ -125,6 +131,10 @@ public class Person {
 
     public String getOrganisation() {
         return organisation;
+    }
+
+    public String getLineManager() {
+        return lineManager;
     }
 
     public Instant getLastSignInAt() {

@@ -31,6 +31,7 @@ public enum PortalSetting {
     LDAP_ATTR_TITLE("portal.ldap.attr.title", false),
     LDAP_ATTR_DEPARTMENT("portal.ldap.attr.department", false),
     LDAP_ATTR_ORGANISATION("portal.ldap.attr.organisation", false),
+    LDAP_ATTR_MANAGER("portal.ldap.attr.manager", false),
     ROLE_CANDIDATE("portal.ldap.role.candidate", false),
     ROLE_SUPERVISOR("portal.ldap.role.supervisor", false),
     ROLE_VERIFIER("portal.ldap.role.verifier", false),
