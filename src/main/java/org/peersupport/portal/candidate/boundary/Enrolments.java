@@ -217,6 +217,27 @@ public class Enrolments {
         return request.getId();
     }
 
+    /** The caller's own requests for places, newest first, with each coordinator's decision and reason. */
+    @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR})
+    public List<MyPlaceRequest> myPlaceRequests() {
+        Person me = new Caller(session, em).person();
+        return em.createQuery("select r from PlaceRequest r join fetch r.cohort c join fetch c.course "
+                + "where r.person.id = :personId order by r.requestedAt desc, r.id desc", PlaceRequest.class)
+                .setParameter("personId", me.getId()).getResultList().stream()
+                .map(r -> new MyPlaceRequest(r.getId(), r.getCohort().getId(), r.getCohort().getName(),
+                        r.getCohort().getCourse().getCode(), r.getCohort().getCourse().getTitle(),
+                        r.getCohort().getStartDate(), r.getMessage(), r.getRequestedAt(), r.getStatus(),
+                        r.getDecisionReason(), r.getDecidedAt())).toList();
+    }
+
+    /** The cohorts the caller is on (in any status), so that a page need not offer them a place there again. */
+    @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR})
+    public Set<Long> myCohortIds() {
+        Person me = new Caller(session, em).person();
+        return new HashSet<>(em.createQuery("select e.cohort.id from Enrolment e where e.person.id = :personId", Long.class)
+                .setParameter("personId", me.getId()).getResultList());
+    }
+
     @RolesAllowed(Role.Names.COORDINATOR)
     public List<PlaceRequestView> placeRequests(long cohortId) {
         return em.createNamedQuery(PlaceRequest.OF_COHORT, PlaceRequest.class).setParameter("cohortId", cohortId)

@@ -130,4 +130,8 @@ public class PlaceRequest {
     public String getDecidedBy() {
         return decidedBy;
     }
+
+    public Instant getDecidedAt() {
+        return decidedAt;
+    }
 }
