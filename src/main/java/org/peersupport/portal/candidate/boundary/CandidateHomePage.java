@@ -1,0 +1,73 @@
+package org.peersupport.portal.candidate.boundary;
+
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.control.BusinessException;
+
+/**
+ * Backs {@code candidate/index.xhtml}: the candidate's own courses with their dated schedules, and the course's
+ * agreement to accept from the first session. The courses are read again when the view is restored; the accept
+ * button names its enrolment in the form itself, so it always accepts the agreement the candidate was reading.
+ */
+@Named
+@ViewScoped
+public class CandidateHomePage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The request parameter each agreement form carries its enrolment's id in. */
+    static final String ENROLMENT = "enrolment";
+
+    @Inject
+    CandidateRecords records;
+
+    @Inject
+    Enrolments enrolments;
+
+    @Inject
+    FacesContext faces;
+
+    @Inject
+    Messages messages;
+
+    private final Map<Long, String> errors = new HashMap<>();
+    private transient List<MyCourse> courses;
+
+    public List<MyCourse> getCourses() {
+        if (courses == null) {
+            courses = records.myCourses();
+        }
+        return courses;
+    }
+
+    /** Accepts the agreement of the enrolment the form names. */
+    public String accept() {
+        errors.clear();
+        long enrolmentId;
+        try {
+            enrolmentId = Long.parseLong(faces.getExternalContext().getRequestParameterMap().getOrDefault(ENROLMENT, ""));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        try {
+            enrolments.acceptAgreement(enrolmentId);
+        } catch (BusinessException e) {
+            errors.put(enrolmentId, e.getMessage());
+            courses = null;
+            return null;
+        }
+        messages.info(null, "myCourse.agreement.thanks");
+        return "index?faces-redirect=true";
+    }
+
+    public String error(long enrolmentId) {
+        return errors.get(enrolmentId);
+    }
+}

@@ -1,0 +1,38 @@
+package org.peersupport.portal.candidate.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/**
+ * Backs {@code hr/index.xhtml?page=}: the enrolments HR may see (names, departments, courses, cohorts, statuses and
+ * dates), one page at a time, paged in the database. Plain links page through it, so every page can be bookmarked.
+ */
+@Named
+@RequestScoped
+public class HrRecordsPage {
+
+    /** Rows on one page. */
+    public static final int PAGE_SIZE = 25;
+
+    @Inject
+    CandidateRecords records;
+
+    private Integer page;
+    private HrRecordPage rows;
+
+    public HrRecordPage getRows() {
+        if (rows == null) {
+            rows = records.hrRecordPage(page == null ? 1 : page, PAGE_SIZE);
+        }
+        return rows;
+    }
+
+    public Integer getPage() {
+        return page;
+    }
+
+    public void setPage(Integer page) {
+        this.page = page;
+    }
+}

@@ -1,0 +1,119 @@
+package org.peersupport.portal.candidate.boundary;
+
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.peersupport.portal.candidate.entity.PlaceRequestStatus;
+import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.control.BusinessException;
+
+/**
+ * Backs {@code learning/cohorts.xhtml}: the cohorts staff may ask for a place on, with a request form each, and the
+ * caller's own requests with the coordinator's decision. The lists are read again when the view is restored; the
+ * cohorts keep the order they were first shown in, so a typed message stays with its cohort.
+ */
+@Named
+@ViewScoped
+public class OpenCohortsPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The longest message the boundary takes. */
+    public static final int MAX_MESSAGE = 2000;
+
+    @Inject
+    Cohorts cohorts;
+
+    @Inject
+    Enrolments enrolments;
+
+    @Inject
+    FacesContext faces;
+
+    @Inject
+    Messages messages;
+
+    private final List<Long> order = new ArrayList<>();
+    private final Map<Long, String> requestMessages = new HashMap<>();
+    private final Map<Long, String> errors = new HashMap<>();
+
+    private transient List<CohortSummary> open;
+    private transient Set<Long> mine;
+    private transient List<MyPlaceRequest> requests;
+
+    public List<CohortSummary> getCohorts() {
+        if (open == null) {
+            List<CohortSummary> read = cohorts.openCohorts();
+            if (order.isEmpty()) {
+                read.forEach(c -> order.add(c.id()));
+            }
+            Map<Long, CohortSummary> byId = new HashMap<>();
+            read.forEach(c -> byId.put(c.id(), c));
+            List<CohortSummary> list = new ArrayList<>();
+            for (Long id : order) {
+                if (byId.containsKey(id)) {
+                    list.add(byId.remove(id));
+                }
+            }
+            read.stream().filter(c -> byId.containsKey(c.id())).forEach(list::add);
+            open = list;
+        }
+        return open;
+    }
+
+    public List<MyPlaceRequest> getRequests() {
+        if (requests == null) {
+            requests = enrolments.myPlaceRequests();
+        }
+        return requests;
+    }
+
+    /** Whether the caller is on this cohort already, in any status. */
+    public boolean onCohort(long cohortId) {
+        if (mine == null) {
+            mine = enrolments.myCohortIds();
+        }
+        return mine.contains(cohortId);
+    }
+
+    /** Whether the caller is waiting for a coordinator's answer about this cohort. */
+    public boolean pending(long cohortId) {
+        return getRequests().stream().anyMatch(r -> r.cohortId() == cohortId && r.status() == PlaceRequestStatus.PENDING);
+    }
+
+    public Map<Long, String> getMessage() {
+        return requestMessages;
+    }
+
+    public String error(long cohortId) {
+        return errors.get(cohortId);
+    }
+
+    public String request(long cohortId) {
+        errors.clear();
+        String message = requestMessages.get(cohortId);
+        if (message != null && message.length() > MAX_MESSAGE) {
+            errors.put(cohortId, messages.text("placeRequest.long"));
+            return null;
+        }
+        String name = getCohorts().stream().filter(c -> c.id() == cohortId).map(CohortSummary::name).findFirst().orElse("");
+        try {
+            enrolments.requestPlace(cohortId, message);
+        } catch (BusinessException e) {
+            errors.put(cohortId, e.getMessage());
+            open = null;
+            requests = null;
+            mine = null;
+            return null;
+        }
+        messages.info(null, "placeRequest.sent", name);
+        return "cohorts?faces-redirect=true";
+    }
+}
