@@ -41,15 +41,21 @@ import org.peersupport.portal.candidate.boundary.CaseloadLine;
 import org.peersupport.portal.candidate.boundary.CohortView;
 import org.peersupport.portal.candidate.boundary.Cohorts;
 import org.peersupport.portal.candidate.boundary.CsvPreview;
+import org.peersupport.portal.candidate.boundary.EnrolmentRecord;
 import org.peersupport.portal.candidate.boundary.EnrolmentSummary;
 import org.peersupport.portal.candidate.boundary.Enrolments;
 import org.peersupport.portal.candidate.boundary.HrRecord;
+import org.peersupport.portal.candidate.boundary.HrRecordPage;
+import org.peersupport.portal.candidate.boundary.MyCourse;
+import org.peersupport.portal.candidate.boundary.MyPlaceRequest;
+import org.peersupport.portal.candidate.boundary.PersonRecord;
 import org.peersupport.portal.candidate.boundary.PlaceRequestView;
 import org.peersupport.portal.candidate.boundary.StaffMember;
 import org.peersupport.portal.candidate.boundary.SupervisorLoad;
 import org.peersupport.portal.candidate.entity.AttendanceKind;
 import org.peersupport.portal.candidate.entity.CohortDetails;
 import org.peersupport.portal.candidate.entity.EnrolmentStatus;
+import org.peersupport.portal.candidate.entity.PlaceRequestStatus;
 import org.peersupport.portal.course.CoursePackageZips;
 import org.peersupport.portal.course.boundary.CourseAdministration;
 import org.peersupport.portal.course.boundary.CourseCatalog;
@@ -556,6 +562,186 @@ class CandidateIT {
     }
 
     @Test
+    void issue4_theRecordPageShowsTheProfileAndEveryEnrolmentTheReaderMayReadAndNothingMore() throws Exception {
+        long course = published();
+        long first = cohort(course, 5, pastWeeks(11));
+        long later = cohort(course, 5, futureWeeks(11));
+        long other = cohort(published(), 5, pastWeeks(11));
+        long graces = asCoordinator.call(() -> enrolments.enrol(first, AMARA));
+        long toms = asCoordinator.call(() -> enrolments.enrol(other, AMARA));
+        long jos = asCoordinator.call(() -> enrolments.enrol(first, "jo.lee"));
+        asCoordinator.run(() -> allocations.setCaseloadCap("tom.barker", 100));
+        asCoordinator.run(() -> allocations.allocate(graces, GRACE, "same team"));
+        asCoordinator.run(() -> allocations.allocate(toms, "tom.barker", null));
+        move(graces, EnrolmentStatus.ACTIVE, null);
+        asSupervisor.call(() -> records.addNote(graces, "Asked for <b>extra</b> support with session 3."));
+        try {
+            PersonRecord coordinators = asCoordinator.call(() -> records.personRecord(graces));
+            assertEquals("Amara Okafor", coordinators.displayName());
+            assertEquals("Peer Support Worker", coordinators.jobTitle());
+            assertEquals("Community Mental Health Team North", coordinators.department());
+            assertEquals("Northshire Health and Care NHS Foundation Trust", coordinators.organisation());
+            assertEquals("amara.okafor@northshire-demo.nhs.example", coordinators.email());
+            assertEquals("Grace Mitchell", coordinators.lineManager(), "the manager's name, read from the directory");
+            assertEquals(graces, coordinators.enrolments().get(0).enrolmentId(), "the enrolment asked for comes first");
+            assertTrue(ids(coordinators).containsAll(List.of(graces, toms)), "coordinators see every enrolment");
+            EnrolmentRecord active = coordinators.enrolments().get(0);
+            assertEquals(EnrolmentStatus.ACTIVE, active.status());
+            assertEquals(List.of(EnrolmentStatus.ENROLLED, EnrolmentStatus.ACTIVE), active.history().stream()
+                    .map(h -> h.to()).toList());
+            assertEquals(AsCoordinator.ACCOUNT.username(), active.history().get(1).actor());
+            assertEquals("Grace Mitchell", coordinators.nameOf(GRACE), "people are named, not shown by username");
+            assertEquals(11, active.sessions().size());
+            assertEquals("What is Recovery?", active.sessions().get(1).title());
+            assertEquals(100, active.attendanceRate().percent(), "nothing marked yet");
+            assertEquals("Grace Mitchell", active.supervisorName());
+            assertEquals(List.of(GRACE), active.allocations().stream().map(a -> a.supervisorUsername()).toList());
+            assertEquals("same team", active.allocations().get(0).reason());
+            assertEquals(List.of("Asked for <b>extra</b> support with session 3."), active.notes().stream()
+                    .map(n -> n.text()).toList(), "kept as typed: the page escapes it");
+            assertEquals("Grace Mitchell", coordinators.nameOf(active.notes().get(0).author()));
+            assertEquals(List.of(later), active.deferralCohorts().stream().map(c -> c.id()).toList(),
+                    "the later cohort of the same course is offered for deferral");
+            assertTrue(coordinators.coordinator());
+
+            PersonRecord supervisors = asSupervisor.call(() -> records.personRecord(graces));
+            assertEquals(graces, supervisors.enrolments().get(0).enrolmentId());
+            assertFalse(ids(supervisors).contains(toms), "Grace sees only the enrolments allocated to her");
+            assertEquals(1, supervisors.enrolments().get(0).notes().size());
+            assertTrue(supervisors.enrolments().get(0).allocations().isEmpty(), "allocation history is for coordinators");
+            assertTrue(supervisors.enrolments().get(0).deferralCohorts().isEmpty());
+            assertFalse(supervisors.coordinator());
+            assertRefused(asSupervisor, "enrolment.notFound", "not yours", () -> records.personRecord(toms));
+            assertRefused(asSupervisor, "enrolment.notFound", "not yours", () -> records.personRecord(jos));
+
+            PersonRecord own = asCandidate.call(() -> records.personRecord(toms));
+            assertEquals(toms, own.enrolments().get(0).enrolmentId());
+            assertTrue(ids(own).containsAll(List.of(graces, toms)), "a candidate sees all of their own enrolments");
+            assertTrue(own.enrolments().stream().allMatch(e -> !e.notesVisible() && e.notes().isEmpty()),
+                    "the candidate never reads confidential notes");
+            assertTrue(own.enrolments().stream().allMatch(e -> e.allocations().isEmpty()));
+            assertRefused(asCandidate, "enrolment.notFound", "not yours", () -> records.personRecord(jos));
+            assertRefused(asCandidate, "enrolment.notFound", "not yours", () -> records.personRecord(-1));
+            assertThrows(EJBAccessException.class, () -> asHr.call(() -> records.personRecord(graces)),
+                    "HR never reads a record");
+
+            assertTrue(sql.count("select count(*) from audit_entry where action = 'CANDIDATE_RECORD_READ' "
+                    + "and subject_id = ? and actor = ?", String.valueOf(graces), GRACE) >= 1, "the supervisor's read is audited");
+            assertEquals(null, asCoordinator.call(() -> records.personRecord(jos)).lineManager(),
+                    "Jo Lee's directory entry names no manager");
+            assertEquals("Tom Barker", sql.rows("select line_manager from person where username = 'dylan.hughes'").get(0)
+                    .get("line_manager"), "kept on the person record");
+        } finally {
+            for (long id : List.of(graces, toms, jos)) {
+                move(id, EnrolmentStatus.WITHDRAWN, "test data");
+            }
+        }
+    }
+
+    @Test
+    void issue4_aCandidateSeesTheirDatedScheduleAndTheAgreementFromTheirFirstSession() throws Exception {
+        long course = published();
+        List<LocalDateTime> schedule = new ArrayList<>(futureWeeks(11));
+        schedule.set(0, LocalDateTime.now().minusWeeks(2).withNano(0));
+        schedule.set(1, LocalDateTime.now().minusWeeks(1).withNano(0));
+        long started = asCoordinator.call(() -> enrolments.enrol(cohort(course, 5, schedule), AMARA));
+        long notYet = asCoordinator.call(() -> enrolments.enrol(cohort(course, 5, futureWeeks(11)), AMARA));
+        try {
+            MyCourse now = myCourse(started);
+            assertEquals(11, now.schedule().size());
+            assertEquals(List.of(true, true, false), now.schedule().subList(0, 3).stream().map(s -> s.open()).toList());
+            assertEquals("Personal Recovery", now.schedule().get(2).title());
+            assertEquals(schedule.get(2), now.schedule().get(2).startsAt());
+            assertEquals("Recovery College", now.venue());
+            assertTrue(now.agreementDue(), "the first session has begun and the agreement is not accepted");
+            assertTrue(now.agreementHtml().toLowerCase().contains("confidential"));
+            assertFalse(now.agreementHtml().contains("<script"));
+
+            MyCourse later = myCourse(notYet);
+            assertFalse(later.agreementDue(), "not before the first session");
+            assertEquals(futureWeeks(11).get(0).toLocalDate(), later.agreementFrom().toLocalDate());
+            assertTrue(later.schedule().stream().noneMatch(s -> s.open()));
+
+            asCandidate.run(() -> enrolments.acceptAgreement(started));
+            MyCourse accepted = myCourse(started);
+            assertFalse(accepted.agreementDue());
+            assertNotNull(accepted.agreementAcceptedAt());
+            assertEquals(EnrolmentStatus.ACTIVE, accepted.status(), "accepting the agreement makes the candidate active");
+
+            move(notYet, EnrolmentStatus.WITHDRAWN, "Changed my mind");
+            MyCourse withdrawn = myCourse(notYet);
+            assertTrue(withdrawn.schedule().isEmpty(), "no schedule for an enrolment that has ended");
+            List<Long> order = asCandidate.call(() -> records.myCourses()).stream().map(MyCourse::enrolmentId).toList();
+            assertTrue(order.indexOf(started) < order.indexOf(notYet), "running courses come first");
+        } finally {
+            for (long id : List.of(started, notYet)) {
+                if (status(id).isCurrent()) {
+                    move(id, EnrolmentStatus.WITHDRAWN, "test data");
+                }
+            }
+        }
+    }
+
+    @Test
+    void issue4_staffSeeTheirOwnPlaceRequestsAndTheCoordinatorsReasonForDeclining() throws Exception {
+        long cohort = cohort(published(), 5, futureWeeks(11));
+        String name = asCoordinator.call(() -> cohorts.cohort(cohort)).name();
+        assertFalse(asSupervisor.call(() -> enrolments.myCohortIds()).contains(cohort));
+        long request = asSupervisor.call(() -> enrolments.requestPlace(cohort, "My manager agreed"));
+        MyPlaceRequest pending = asSupervisor.call(() -> enrolments.myPlaceRequests()).get(0);
+        assertEquals(request, pending.id(), "newest first");
+        assertEquals(PlaceRequestStatus.PENDING, pending.status());
+        assertEquals(name, pending.cohortName());
+        assertEquals("My manager agreed", pending.message());
+        assertTrue(asCandidate.call(() -> enrolments.myPlaceRequests()).stream().noneMatch(r -> r.id() == request),
+                "only the requester sees their request");
+
+        asCoordinator.run(() -> enrolments.decline(request, "This cohort is for candidates; ask about the assessor course"));
+        MyPlaceRequest declined = asSupervisor.call(() -> enrolments.myPlaceRequests()).stream()
+                .filter(r -> r.id() == request).findFirst().orElseThrow();
+        assertEquals(PlaceRequestStatus.DECLINED, declined.status());
+        assertEquals("This cohort is for candidates; ask about the assessor course", declined.decisionReason());
+        assertNotNull(declined.decidedAt());
+
+        long again = asSupervisor.call(() -> enrolments.requestPlace(cohort, null));
+        long enrolment = asCoordinator.call(() -> enrolments.approve(again));
+        assertEquals(PlaceRequestStatus.APPROVED, asSupervisor.call(() -> enrolments.myPlaceRequests()).get(0).status());
+        assertTrue(asSupervisor.call(() -> enrolments.myCohortIds()).contains(cohort));
+        move(enrolment, EnrolmentStatus.WITHDRAWN, "test data");
+    }
+
+    @Test
+    void issue4_hrPagesThroughEnrolmentsInTheDatabase() throws Exception {
+        long cohort = cohort(published(), 5, pastWeeks(11));
+        asCoordinator.call(() -> enrolments.enrol(cohort, "helen.shaw"));
+        asCoordinator.call(() -> enrolments.enrol(cohort, "jo.lee"));
+        long total = sql.count("select count(*) from enrolment");
+        HrRecordPage first = asHr.call(() -> records.hrRecordPage(1, 2));
+        assertEquals(total, first.total());
+        assertEquals(2, first.rows().size());
+        assertEquals((total + 1) / 2, first.pages());
+        HrRecordPage second = asHr.call(() -> records.hrRecordPage(2, 2));
+        assertTrue(second.rows().stream().noneMatch(r -> first.rows().contains(r)), "pages do not overlap");
+        HrRecordPage beyond = asHr.call(() -> records.hrRecordPage(10_000, 2));
+        assertEquals(first.pages(), beyond.page(), "a page past the end shows the last page");
+        HrRecordPage all = asHr.call(() -> records.hrRecordPage(1, 1000));
+        assertEquals(CandidateRecords.MAX_HR_PAGE, all.pageSize(), "a page is never larger than the maximum");
+        assertEquals(Math.min(total, CandidateRecords.MAX_HR_PAGE), all.rows().size());
+        List<HrRecord> everyone = new ArrayList<>();
+        for (int page = 1; page <= first.pages(); page++) {
+            int number = page;
+            everyone.addAll(asHr.call(() -> records.hrRecordPage(number, 2)).rows());
+        }
+        assertEquals(total, everyone.size(), "every enrolment is on exactly one page");
+        String name = cohortName(cohort);
+        HrRecord jo = everyone.stream().filter(r -> r.cohortName().equals(name) && r.displayName().equals("Jo Lee"))
+                .findFirst().orElseThrow();
+        assertEquals(EnrolmentStatus.ENROLLED, jo.status());
+        assertNotNull(jo.enrolledAt(), "dates are read as the entity maps them");
+        assertEquals(asCoordinator.call(() -> cohorts.cohort(cohort)).endDate(), jo.expectedEndDate());
+    }
+
+    @Test
     void issue4_everyBoundaryMethodRefusesTheRolesItIsNotFor() throws Exception {
         long course = published();
         long cohort = cohort(course, 5, pastWeeks(11));
@@ -605,6 +791,12 @@ class CandidateIT {
                 new Check("CandidateRecords.myEnrolments", candidate, () -> records.myEnrolments()),
                 new Check("CandidateRecords.record", Set.of("candidate", "supervisor", "coordinator"), () -> records.record(enrolment)),
                 new Check("CandidateRecords.addNote", Set.of("supervisor", "coordinator"), () -> records.addNote(enrolment, " ")),
+                new Check("CandidateRecords.personRecord", Set.of("candidate", "supervisor", "coordinator"),
+                        () -> records.personRecord(enrolment)),
+                new Check("CandidateRecords.myCourses", candidate, () -> records.myCourses()),
+                new Check("CandidateRecords.hrRecordPage", hr, () -> records.hrRecordPage(1, 10)),
+                new Check("Enrolments.myPlaceRequests", everyone, () -> enrolments.myPlaceRequests()),
+                new Check("Enrolments.myCohortIds", everyone, () -> enrolments.myCohortIds()),
                 new Check("CandidateRecords.hrRecords", hr, () -> records.hrRecords()),
                 new Check("CandidateRecords.hrRecord", hr, () -> records.hrRecord(enrolment)));
         Map<String, Runner> roles = Map.of(
@@ -643,6 +835,19 @@ class CandidateIT {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    private static List<Long> ids(PersonRecord record) {
+        return record.enrolments().stream().map(EnrolmentRecord::enrolmentId).toList();
+    }
+
+    private MyCourse myCourse(long enrolmentId) throws Exception {
+        return asCandidate.call(() -> records.myCourses()).stream().filter(c -> c.enrolmentId() == enrolmentId)
+                .findFirst().orElseThrow();
+    }
+
+    private String cohortName(long cohortId) throws Exception {
+        return asCoordinator.call(() -> cohorts.cohort(cohortId)).name();
+    }
 
     private long published() throws Exception {
         String code = CoursePackageZips.newCode();

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.peersupport.portal.audit.control.AuditEvent;
+import org.peersupport.portal.candidate.control.AgreementText;
 import org.peersupport.portal.candidate.control.LessonAccess;
 import org.peersupport.portal.candidate.entity.AgreementAcceptance;
 import org.peersupport.portal.candidate.entity.AttendanceKind;
@@ -35,7 +36,6 @@ import org.peersupport.portal.candidate.entity.Enrolment;
 import org.peersupport.portal.candidate.entity.EnrolmentStatus;
 import org.peersupport.portal.candidate.entity.EnrolmentStatusChange;
 import org.peersupport.portal.candidate.entity.SupervisorAllocation;
-import org.peersupport.portal.course.control.LessonHtml;
 import org.peersupport.portal.course.entity.LessonProgress;
 import org.peersupport.portal.identity.entity.Person;
 import org.peersupport.portal.identity.entity.Role;
@@ -52,6 +52,9 @@ import org.peersupport.portal.platform.control.BusinessException;
 public class CandidateRecords {
 
     static final int MAX_NOTE = 10_000;
+
+    /** The heading the candidate's home page gives the agreement: its own headings follow it. */
+    static final int AGREEMENT_HEADING_LEVEL = 4;
 
     /** The most rows HR reads at once. */
     public static final int MAX_HR_PAGE = 100;
@@ -255,8 +258,7 @@ public class CandidateRecords {
                     s.getCourseSession().getTitle(), s.getStartsAt(), s.isOpen(now), done.contains(code + "/" + s.getSlug())))
                     .toList();
             CohortSession first = dated.stream().filter(s -> s.getNumber() == 1).findFirst().orElse(null);
-            String agreement = cohort.getCourse().getAgreementHtml();
-            String safe = agreement == null || agreement.isBlank() ? null : LessonHtml.sanitise(agreement);
+            String safe = AgreementText.under(cohort.getCourse().getAgreementHtml(), AGREEMENT_HEADING_LEVEL);
             boolean due = e.getStatus().isCurrent() && safe != null && first != null && first.isOpen(now)
                     && !accepted.containsKey(e.getId());
             courses.add(new MyCourse(e.getId(), code, cohort.getCourse().getTitle(), cohort.getName(), e.getStatus(),

@@ -8,8 +8,8 @@ import org.peersupport.portal.candidate.entity.EnrolmentStatus;
 
 /**
  * One of the candidate's own enrolments as their home page shows it: the course and cohort, where and when it
- * meets, and (while it is current) the dated schedule. The agreement: {@code agreementHtml} (sanitised) is the
- * course's text, {@code agreementFrom} the first session's date and time, {@code agreementDue} whether the
+ * meets, and (while it is current) the dated schedule. The agreement: {@code agreementHtml} is the course's text
+ * (sanitised, its headings under the page's), {@code agreementFrom} the first session's date and time, {@code agreementDue} whether the
  * candidate should accept it now.
  */
 public record MyCourse(long enrolmentId, String courseCode, String courseTitle, String cohortName,
