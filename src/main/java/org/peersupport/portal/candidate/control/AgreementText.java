@@ -1,5 +1,6 @@
 package org.peersupport.portal.candidate.control;
 
+import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -7,8 +8,8 @@ import org.peersupport.portal.course.control.LessonHtml;
 
 /**
  * A course's agreement, ready to sit inside a page: sanitised with the lessons' policy, its own title dropped when
- * it opens the text (the page gives it a heading), and its headings moved down to follow the page's heading, so
- * the page keeps one {@code h1} and headings in order.
+ * a heading naming the agreement opens the text (the page gives it a heading), and its headings moved down to
+ * follow the page's heading, so the page keeps one {@code h1} and headings in order.
  */
 public final class AgreementText {
 
@@ -27,7 +28,7 @@ public final class AgreementText {
         }
         Document document = Jsoup.parseBodyFragment(safe);
         Element first = document.body().children().first();
-        if (first != null && first.tagName().equals("h1")) {
+        if (first != null && first.tagName().matches("h[1-6]") && first.text().toLowerCase(Locale.ROOT).contains("agreement")) {
             first.remove();
         }
         for (Element heading : document.body().select("h1, h2, h3, h4, h5, h6")) {

@@ -14,6 +14,8 @@ class AgreementTextTest {
         assertEquals("<p>By taking part I agree:</p><h5>Confidentiality</h5><p>What is shared stays here.</p>"
                 + "<h6>Exceptions</h6><p>Risk of harm.</p>", AgreementText.under(html, 4));
         assertEquals("<p>a</p><h3>b</h3>", AgreementText.under("<p>a</p><h1>b</h1>", 2), "a later h1 is kept, moved down");
+        assertEquals("<h5>Confidentiality</h5><p>x</p>", AgreementText.under("<h2>Confidentiality</h2><p>x</p>", 4),
+                "a first heading that is not the agreement's title stays");
     }
 
     @Test
