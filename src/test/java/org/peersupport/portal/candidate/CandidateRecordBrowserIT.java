@@ -59,13 +59,14 @@ class CandidateRecordBrowserIT extends PortalBrowserTest {
 
             String agreement = browser.find(course + " .portal-agreement").getText();
             assertTrue(agreement.contains("What other people share about their lives stays within the group"), agreement);
-            browser.screenshot("candidate-home-agreement");
+            browser.assertAccessible("the candidate's home with the agreement");
+            screenshot("candidate-home-agreement");
             browser.clickAndWait(course + " .portal-agreement input[type=submit]");
             assertTrue(browser.text().contains("Your acceptance of the agreement is recorded."), browser.text());
             assertTrue(browser.findAll(course + " .portal-agreement").isEmpty(), "nothing left to accept");
             assertTrue(browser.find(course + " .portal-agreement-accepted summary").getText().startsWith("You accepted it on"));
             assertEquals(1, count("select count(*) from agreement_acceptance where enrolment_id = ?", amara));
-            browser.screenshot("candidate-home-accepted");
+            screenshot("candidate-home-accepted");
 
             browser.clickAndWait(course + " .portal-schedule tbody tr:nth-child(2) a");
             assertEquals("Session 2: What is Recovery?", browser.heading(), "the schedule links to the lesson");
@@ -90,6 +91,7 @@ class CandidateRecordBrowserIT extends PortalBrowserTest {
 
         browser.clickAndWait(record + " .portal-notes input[type=submit]");
         assertEquals("Write the note first.", browser.find("#note-" + amara + "-error").getText(), "next to the field");
+        browser.assertAccessible("a record with a note refused");
         String note = "Talked through <b>session 10</b>; agreed a check-in next week.";
         browser.type(record + " .portal-notes textarea", note).clickAndWait(record + " .portal-notes input[type=submit]");
         assertTrue(browser.text().contains("Note added."));
@@ -98,11 +100,12 @@ class CandidateRecordBrowserIT extends PortalBrowserTest {
         assertEquals(note, added.findElement(org.openqa.selenium.By.cssSelector(".portal-note__text")).getText(),
                 "shown exactly as typed, markup and all");
         assertTrue(added.getText().startsWith("Grace Mitchell, "), added.getText());
-        browser.screenshot("record-supervisor-note");
+        screenshot("record-supervisor-note");
 
         long priya = demoEnrolment("priya.raman");
         browser.go("records/enrolment.xhtml?id=" + priya);
         assertEquals("Record not available", browser.heading(), "Priya is allocated to another supervisor");
+        browser.assertAccessible("a record that is not the reader's");
         assertFalse(browser.text().contains("Priya"), browser.text());
     }
 
@@ -116,6 +119,7 @@ class CandidateRecordBrowserIT extends PortalBrowserTest {
         String pause = record + " input[id$=':status:pause']";
         String reason = record + " textarea[id$=':status:reason']";
         assertEquals("Active", status(record));
+        browser.assertAccessible("a record as a coordinator sees it");
 
         browser.clickAndWait(pause);
         assertEquals("Give a reason for making this enrolment paused.", browser.find("#reason-" + dylan + "-error").getText());
@@ -132,13 +136,14 @@ class CandidateRecordBrowserIT extends PortalBrowserTest {
                 + "deferred.", browser.find("#status-" + dylan + "-error").getText(), "the lifecycle's reason, by the buttons");
         assertEquals("Finished early", browser.find(reason).getAttribute("value"), "what was typed is kept");
         assertEquals("Paused", status(record));
-        browser.screenshot("record-coordinator-refused");
+        browser.assertAccessible("a record with a refused move");
+        screenshot("record-coordinator-refused");
 
         browser.type(reason, "").clickAndWait(record + " input[id$=':status:resume']");
         assertTrue(browser.text().contains("Status changed to Active."), browser.text());
         assertEquals("Active", status(record));
         assertTrue(lastHistoryRow(record).contains("Paused to Active"), lastHistoryRow(record));
-        browser.screenshot("record-coordinator");
+        screenshot("record-coordinator");
     }
 
     @Test
@@ -189,7 +194,7 @@ class CandidateRecordBrowserIT extends PortalBrowserTest {
             browser.go("learning/cohorts.xhtml");
             String mine = browser.find(".portal-my-requests").getText();
             assertTrue(mine.contains("Declined") && mine.contains("This cohort is full; the spring one has room."), mine);
-            browser.screenshot("place-requests");
+            screenshot("place-requests");
         } finally {
             update("delete from place_request where cohort_id = ? and person_id = (select id from person where username = "
                     + "'helen.shaw')", demoCohort());
@@ -207,7 +212,7 @@ class CandidateRecordBrowserIT extends PortalBrowserTest {
         assertTrue(rows.stream().anyMatch(r -> r.contains("Amara Okafor") && r.contains(DEMO_COHORT)), rows.toString());
         assertTrue(browser.text().contains("Showing 1 to " + rows.size() + " of "), browser.text());
         assertFalse(browser.text().contains("Confidential"), "HR sees no notes");
-        browser.screenshot("hr-records");
+        screenshot("hr-records");
         if (!browser.findAll("a#next, a[id$='next']").isEmpty()) {
             browser.clickAndWait("a[id$='next']");
             assertTrue(browser.text().contains("Page 2 of"), browser.text());
@@ -220,6 +225,20 @@ class CandidateRecordBrowserIT extends PortalBrowserTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** A screenshot of the whole page, not only the window. */
+    private static void screenshot(String name) {
+        org.openqa.selenium.WebDriver driver = browser.driver();
+        org.openqa.selenium.Dimension window = driver.manage().window().getSize();
+        long height = ((Number) ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollHeight")).longValue();
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(window.getWidth(), (int) Math.min(8000, height + 150)));
+        try {
+            browser.screenshot(name);
+        } finally {
+            driver.manage().window().setSize(window);
+        }
+    }
 
     private static String status(String record) {
         return browser.find(record + " .portal-record__status .portal-enrolment-status").getText();
