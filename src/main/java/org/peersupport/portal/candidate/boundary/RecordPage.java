@@ -117,7 +117,9 @@ public class RecordPage implements Serializable {
         return ordered;
     }
 
+    /** True when there is no such record or it is not the reader's (the two look the same). */
     public boolean isNotFound() {
+        getRecord();
         return notFound;
     }
 
