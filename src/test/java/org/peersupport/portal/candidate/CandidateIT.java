@@ -571,7 +571,7 @@ class CandidateIT {
         List<Check> checks = List.of(
                 new Check("Cohorts.create", coordinator, () -> cohorts.create(course, details, pastWeeks(11))),
                 new Check("Cohorts.update", coordinator, () -> cohorts.update(cohort, details, -1)),
-                new Check("Cohorts.reschedule", coordinator, () -> cohorts.reschedule(cohort, List.of())),
+                new Check("Cohorts.reschedule", coordinator, () -> cohorts.reschedule(cohort, List.of(), 0)),
                 new Check("Cohorts.openEarly", coordinator, () -> cohorts.openEarly(cohort, 99)),
                 new Check("Cohorts.cohorts", coordinator, () -> cohorts.cohorts()),
                 new Check("Cohorts.cohort", coordinator, () -> cohorts.cohort(cohort)),
