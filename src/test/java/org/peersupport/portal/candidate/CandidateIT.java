@@ -3,6 +3,7 @@ package org.peersupport.portal.candidate;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -38,6 +39,8 @@ import org.peersupport.portal.candidate.boundary.AttendanceRate;
 import org.peersupport.portal.candidate.boundary.CandidateRecord;
 import org.peersupport.portal.candidate.boundary.CandidateRecords;
 import org.peersupport.portal.candidate.boundary.CaseloadLine;
+import org.peersupport.portal.candidate.boundary.CohortAllocation;
+import org.peersupport.portal.candidate.boundary.CohortCourse;
 import org.peersupport.portal.candidate.boundary.CohortView;
 import org.peersupport.portal.candidate.boundary.Cohorts;
 import org.peersupport.portal.candidate.boundary.CsvPreview;
@@ -50,6 +53,7 @@ import org.peersupport.portal.candidate.boundary.MyCourse;
 import org.peersupport.portal.candidate.boundary.MyPlaceRequest;
 import org.peersupport.portal.candidate.boundary.PersonRecord;
 import org.peersupport.portal.candidate.boundary.PlaceRequestView;
+import org.peersupport.portal.candidate.boundary.RegisterSession;
 import org.peersupport.portal.candidate.boundary.StaffMember;
 import org.peersupport.portal.candidate.boundary.SupervisorLoad;
 import org.peersupport.portal.candidate.entity.AttendanceKind;
@@ -520,6 +524,73 @@ class CandidateIT {
                 "attendance under the threshold is behind too");
     }
 
+    // ---------------------------------------------------------------- what the cohort pages read
+
+    @Test
+    void issue4_theCohortPagesReadPublishedVersionsARegistersSessionAndEachCandidatesSupervisorAndSuggestion()
+            throws Exception {
+        long course = published();
+        CohortCourse version = asCoordinator.call(() -> cohorts.courseVersions()).stream()
+                .filter(c -> c.courseId() == course).findFirst().orElseThrow();
+        assertEquals(code(course), version.code());
+        assertEquals(11, version.sessionTitles().size(), "one date per session");
+        assertEquals("What is Recovery?", version.sessionTitles().get(1));
+        long draft = asCoordinator.call(() -> admin.newDraftFrom(course));
+        assertTrue(asCoordinator.call(() -> cohorts.courseVersions()).stream().noneMatch(c -> c.courseId() == draft),
+                "a draft cannot have cohorts");
+
+        List<LocalDateTime> schedule = new ArrayList<>(futureWeeks(11));
+        schedule.set(0, LocalDateTime.now().minusDays(1).withNano(0));
+        long cohort = cohort(course, 5, schedule);
+        CohortView view = asCoordinator.call(() -> cohorts.cohort(cohort));
+        RegisterSession first = asCoordinator.call(() -> attendance.registerSession(view.sessions().get(0).id()));
+        assertEquals(cohort, first.cohortId());
+        assertEquals(1, first.number());
+        assertEquals("Introduction", first.title());
+        assertTrue(first.takeable(), "yesterday's register can be taken");
+        assertFalse(asCoordinator.call(() -> attendance.registerSession(view.sessions().get(1).id())).takeable(),
+                "next week's cannot yet");
+
+        long jo = asCoordinator.call(() -> enrolments.enrol(cohort, "jo.lee"));
+        long mark = asCoordinator.call(() -> enrolments.enrol(cohort, "mark.evans"));
+        asCoordinator.run(() -> allocations.setCaseloadCap("tom.barker", 100));
+        asCoordinator.run(() -> allocations.allocate(jo, "tom.barker", null));
+        Map<Long, CohortAllocation> lines = new HashMap<>();
+        asCoordinator.call(() -> allocations.ofCohort(cohort)).forEach(l -> lines.put(l.enrolmentId(), l));
+        assertEquals("Tom Barker", lines.get(jo).supervisorName());
+        assertEquals("tom.barker", lines.get(jo).supervisorUsername());
+        assertNull(lines.get(mark).supervisorName());
+        for (long id : List.of(jo, mark)) {
+            assertEquals(asCoordinator.call(() -> allocations.suggest(id)).map(SupervisorLoad::username).orElse(null),
+                    lines.get(id).suggestion() == null ? null : lines.get(id).suggestion().username(),
+                    "the cohort's suggestions are those made one by one");
+        }
+        assertNotEquals("tom.barker", lines.get(jo).suggestion() == null ? null : lines.get(jo).suggestion().username(),
+                "the current supervisor is not suggested again");
+        move(mark, EnrolmentStatus.WITHDRAWN, "Left the service");
+        assertNull(asCoordinator.call(() -> allocations.ofCohort(cohort)).stream().filter(l -> l.enrolmentId() == mark)
+                .findFirst().orElseThrow().suggestion(), "nobody is suggested for an enrolment that has ended");
+    }
+
+    @Test
+    void issue4_aScheduleChangedBySomeoneElseSinceItWasOpenedIsNotOverwritten() throws Exception {
+        long cohort = cohort(published(), 5, futureWeeks(11));
+        CohortView opened = asCoordinator.call(() -> cohorts.cohort(cohort));
+        List<LocalDateTime> later = futureWeeks(11).stream().map(d -> d.plusDays(1)).toList();
+        asCoordinator.run(() -> cohorts.reschedule(cohort, later, opened.version()));
+        CohortView after = asCoordinator.call(() -> cohorts.cohort(cohort));
+        assertEquals(later, after.sessions().stream().map(s -> s.startsAt()).toList());
+        assertTrue(after.version() > opened.version(), "a new schedule is a change to the cohort");
+        assertRefused("cohort.stale", "Someone else changed this cohort", () -> cohorts.reschedule(cohort,
+                futureWeeks(11), opened.version()));
+        assertRefused("cohort.stale", "Someone else changed this cohort", () -> cohorts.update(cohort,
+                details("Renamed", 5, LocalDate.now()), opened.version()));
+        assertEquals(later, asCoordinator.call(() -> cohorts.cohort(cohort)).sessions().stream().map(s -> s.startsAt())
+                .toList(), "the refused schedule changed nothing");
+        assertEquals(1, sql.count("select count(*) from audit_entry where action = 'COHORT_RESCHEDULED' and subject_id = ?",
+                String.valueOf(cohort)));
+    }
+
     // ---------------------------------------------------------------- access
 
     @Test
@@ -759,10 +830,11 @@ class CandidateIT {
         List<Check> checks = List.of(
                 new Check("Cohorts.create", coordinator, () -> cohorts.create(course, details, pastWeeks(11))),
                 new Check("Cohorts.update", coordinator, () -> cohorts.update(cohort, details, -1)),
-                new Check("Cohorts.reschedule", coordinator, () -> cohorts.reschedule(cohort, List.of())),
+                new Check("Cohorts.reschedule", coordinator, () -> cohorts.reschedule(cohort, List.of(), 0)),
                 new Check("Cohorts.openEarly", coordinator, () -> cohorts.openEarly(cohort, 99)),
                 new Check("Cohorts.cohorts", coordinator, () -> cohorts.cohorts()),
                 new Check("Cohorts.cohort", coordinator, () -> cohorts.cohort(cohort)),
+                new Check("Cohorts.courseVersions", coordinator, () -> cohorts.courseVersions()),
                 new Check("Cohorts.openCohorts", everyone, () -> cohorts.openCohorts()),
                 new Check("Enrolments.searchDirectory", coordinator, () -> enrolments.searchDirectory("okafor")),
                 new Check("Enrolments.enrol", coordinator, () -> enrolments.enrol(-1, "jo.lee")),
@@ -780,12 +852,14 @@ class CandidateIT {
                 new Check("Enrolments.agreement", candidate, () -> enrolments.agreement(enrolment)),
                 new Check("Enrolments.acceptAgreement", candidate, () -> enrolments.acceptAgreement(enrolment)),
                 new Check("Attendance.register", coordinator, () -> attendance.register(session)),
+                new Check("Attendance.registerSession", coordinator, () -> attendance.registerSession(session)),
                 new Check("Attendance.mark", coordinator, () -> attendance.mark(session, -1, AttendanceKind.PRESENT)),
                 new Check("Attendance.markAll", coordinator, () -> attendance.markAll(session, Map.of(-1L, AttendanceKind.LATE))),
                 new Check("Attendance.rates", coordinator, () -> attendance.rates(cohort)),
                 new Check("Allocations.setCaseloadCap", coordinator, () -> allocations.setCaseloadCap("no.such.person", 1)),
                 new Check("Allocations.supervisors", coordinator, () -> allocations.supervisors()),
                 new Check("Allocations.suggest", coordinator, () -> allocations.suggest(enrolment)),
+                new Check("Allocations.ofCohort", coordinator, () -> allocations.ofCohort(cohort)),
                 new Check("Allocations.allocate", coordinator, () -> allocations.allocate(enrolment, "no.such.person", null)),
                 new Check("Allocations.history", coordinator, () -> allocations.history(enrolment)),
                 new Check("Allocations.declareConflict", supervisor, () -> allocations.declareConflict("no.such.person", null)),

@@ -96,11 +96,51 @@ public class Allocations {
         Set<Long> conflicted = new HashSet<>(em.createNamedQuery(ConflictOfInterest.SUPERVISORS_CONFLICTED_WITH, Long.class)
                 .setParameter("otherId", enrolment.getPerson().getId()).getResultList());
         Long current = current(enrolmentId).map(a -> a.getSupervisor().getId()).orElse(null);
+        return suggestion(em.createNamedQuery(SupervisorProfile.ALL, SupervisorProfile.class).getResultList(), caseloads(),
+                conflicted, enrolment.getPerson().getId(), current);
+    }
+
+    /**
+     * Every enrolment of a cohort with its current supervisor and the supervisor {@link #suggest} would suggest for
+     * it (none for an enrolment that has ended), in a handful of queries whatever the cohort's size.
+     */
+    @RolesAllowed(Role.Names.COORDINATOR)
+    public List<CohortAllocation> ofCohort(long cohortId) {
+        List<Enrolment> enrolments = em.createNamedQuery(Enrolment.OF_COHORT, Enrolment.class)
+                .setParameter("cohortId", cohortId).getResultList();
+        if (enrolments.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Object[]> current = new HashMap<>();
+        for (Object[] row : em.createNamedQuery(SupervisorAllocation.CURRENT_OF_COHORT, Object[].class)
+                .setParameter("cohortId", cohortId).getResultList()) {
+            current.put((Long) row[0], row);
+        }
+        Map<Long, Set<Long>> conflicted = new HashMap<>();
+        for (Object[] row : em.createNamedQuery(ConflictOfInterest.SUPERVISORS_CONFLICTED_WITH_ANY, Object[].class)
+                .setParameter("otherIds", enrolments.stream().map(e -> e.getPerson().getId()).distinct().toList())
+                .getResultList()) {
+            conflicted.computeIfAbsent((Long) row[1], id -> new HashSet<>()).add((Long) row[0]);
+        }
+        List<SupervisorProfile> profiles = em.createNamedQuery(SupervisorProfile.ALL, SupervisorProfile.class).getResultList();
         Map<Long, Long> caseloads = caseloads();
-        return em.createNamedQuery(SupervisorProfile.ALL, SupervisorProfile.class).getResultList().stream()
+        return enrolments.stream().map(e -> {
+            Object[] supervisor = current.get(e.getId());
+            Long supervisorId = supervisor == null ? null : (Long) supervisor[1];
+            SupervisorLoad suggestion = !e.getStatus().isCurrent() ? null : suggestion(profiles, caseloads,
+                    conflicted.getOrDefault(e.getPerson().getId(), Set.of()), e.getPerson().getId(), supervisorId).orElse(null);
+            return new CohortAllocation(e.getId(), supervisor == null ? null : (String) supervisor[2],
+                    supervisor == null ? null : (String) supervisor[3], suggestion);
+        }).toList();
+    }
+
+    /** The least-loaded supervisor with room, not conflicted with the candidate, not them and not the current one. */
+    private Optional<SupervisorLoad> suggestion(List<SupervisorProfile> profiles, Map<Long, Long> caseloads,
+            Set<Long> conflicted, Long candidateId, Long currentSupervisorId) {
+        return profiles.stream()
                 .filter(p -> !conflicted.contains(p.getSupervisor().getId()))
-                .filter(p -> !p.getSupervisor().getId().equals(enrolment.getPerson().getId()))
-                .filter(p -> !p.getSupervisor().getId().equals(current))
+                .filter(p -> !p.getSupervisor().getId().equals(candidateId))
+                .filter(p -> !p.getSupervisor().getId().equals(currentSupervisorId))
                 .filter(p -> caseloads.getOrDefault(p.getSupervisor().getId(), 0L) < p.getCaseloadCap())
                 .map(p -> load(p, caseloads))
                 .min(Comparator.comparingLong(SupervisorLoad::caseload).thenComparing(SupervisorLoad::displayName));

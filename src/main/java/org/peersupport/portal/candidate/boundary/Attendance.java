@@ -49,6 +49,16 @@ public class Attendance {
     @Inject
     LessonAccess access;
 
+    /** Which session a register is for, and whether it can be taken yet (from the session's day on). */
+    @RolesAllowed(Role.Names.COORDINATOR)
+    public RegisterSession registerSession(long cohortSessionId) {
+        CohortSession s = cohortSession(cohortSessionId);
+        Cohort cohort = s.getCohort();
+        return new RegisterSession(s.getId(), cohort.getId(), cohort.getName(), cohort.getCourse().getTitle(),
+                s.getNumber(), s.getCourseSession().getTitle(), s.getStartsAt(),
+                !s.getStartsAt().toLocalDate().isAfter(access.now().toLocalDate()));
+    }
+
     /** The session's register: every current candidate of the cohort and their mark, if any. */
     @RolesAllowed(Role.Names.COORDINATOR)
     public List<RegisterLine> register(long cohortSessionId) {

@@ -8,11 +8,16 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.peersupport.portal.audit.control.AuditEvent;
 import org.peersupport.portal.candidate.control.LessonAccess;
 import org.peersupport.portal.candidate.entity.Cohort;
@@ -21,6 +26,7 @@ import org.peersupport.portal.candidate.entity.CohortSession;
 import org.peersupport.portal.candidate.entity.Enrolment;
 import org.peersupport.portal.course.entity.Course;
 import org.peersupport.portal.course.entity.CourseSession;
+import org.peersupport.portal.course.entity.CourseStatus;
 import org.peersupport.portal.identity.entity.Role;
 import org.peersupport.portal.platform.control.BusinessException;
 
@@ -78,10 +84,20 @@ public class Cohorts {
                 + " places, attendance threshold " + cohort.getAttendanceThreshold() + "%"));
     }
 
+    /**
+     * Dates the cohort's sessions again. {@code version} is the cohort's version as the coordinator saw it: a
+     * schedule changed by someone else since is refused, and a new schedule moves the cohort's version on, so two
+     * coordinators cannot overwrite each other's dates.
+     */
     @RolesAllowed(Role.Names.COORDINATOR)
-    public void reschedule(long cohortId, List<LocalDateTime> schedule) {
+    public void reschedule(long cohortId, List<LocalDateTime> schedule, long version) {
         Cohort cohort = cohortWithSessions(cohortId);
+        if (cohort.getVersion() != version) {
+            throw new BusinessException("cohort.stale", "Someone else changed this cohort since you opened it: "
+                    + "reload to see their change.");
+        }
         cohort.schedule(schedule);
+        em.lock(cohort, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         audit.fire(AuditEvent.of("COHORT_RESCHEDULED", "Cohort", cohortId, cohort.getName() + ": " + schedule));
     }
 
@@ -114,6 +130,21 @@ public class Cohorts {
                 + "and c.course.status = org.peersupport.portal.course.entity.CourseStatus.PUBLISHED "
                 + "order by c.startDate, c.name", Object[].class).setParameter("statuses", Enrolment.CURRENT)
                 .setParameter("today", access.now().toLocalDate()).getResultList());
+    }
+
+    /** Every published course version with its sessions' titles in order: what a new cohort can be made of. */
+    @RolesAllowed(Role.Names.COORDINATOR)
+    public List<CohortCourse> courseVersions() {
+        Map<Long, Object[]> versions = new LinkedHashMap<>();
+        Map<Long, List<String>> titles = new HashMap<>();
+        for (Object[] row : em.createQuery("select c.id, c.code, c.title, c.versionNumber, s.title from CourseSession s "
+                + "join s.course c where c.status = :status order by c.title, c.code, c.versionNumber, s.number",
+                Object[].class).setParameter("status", CourseStatus.PUBLISHED).getResultList()) {
+            versions.putIfAbsent((Long) row[0], row);
+            titles.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add((String) row[4]);
+        }
+        return versions.values().stream().map(row -> new CohortCourse((Long) row[0], (String) row[1], (String) row[2],
+                ((Number) row[3]).intValue(), titles.get((Long) row[0]))).toList();
     }
 
     @RolesAllowed(Role.Names.COORDINATOR)

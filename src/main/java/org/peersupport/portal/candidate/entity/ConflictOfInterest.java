@@ -20,10 +20,14 @@ import org.peersupport.portal.identity.entity.Person;
         + "where c.supervisor.id = :supervisorId and c.other.id = :otherId")
 @NamedQuery(name = ConflictOfInterest.SUPERVISORS_CONFLICTED_WITH, query = "select c.supervisor.id from ConflictOfInterest c "
         + "where c.other.id = :otherId")
+@NamedQuery(name = ConflictOfInterest.SUPERVISORS_CONFLICTED_WITH_ANY, query = "select c.supervisor.id, c.other.id "
+        + "from ConflictOfInterest c where c.other.id in :otherIds")
 public class ConflictOfInterest {
 
     public static final String BETWEEN = "ConflictOfInterest.between";
     public static final String SUPERVISORS_CONFLICTED_WITH = "ConflictOfInterest.supervisorsConflictedWith";
+    /** Supervisor id and other person's id of every conflict declared with any of some people. */
+    public static final String SUPERVISORS_CONFLICTED_WITH_ANY = "ConflictOfInterest.supervisorsConflictedWithAny";
 
     @Id
     @SequenceGenerator(name = "conflict_of_interest_seq", sequenceName = "conflict_of_interest_seq", allocationSize = 50)

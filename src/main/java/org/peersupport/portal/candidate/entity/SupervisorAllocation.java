@@ -29,6 +29,9 @@ import org.peersupport.portal.identity.entity.Person;
         + "order by e.person.displayName")
 @NamedQuery(name = SupervisorAllocation.IS_CURRENT, query = "select count(a) from SupervisorAllocation a "
         + "where a.enrolment.id = :enrolmentId and a.supervisor.id = :supervisorId and a.endedAt is null")
+@NamedQuery(name = SupervisorAllocation.CURRENT_OF_COHORT, query = "select a.enrolment.id, s.id, s.username, "
+        + "s.displayName from SupervisorAllocation a join a.supervisor s where a.enrolment.cohort.id = :cohortId "
+        + "and a.endedAt is null")
 @NamedQuery(name = SupervisorAllocation.CASELOADS, query = "select a.supervisor.id, count(a) from SupervisorAllocation a "
         + "where a.endedAt is null and a.enrolment.status in :statuses group by a.supervisor.id")
 public class SupervisorAllocation {
@@ -38,6 +41,8 @@ public class SupervisorAllocation {
     public static final String CURRENT_OF_SUPERVISOR = "SupervisorAllocation.currentOfSupervisor";
     public static final String IS_CURRENT = "SupervisorAllocation.isCurrent";
     public static final String CASELOADS = "SupervisorAllocation.caseloads";
+    /** Enrolment id, supervisor id, username and name of each current allocation on a cohort. */
+    public static final String CURRENT_OF_COHORT = "SupervisorAllocation.currentOfCohort";
 
     @Id
     @SequenceGenerator(name = "supervisor_allocation_seq", sequenceName = "supervisor_allocation_seq", allocationSize = 50)

@@ -39,9 +39,17 @@ public class ShellBean {
 
     private Person me;
     private boolean meLoaded;
+    private List<NavigationItem> navigation;
 
-    /** One entry of the main navigation: its label's message key, its page and the folder it stands for. */
-    public record NavigationItem(String labelKey, String page) {
+    /**
+     * One entry of the main navigation: its label's message key, its page and the folder it stands for; or, for an
+     * entry inside a role's folder, the pages it stands for ({@code ownPages}), which then belong to it alone.
+     */
+    public record NavigationItem(String labelKey, String page, List<String> ownPages) {
+
+        public NavigationItem(String labelKey, String page) {
+            this(labelKey, page, List.of());
+        }
 
         public String area() {
             return page.substring(0, page.lastIndexOf('/') + 1);
@@ -50,6 +58,10 @@ public class ShellBean {
 
     /** The course catalogue, open to everyone with a role. */
     static final NavigationItem COURSES = new NavigationItem("nav.courses", "/learning/index.xhtml");
+
+    /** Coordinators' cohort pages: the list, one cohort and a session's register. */
+    static final NavigationItem COHORTS = new NavigationItem("nav.cohorts", "/coordinator/cohorts.xhtml",
+            List.of("/coordinator/cohorts.xhtml", "/coordinator/cohort.xhtml", "/coordinator/register.xhtml"));
 
     public boolean isDemo() {
         return config.demo();
@@ -83,19 +95,33 @@ public class ShellBean {
     }
 
     public List<NavigationItem> getNavigation() {
+        if (navigation != null) {
+            return navigation;
+        }
         List<NavigationItem> items = new ArrayList<>();
         for (Role role : getRoles()) {
             items.add(new NavigationItem("nav." + role.roleName(), role.homePage()));
+            if (role == Role.COORDINATOR) {
+                items.add(COHORTS);
+            }
         }
         if (!items.isEmpty()) {
             items.add(COURSES);
         }
-        return items;
+        navigation = List.copyOf(items);
+        return navigation;
     }
 
-    /** True when the current page lies in the given area, for {@code aria-current}. */
+    /**
+     * True when the current page is one of the item's own pages, or else lies in its area and no other item owns
+     * the page, for {@code aria-current}.
+     */
     public boolean isCurrent(NavigationItem item) {
-        return request().getServletPath().startsWith(item.area());
+        String path = request().getServletPath();
+        if (getNavigation().stream().anyMatch(i -> i.ownPages().contains(path))) {
+            return item.ownPages().contains(path);
+        }
+        return item.ownPages().isEmpty() && path.startsWith(item.area());
     }
 
     public void signOut() throws IOException, ServletException {

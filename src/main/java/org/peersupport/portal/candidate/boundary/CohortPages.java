@@ -1,0 +1,61 @@
+package org.peersupport.portal.candidate.boundary;
+
+import jakarta.faces.context.FacesContext;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.peersupport.portal.platform.control.BusinessException;
+
+/**
+ * What the coordinator's cohort pages share: dates as people in the UK read them, a cohort or session that is not
+ * there as a 404, and the form field each of the cohort rules' refusals belongs next to.
+ */
+final class CohortPages {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.UK);
+
+    /** A refusal of the cohort's details, by key, and the field (by id) it is about. */
+    private static final Map<String, String> DETAIL_FIELDS = Map.of(
+            "cohort.course.notPublished", "course",
+            "cohort.name.required", "name",
+            "cohort.dates.required", "endDate",
+            "cohort.dates.order", "endDate",
+            "cohort.where.required", "venue",
+            "cohort.link.https", "onlineLink",
+            "cohort.capacity", "capacity",
+            "cohort.capacity.belowTaken", "capacity",
+            "cohort.threshold", "threshold");
+
+    private CohortPages() {
+    }
+
+    static String date(LocalDate date) {
+        return date == null ? "—" : DATE.format(date);
+    }
+
+    static String dateTime(LocalDateTime dateTime) {
+        return dateTime == null ? "—" : DATE_TIME.format(dateTime);
+    }
+
+    /** The client id of the field a refusal of the cohort's details is about, in the given form; null if none. */
+    static String fieldFor(String form, BusinessException refusal) {
+        String field = DETAIL_FIELDS.get(refusal.key());
+        return field == null ? null : form + ":" + field;
+    }
+
+    /** Loads what a page shows, or answers 404 when it is not there. */
+    static <T> T loadOrNotFound(FacesContext faces, Supplier<T> loader) throws IOException {
+        try {
+            return loader.get();
+        } catch (BusinessException e) {
+            faces.getExternalContext().responseSendError(404, e.getMessage());
+            faces.responseComplete();
+            return null;
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package org.peersupport.portal.candidate.boundary;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.peersupport.portal.candidate.entity.Cohort;
+import org.peersupport.portal.candidate.entity.CohortDetails;
+import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.control.BusinessException;
+
+/**
+ * Backs {@code coordinator/cohorts.xhtml}: every cohort with its places, and the "New cohort" form with a dated
+ * schedule of one date and time per course session, filled in weekly from the start date and editable.
+ */
+@Named
+@ViewScoped
+public class CohortsPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final String FORM = "create";
+
+    @Inject
+    Cohorts cohorts;
+
+    @Inject
+    Messages messages;
+
+    private transient List<CohortSummary> list;
+    private transient List<CohortCourse> courses;
+
+    private Long courseId;
+    private String name;
+    private LocalDate startDate;
+    private LocalDate endDate;
+    private String venue;
+    private String onlineLink;
+    private String facilitators;
+    private Integer capacity;
+    private Integer threshold = Cohort.DEFAULT_ATTENDANCE_THRESHOLD;
+    private List<ScheduleSlot> schedule = new ArrayList<>();
+
+    public List<CohortSummary> getCohorts() {
+        if (list == null) {
+            list = cohorts.cohorts();
+        }
+        return list;
+    }
+
+    public List<CohortCourse> getCourses() {
+        if (courses == null) {
+            courses = cohorts.courseVersions();
+        }
+        return courses;
+    }
+
+    /** A course version was chosen: one schedule row per session, dated weekly from the start date if there is one. */
+    public void courseChosen() {
+        CohortCourse course = chosenCourse();
+        schedule = course == null ? new ArrayList<>() : ScheduleSlot.weekly(course.sessionTitles(), startDate, firstTime());
+    }
+
+    /** The start date changed: with a course chosen, the schedule is dated weekly from it again. */
+    public void startDateChanged() {
+        if (startDate != null && chosenCourse() != null) {
+            schedule = ScheduleSlot.weekly(chosenCourse().sessionTitles(), startDate, firstTime());
+        }
+    }
+
+    /** Dates every session weekly from the start date, at the first session's time (10:00 unless changed). */
+    public void fillWeekly() {
+        if (startDate == null) {
+            messages.error(FORM + ":startDate", "cohorts.fill.startDate");
+            return;
+        }
+        CohortCourse course = chosenCourse();
+        if (course == null) {
+            messages.error(FORM + ":course", "cohorts.course.required");
+            return;
+        }
+        schedule = ScheduleSlot.weekly(course.sessionTitles(), startDate, firstTime());
+    }
+
+    public String create() {
+        int outOfOrder = ScheduleSlot.firstOutOfOrder(schedule);
+        if (outOfOrder > 0) {
+            messages.error(FORM + ":schedule:" + (outOfOrder - 1) + ":startsAt", "cohorts.schedule.order", outOfOrder,
+                    outOfOrder - 1);
+            return null;
+        }
+        try {
+            long id = cohorts.create(courseId == null ? -1 : courseId, new CohortDetails(name, startDate, endDate, venue,
+                    onlineLink, facilitators, capacity == null ? 0 : capacity, threshold), ScheduleSlot.dates(schedule));
+            messages.info(null, "cohorts.created", name.strip());
+            return "cohort?faces-redirect=true&id=" + id;
+        } catch (BusinessException e) {
+            messages.refused(CohortPages.fieldFor(FORM, e), e);
+            return null;
+        }
+    }
+
+    private CohortCourse chosenCourse() {
+        return courseId == null ? null : getCourses().stream().filter(c -> c.courseId() == courseId).findFirst().orElse(null);
+    }
+
+    private LocalTime firstTime() {
+        return schedule.isEmpty() || schedule.get(0).getStartsAt() == null ? null : schedule.get(0).getStartsAt().toLocalTime();
+    }
+
+    public String date(LocalDate date) {
+        return CohortPages.date(date);
+    }
+
+    public Long getCourseId() { return courseId; }
+    public void setCourseId(Long courseId) { this.courseId = courseId; }
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public LocalDate getStartDate() { return startDate; }
+    public void setStartDate(LocalDate startDate) { this.startDate = startDate; }
+    public LocalDate getEndDate() { return endDate; }
+    public void setEndDate(LocalDate endDate) { this.endDate = endDate; }
+    public String getVenue() { return venue; }
+    public void setVenue(String venue) { this.venue = venue; }
+    public String getOnlineLink() { return onlineLink; }
+    public void setOnlineLink(String onlineLink) { this.onlineLink = onlineLink; }
+    public String getFacilitators() { return facilitators; }
+    public void setFacilitators(String facilitators) { this.facilitators = facilitators; }
+    public Integer getCapacity() { return capacity; }
+    public void setCapacity(Integer capacity) { this.capacity = capacity; }
+    public Integer getThreshold() { return threshold; }
+    public void setThreshold(Integer threshold) { this.threshold = threshold; }
+    public List<ScheduleSlot> getSchedule() { return schedule; }
+}
