@@ -153,6 +153,18 @@ class CohortBrowserIT extends PortalBrowserTest {
                 row -> row.findElement(By.cssSelector("th")).getText())).map(row -> row.findElements(By.cssSelector("td"))
                 .get(4).getText()).toList());
         browser.screenshot("supervisor-cohort-caseload");
+
+        // a candidate sees the new cohort's dated schedule: session 1 (yesterday) and 2 (opened early) open, 3 later
+        browser.clearCookies();
+        browser.signIn("priya.raman", DemoDirectory.PASSWORD);
+        assertEquals("My learning", browser.heading());
+        WebElement course = browser.findAll(".portal-my-course").stream()
+                .filter(article -> article.getText().contains(name)).findFirst().orElseThrow();
+        List<WebElement> sessions = course.findElements(By.cssSelector(".portal-schedule tbody tr"));
+        assertEquals(11, sessions.size(), "every session of the course is on the schedule");
+        assertEquals(2, course.findElements(By.cssSelector(".portal-schedule tbody a")).size(), "two sessions are open");
+        assertTrue(sessions.get(2).getText().contains("Opens on"), sessions.get(2).getText());
+        browser.assertAccessible("a candidate's home with the new cohort's schedule").screenshot("candidate-cohort-schedule");
     }
 
     @Test
