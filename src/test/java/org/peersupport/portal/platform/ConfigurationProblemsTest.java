@@ -98,4 +98,26 @@ class ConfigurationProblemsTest {
         assertEquals("PORTAL_LDAP_USER_BASE_DN", PortalSetting.LDAP_USER_BASE_DN.environmentVariable());
         assertEquals("PORTAL_DB_MIGRATION_PASSWORD", PortalSetting.DB_MIGRATION_PASSWORD.environmentVariable());
     }
+
+    @Test
+    void issue5_emailIsOptionalButAHostNeedsASenderAndMailAndReminderSettingsMustBeReadable() {
+        Map<PortalSetting, String> settings = complete();
+        settings.put(PortalSetting.SMTP_HOST, "smtp.trust.nhs.uk");
+        assertEquals(List.of("missing setting PORTAL_SMTP_FROM (portal.smtp.from): the sender address is needed when "
+                + "PORTAL_SMTP_HOST (portal.smtp.host) is set"), problems(settings));
+        settings.put(PortalSetting.SMTP_FROM, "Peer Support Portal <noreply@trust.nhs.uk>");
+        settings.put(PortalSetting.SMTP_PORT, "587");
+        settings.put(PortalSetting.REMINDER_TIME, "06:30");
+        settings.put(PortalSetting.PUBLIC_URL, "https://portal.trust.nhs.uk/portal");
+        assertEquals(List.of(), problems(settings));
+        settings.put(PortalSetting.SMTP_PORT, "smtp");
+        settings.put(PortalSetting.REMINDER_TIME, "7am");
+        settings.put(PortalSetting.PUBLIC_URL, "portal.trust.nhs.uk");
+        List<String> problems = problems(settings);
+        assertEquals(3, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("PORTAL_SMTP_PORT (portal.smtp.port) must be a port number"));
+        assertTrue(problems.get(1).startsWith("PORTAL_REMINDER_TIME (portal.reminder.time) must be a time of day"));
+        assertTrue(problems.get(2).startsWith("PORTAL_PUBLIC_URL (portal.public-url) must be the portal's address"));
+        assertEquals("PORTAL_SMTP_STARTTLS", PortalSetting.SMTP_STARTTLS.environmentVariable());
+    }
 }

@@ -1,19 +1,29 @@
 package org.peersupport.portal.support;
 
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jboss.arquillian.container.spi.event.container.BeforeSetup;
 import org.jboss.arquillian.core.api.annotation.Observes;
 import org.jboss.arquillian.core.spi.LoadableExtension;
 
 /**
- * Starts the embedded PostgreSQL and LDAP servers once per test JVM, before Arquillian starts Payara Micro,
- * and writes the settings file that the failsafe configuration hands to Payara ({@code --systemProperties}).
+ * Starts the embedded PostgreSQL and LDAP servers and a GreenMail mail server (SMTP for the portal, IMAP for the
+ * tests to read what arrived) once per test JVM, before Arquillian starts Payara Micro, and writes the settings
+ * file that the failsafe configuration hands to Payara ({@code --systemProperties}).
  */
 public class ItServices implements LoadableExtension {
 
     private static EmbeddedServices services;
+    private static GreenMail mail;
+
+    /** The setting that tells in-container tests where to read mail (see {@link Mailbox}). */
+    public static final String IMAP_PORT = "portal.it.imap.port";
 
     @Override
     public void register(ExtensionBuilder builder) {
@@ -32,11 +42,38 @@ public class ItServices implements LoadableExtension {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            EmbeddedServices.writeProperties(services.portalSettings(), Paths.buildDirectory().resolve("it/portal-it.properties"));
+            Map<String, String> settings = new LinkedHashMap<>(services.portalSettings());
+            settings.putAll(startMail());
+            EmbeddedServices.writeProperties(settings, Paths.buildDirectory().resolve("it/portal-it.properties"));
             EmbeddedServices started = services;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "embedded-services-stop"));
+            GreenMail startedMail = mail;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                startedMail.stop();
+                started.close();
+            }, "embedded-services-stop"));
         }
         return services;
+    }
+
+    /** GreenMail on loopback: any address receives mail, and IMAP lets anyone read any mailbox (test only). */
+    private static Map<String, String> startMail() {
+        try {
+            int smtp = EmbeddedServices.freePort();
+            int imap = EmbeddedServices.freePort();
+            mail = new GreenMail(new ServerSetup[] {new ServerSetup(smtp, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                    new ServerSetup(imap, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)})
+                    .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+            mail.start();
+            Map<String, String> settings = new LinkedHashMap<>();
+            settings.put("portal.smtp.host", "127.0.0.1");
+            settings.put("portal.smtp.port", Integer.toString(smtp));
+            settings.put("portal.smtp.from", "Peer Support Training Portal (test) <portal@northshire-demo.nhs.example>");
+            settings.put("portal.smtp.starttls", "false");
+            settings.put(IMAP_PORT, Integer.toString(imap));
+            return settings;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Where the tests find the project's files. */

@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.peersupport.portal.audit.control.AuditEvent;
 import org.peersupport.portal.candidate.control.CsvEnrolmentReader;
+import org.peersupport.portal.candidate.control.EnrolmentCompleted;
 import org.peersupport.portal.candidate.control.LessonAccess;
 import org.peersupport.portal.candidate.control.StaffDirectory;
 import org.peersupport.portal.candidate.entity.AgreementAcceptance;
@@ -43,6 +44,8 @@ import org.peersupport.portal.identity.control.DirectoryAccount;
 import org.peersupport.portal.identity.entity.Person;
 import org.peersupport.portal.identity.entity.Role;
 import org.peersupport.portal.platform.control.BusinessException;
+import org.peersupport.portal.platform.control.Notifier;
+import org.peersupport.portal.platform.entity.NoticeKind;
 
 /**
  * Who is on which cohort: coordinators enrol people found in the directory (one by one, from a CSV file after a
@@ -77,6 +80,12 @@ public class Enrolments {
 
     @Inject
     LessonAccess access;
+
+    @Inject
+    Notifier notifier;
+
+    @Inject
+    Event<EnrolmentCompleted> completed;
 
     // ---------------------------------------------------------------- enrolling
 
@@ -169,6 +178,9 @@ public class Enrolments {
         em.persist(enrolment.moveTo(to, reason, actor(), now(), access.now().toLocalDate()));
         audit.fire(AuditEvent.of("ENROLMENT_" + to.name(), "Enrolment", enrolmentId, from.label() + " to "
                 + to.label() + (reason == null || reason.isBlank() ? "" : ": " + reason.strip())));
+        if (to == EnrolmentStatus.COMPLETED) {
+            completed.fire(new EnrolmentCompleted(enrolmentId));
+        }
     }
 
     /** Defers an enrolment to a later cohort of the same course, where the candidate takes a place. */
@@ -257,6 +269,9 @@ public class Enrolments {
         cohort.requireRoomFor(placesTaken(cohort.getId()), 1);
         Enrolment enrolment = enrolNow(request.getPerson(), cohort, "place request approved");
         audit.fire(AuditEvent.of("PLACE_REQUEST_APPROVED", "PlaceRequest", requestId, "enrolment " + enrolment.getId()));
+        notifier.notify(request.getPerson(), NoticeKind.PLACE_APPROVED, notifier.text("notice.placeApproved.title",
+                cohort.getName()), notifier.text("notice.placeApproved.text", cohort.getName(),
+                cohort.getCourse().getTitle(), java.sql.Date.valueOf(cohort.getStartDate())), "/home.xhtml");
         return enrolment.getId();
     }
 
@@ -265,6 +280,9 @@ public class Enrolments {
         PlaceRequest request = placeRequest(requestId);
         request.decline(reason, actor(), now());
         audit.fire(AuditEvent.of("PLACE_REQUEST_DECLINED", "PlaceRequest", requestId, reason.strip()));
+        notifier.notify(request.getPerson(), NoticeKind.PLACE_DECLINED, notifier.text("notice.placeDeclined.title",
+                request.getCohort().getName()), notifier.text("notice.placeDeclined.text", request.getCohort().getName(),
+                request.getDecisionReason()), null);
     }
 
     // ---------------------------------------------------------------- the agreement

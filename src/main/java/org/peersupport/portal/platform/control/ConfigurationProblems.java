@@ -57,7 +57,32 @@ public final class ConfigurationProblems {
                 problems.add(PortalSetting.DB_URL + " must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database)");
             }
         });
+        mailProblems(lookup, problems);
         return problems;
+    }
+
+    /** Email is optional, but a host without a sender, or a setting that cannot be read, is refused. */
+    private static void mailProblems(Function<PortalSetting, Optional<String>> lookup, List<String> problems) {
+        if (!blank(lookup.apply(PortalSetting.SMTP_HOST)) && blank(lookup.apply(PortalSetting.SMTP_FROM))) {
+            problems.add("missing setting " + PortalSetting.SMTP_FROM + ": the sender address is needed when "
+                    + PortalSetting.SMTP_HOST + " is set");
+        }
+        lookup.apply(PortalSetting.SMTP_PORT).filter(v -> !v.isBlank()).ifPresent(port -> {
+            if (!port.strip().matches("\\d{1,5}") || Integer.parseInt(port.strip()) < 1 || Integer.parseInt(port.strip()) > 65535) {
+                problems.add(PortalSetting.SMTP_PORT + " must be a port number, not '" + port + "'");
+            }
+        });
+        lookup.apply(PortalSetting.REMINDER_TIME).filter(v -> !v.isBlank()).ifPresent(time -> {
+            if (!time.strip().matches("([01]\\d|2[0-3]):[0-5]\\d")) {
+                problems.add(PortalSetting.REMINDER_TIME + " must be a time of day as HH:MM (24-hour), not '" + time + "'");
+            }
+        });
+        lookup.apply(PortalSetting.PUBLIC_URL).filter(v -> !v.isBlank()).ifPresent(url -> {
+            String lower = url.strip().toLowerCase(Locale.ROOT);
+            if (!lower.startsWith("https://") && !lower.startsWith("http://")) {
+                problems.add(PortalSetting.PUBLIC_URL + " must be the portal's address starting with https://, not '" + url + "'");
+            }
+        });
     }
 
     private static boolean blank(Optional<String> value) {

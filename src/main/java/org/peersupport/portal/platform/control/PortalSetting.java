@@ -41,7 +41,15 @@ public enum PortalSetting {
     SESSION_TIMEOUT_MINUTES("portal.session.timeout-minutes", false),
     EXIT_ON_CONFIGURATION_ERROR("portal.exit-on-configuration-error", false),
     UPLOAD_MAX_BYTES("portal.upload.max-bytes", false),
-    DEMO_COURSE_PACKAGE("portal.demo.course-package", false);
+    DEMO_COURSE_PACKAGE("portal.demo.course-package", false),
+    PUBLIC_URL("portal.public-url", false),
+    SMTP_HOST("portal.smtp.host", false),
+    SMTP_PORT("portal.smtp.port", false),
+    SMTP_USERNAME("portal.smtp.username", false),
+    SMTP_PASSWORD("portal.smtp.password", false),
+    SMTP_FROM("portal.smtp.from", false),
+    SMTP_STARTTLS("portal.smtp.starttls", false),
+    REMINDER_TIME("portal.reminder.time", false);
 
     private final String key;
     private final boolean required;

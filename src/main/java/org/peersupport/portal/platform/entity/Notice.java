@@ -1,0 +1,156 @@
+package org.peersupport.portal.platform.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Objects;
+import org.peersupport.portal.identity.entity.Person;
+
+/**
+ * Something the portal tells one person: shown in their notices and sent to them by email. It carries a short
+ * title and text, never evidence content, and optionally a link to a page inside the portal. Reading it is the
+ * only change it allows.
+ */
+@Entity
+@Table(name = "notice")
+@NamedQuery(name = Notice.UNREAD_COUNT, query = "select count(n) from Notice n "
+        + "where lower(n.recipient.username) = lower(:username) and n.readAt is null")
+@NamedQuery(name = Notice.OF_RECIPIENT, query = "select n from Notice n "
+        + "where lower(n.recipient.username) = lower(:username) order by n.createdAt desc, n.id desc")
+@NamedQuery(name = Notice.COUNT_OF_RECIPIENT, query = "select count(n) from Notice n "
+        + "where lower(n.recipient.username) = lower(:username)")
+@NamedQuery(name = Notice.MARK_ALL_READ, query = "update Notice n set n.readAt = :now, n.version = n.version + 1 "
+        + "where n.readAt is null and n.recipient.id = :recipientId")
+@NamedQuery(name = Notice.ONCE_KEYS, query = "select n.recipient.id, n.onceKey from Notice n "
+        + "where n.onceKey in :keys")
+public class Notice {
+
+    public static final String UNREAD_COUNT = "Notice.unreadCount";
+    public static final String OF_RECIPIENT = "Notice.ofRecipient";
+    public static final String COUNT_OF_RECIPIENT = "Notice.countOfRecipient";
+    public static final String MARK_ALL_READ = "Notice.markAllRead";
+    public static final String ONCE_KEYS = "Notice.onceKeys";
+
+    public static final int MAX_TITLE = 200;
+    public static final int MAX_TEXT = 1000;
+
+    @Id
+    @SequenceGenerator(name = "notice_seq", sequenceName = "notice_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "notice_seq")
+    private Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "recipient_id", nullable = false, updatable = false)
+    private Person recipient;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private NoticeKind kind;
+
+    @Column(nullable = false, updatable = false)
+    private String title;
+
+    @Column(nullable = false, updatable = false)
+    private String text;
+
+    @Column(updatable = false)
+    private String link;
+
+    @Column(name = "once_key", updatable = false)
+    private String onceKey;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "read_at")
+    private Instant readAt;
+
+    @Version
+    private long version;
+
+    protected Notice() {
+    }
+
+    /**
+     * A new, unread notice. Title and text are shortened to fit; a link must be a path inside the portal
+     * ({@code /candidate/index.xhtml}), never another site.
+     */
+    public Notice(Person recipient, NoticeKind kind, String title, String text, String link, String onceKey, Instant now) {
+        this.recipient = Objects.requireNonNull(recipient);
+        this.kind = Objects.requireNonNull(kind);
+        this.title = shorten(Objects.requireNonNull(title).strip(), MAX_TITLE);
+        this.text = shorten(text == null ? "" : text.strip(), MAX_TEXT);
+        if (link != null && (!link.startsWith("/") || link.startsWith("//") || link.contains("\\"))) {
+            throw new IllegalArgumentException("a notice links to a page inside the portal, not " + link);
+        }
+        this.link = link;
+        this.onceKey = onceKey;
+        this.createdAt = now;
+    }
+
+    /** Marks it read, once: reading it again keeps the first time. */
+    public void read(Instant now) {
+        if (readAt == null) {
+            readAt = now;
+        }
+    }
+
+    public boolean isRead() {
+        return readAt != null;
+    }
+
+    static String shorten(String value, int max) {
+        return value.length() <= max ? value : value.substring(0, max - 1) + "…";
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Person getRecipient() {
+        return recipient;
+    }
+
+    public NoticeKind getKind() {
+        return kind;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getText() {
+        return text;
+    }
+
+    public String getLink() {
+        return link;
+    }
+
+    public String getOnceKey() {
+        return onceKey;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getReadAt() {
+        return readAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

@@ -1,0 +1,19 @@
+package org.peersupport.portal.platform.entity;
+
+/**
+ * What a notice is about. Each kind has its words in the portal's bundle ({@code notice.kind.KIND}) for the notices
+ * page. Place decisions come from the candidate feature, the assessment kinds from the portfolio workflow, the
+ * overdue reminder from the daily job, and the certificate from completion.
+ */
+public enum NoticeKind {
+
+    PLACE_APPROVED,
+    PLACE_DECLINED,
+    SUBMITTED,
+    REFERRED_BACK,
+    SIGNED_OFF,
+    VERIFIED,
+    RETURNED,
+    OVERDUE,
+    CERTIFICATE_ISSUED
+}

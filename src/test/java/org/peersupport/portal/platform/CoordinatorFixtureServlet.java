@@ -1,0 +1,70 @@
+package org.peersupport.portal.platform;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.PrintWriter;
+import org.peersupport.portal.candidate.boundary.Enrolments;
+import org.peersupport.portal.candidate.entity.EnrolmentStatus;
+import org.peersupport.portal.support.AsCandidate;
+import org.peersupport.portal.support.TestCohorts;
+
+/**
+ * Browser-test stand-in for the coordinator's cohort pages, which another issue builds: in the test WAR only, under
+ * {@code /coordinator/} (so only a signed-in coordinator reaches it), it sets up a place request by the demo
+ * candidate, declines one through the real boundary as the signed-in coordinator, or completes the candidate on a
+ * new cohort. Each answer is a small accessible HTML page (the browser runs axe-core on every page).
+ */
+@WebServlet("/coordinator/test-fixture/*")
+public class CoordinatorFixtureServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    TestCohorts cohorts;
+
+    @Inject
+    Enrolments enrolments;
+
+    @Inject
+    AsCandidate asCandidate;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String result;
+        try {
+            switch (String.valueOf(request.getPathInfo())) {
+                case "/place-request" -> {
+                    long cohort = cohorts.cohort(false);
+                    long placeRequest = asCandidate.call(() -> enrolments.requestPlace(cohort, "I would like to join"));
+                    result = "<p>Request <span id=\"request\">" + placeRequest + "</span> for <span id=\"cohort\">"
+                            + cohorts.name(cohort) + "</span></p>";
+                }
+                case "/decline" -> {
+                    enrolments.decline(Long.parseLong(request.getParameter("request")), request.getParameter("reason"));
+                    result = "<p id=\"done\">Declined</p>";
+                }
+                case "/complete" -> {
+                    long cohort = cohorts.cohort(true);
+                    long enrolment = cohorts.enrol(cohort, AsCandidate.ACCOUNT.username(), EnrolmentStatus.ACTIVE,
+                            EnrolmentStatus.COMPLETED);
+                    result = "<p>Enrolment <span id=\"enrolment\">" + enrolment + "</span> completed</p>";
+                }
+                default -> {
+                    response.sendError(HttpServletResponse.SC_NOT_FOUND);
+                    return;
+                }
+            }
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
+        response.setContentType("text/html;charset=UTF-8");
+        try (PrintWriter out = response.getWriter()) {
+            out.println("<!DOCTYPE html><html lang=\"en-GB\"><head><title>Test fixture</title></head><body><main>"
+                    + "<h1>Test fixture</h1>" + result + "</main></body></html>");
+        }
+    }
+}
