@@ -20,7 +20,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -123,10 +125,9 @@ class CohortBrowserIT extends PortalBrowserTest {
         assertEquals("0% (0 of 1 sessions) Below 80%", candidateCell("priya.raman", "attendance"));
 
         // Tom Barker, with room for them, supervises all three
-        WebElement cap = browser.find(".portal-caseloads tr[data-username='tom.barker'] input[type=text]");
-        cap.clear();
-        cap.sendKeys("60");
-        browser.clickAndWait(".portal-caseloads tr[data-username='tom.barker'] input[type=submit]");
+        // Enter in Tom's cap saves Tom's cap, not the first supervisor's
+        browser.type(".portal-caseloads tr[data-username='tom.barker'] input[type=text]", "60");
+        pressEnter(".portal-caseloads tr[data-username='tom.barker'] input[type=text]");
         assertTrue(browser.text().contains("Tom Barker may now supervise up to 60 candidates."), browser.text());
         assertTrue(browser.find(".portal-caseloads tr[data-username='tom.barker'] .portal-caseload-count").getText().endsWith("of 60"));
         for (String username : List.of("amara.okafor", "dylan.hughes", "priya.raman")) {
@@ -232,8 +233,9 @@ class CohortBrowserIT extends PortalBrowserTest {
         assertEquals("Say why the request is declined: the person will read it.",
                 browser.find(".portal-requests tr[data-username='dylan.hughes'] .portal-field-error").getText());
         browser.assertAccessible("place requests with an error").screenshot("cohort-requests");
-        browser.type(".portal-requests tr[data-username='dylan.hughes'] input[type=text]", "This cohort is for the inpatient team")
-                .clickAndWait(".portal-requests tr[data-username='dylan.hughes'] input[id$=':decline']");
+        // Enter in the reason declines that request (the first button of the form would approve it)
+        browser.type(".portal-requests tr[data-username='dylan.hughes'] input[type=text]", "This cohort is for the inpatient team");
+        pressEnter(".portal-requests tr[data-username='dylan.hughes'] input[type=text]");
         assertTrue(browser.text().contains("Dylan Hughes's request is declined."), browser.text());
         browser.clickAndWait(".portal-requests tr[data-username='priya.raman'] input[id$=':approve']");
         assertTrue(browser.text().contains("Priya Raman has a place and is enrolled."), browser.text());
@@ -292,6 +294,22 @@ class CohortBrowserIT extends PortalBrowserTest {
     private void setDate(String css, String value) {
         ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1];"
                 + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", browser.find(css), value);
+    }
+
+    /** Presses Enter in a field and waits for the page the form's postback returns. */
+    private void pressEnter(String css) {
+        WebElement field = browser.find(css);
+        field.sendKeys(Keys.ENTER);
+        WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(30));
+        wait.until(d -> {
+            try {
+                field.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                return true;
+            }
+        });
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     private long cohortId() {
