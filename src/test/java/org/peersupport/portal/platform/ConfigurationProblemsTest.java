@@ -98,4 +98,16 @@ class ConfigurationProblemsTest {
         assertEquals("PORTAL_LDAP_USER_BASE_DN", PortalSetting.LDAP_USER_BASE_DN.environmentVariable());
         assertEquals("PORTAL_DB_MIGRATION_PASSWORD", PortalSetting.DB_MIGRATION_PASSWORD.environmentVariable());
     }
+
+    @Test
+    void issue5_theEvidenceUploadLimitIsAWholeNumberOfMegabytesTheServletCanTake() {
+        Map<PortalSetting, String> settings = complete();
+        settings.put(PortalSetting.EVIDENCE_UPLOAD_MAX_MB, "150");
+        assertEquals(List.of(), problems(settings));
+        for (String bad : List.of("0", "201", "1.5", "lots", "-3")) {
+            settings.put(PortalSetting.EVIDENCE_UPLOAD_MAX_MB, bad);
+            assertEquals(List.of("PORTAL_EVIDENCE_UPLOAD_MAX_MB (portal.evidence.upload.max-mb) must be a whole number of "
+                    + "megabytes from 1 to 200 (the largest upload the servlet accepts), not '" + bad + "'"), problems(settings));
+        }
+    }
 }

@@ -40,6 +40,7 @@ public enum PortalSetting {
     SESSION_TIMEOUT_MINUTES("portal.session.timeout-minutes", false),
     EXIT_ON_CONFIGURATION_ERROR("portal.exit-on-configuration-error", false),
     UPLOAD_MAX_BYTES("portal.upload.max-bytes", false),
+    EVIDENCE_UPLOAD_MAX_MB("portal.evidence.upload.max-mb", false),
     DEMO_COURSE_PACKAGE("portal.demo.course-package", false);
 
     private final String key;
