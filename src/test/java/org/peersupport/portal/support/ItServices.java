@@ -32,7 +32,10 @@ public class ItServices implements LoadableExtension {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            EmbeddedServices.writeProperties(services.portalSettings(), Paths.buildDirectory().resolve("it/portal-it.properties"));
+            java.util.Map<String, String> settings = new java.util.LinkedHashMap<>(services.portalSettings());
+            // a 1 MB limit for evidence files, so that a test uploads a file over it cheaply
+            settings.put("portal.evidence.upload.max-mb", "1");
+            EmbeddedServices.writeProperties(settings, Paths.buildDirectory().resolve("it/portal-it.properties"));
             EmbeddedServices started = services;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "embedded-services-stop"));
         }

@@ -116,14 +116,18 @@ final class PortfolioReads {
                 i.getReflectionDate(), file, testimony, i.isAssessorOnly(), codes == null ? List.of() : codes);
     }
 
-    /** The course version's tasks with the enrolment's submissions of each, newest attempt first: two queries. */
+    /** The course version's tasks with the enrolment's submissions of each, newest attempt first: three queries. */
     static List<TaskLine> tasks(EntityManager em, Enrolment e) {
+        Map<Long, Long> itemCounts = new HashMap<>();
+        em.createNamedQuery(SubmittedItem.COUNTS_OF_ENROLMENT, Object[].class).setParameter("enrolmentId", e.getId())
+                .getResultList().forEach(row -> itemCounts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue()));
         Map<Long, List<SubmissionLine>> byTask = new LinkedHashMap<>();
         for (Object[] row : em.createNamedQuery(Submission.LINES_OF_ENROLMENT, Object[].class)
                 .setParameter("enrolmentId", e.getId()).getResultList()) {
-            byTask.computeIfAbsent(((Number) row[1]).longValue(), id -> new ArrayList<>()).add(new SubmissionLine(
-                    ((Number) row[0]).longValue(), ((Number) row[2]).intValue(), (SubmissionStatus) row[3],
-                    (java.time.Instant) row[4], (java.time.Instant) row[5], ((Number) row[6]).intValue()));
+            long id = ((Number) row[0]).longValue();
+            byTask.computeIfAbsent(((Number) row[1]).longValue(), task -> new ArrayList<>()).add(new SubmissionLine(id,
+                    ((Number) row[2]).intValue(), (SubmissionStatus) row[3], (java.time.Instant) row[4],
+                    (java.time.Instant) row[5], itemCounts.getOrDefault(id, 0L).intValue()));
         }
         byTask.values().forEach(list -> list.sort(Comparator.comparingInt(SubmissionLine::attempt).reversed()));
         return em.createNamedQuery(AssessmentTask.OF_COURSE, AssessmentTask.class)

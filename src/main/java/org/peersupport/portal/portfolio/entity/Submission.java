@@ -36,7 +36,7 @@ import org.peersupport.portal.course.entity.AssessmentTask;
 @NamedQuery(name = Submission.WITH_ENROLMENT, query = "select s from Submission s join fetch s.enrolment e "
         + "join fetch e.person join fetch e.cohort c join fetch c.course join fetch s.task where s.id = :id")
 @NamedQuery(name = Submission.LINES_OF_ENROLMENT, query = "select s.id, s.task.id, s.attempt, s.status, s.submittedAt, "
-        + "s.statusChangedAt, size(s.items) from Submission s where s.enrolment.id = :enrolmentId "
+        + "s.statusChangedAt from Submission s where s.enrolment.id = :enrolmentId "
         + "order by s.task.position, s.attempt desc")
 @NamedQuery(name = Submission.COUNTS_OF_ENROLMENTS, query = "select s.enrolment.id, count(s) from Submission s "
         + "where s.enrolment.id in :enrolmentIds group by s.enrolment.id")
@@ -46,7 +46,7 @@ public class Submission {
     /** The submission of a task on an enrolment that is not referred back, if any (at most one: a unique index). */
     public static final String OPEN_OF_TASK = "Submission.openOfTask";
     public static final String WITH_ENROLMENT = "Submission.withEnrolment";
-    /** (id, task id, attempt, status, submitted at, status changed at, item count) of an enrolment's submissions. */
+    /** (id, task id, attempt, status, submitted at, status changed at) of an enrolment's submissions. */
     public static final String LINES_OF_ENROLMENT = "Submission.linesOfEnrolment";
     /** Pairs of (enrolment id, submission count) for the given enrolments. */
     public static final String COUNTS_OF_ENROLMENTS = "Submission.countsOfEnrolments";

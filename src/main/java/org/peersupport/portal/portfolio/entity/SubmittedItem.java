@@ -36,6 +36,8 @@ import org.peersupport.portal.course.entity.StoredFile;
         + "left join fetch i.storedFile where i.id = :id")
 @NamedQuery(name = SubmittedItem.OF_SUBMISSION, query = "select i from SubmittedItem i left join fetch i.storedFile "
         + "where i.submission.id = :submissionId order by i.position")
+@NamedQuery(name = SubmittedItem.COUNTS_OF_ENROLMENT, query = "select i.submission.id, count(i) from SubmittedItem i "
+        + "where i.submission.enrolment.id = :enrolmentId group by i.submission.id")
 @NamedQuery(name = SubmittedItem.MAPPINGS_OF_SUBMISSION, query = "select i.id, r.code from SubmittedItem i "
         + "join i.requirements r join r.outcome o join o.unit u where i.submission.id = :submissionId "
         + "order by u.position, o.position, r.position")
@@ -44,6 +46,8 @@ public class SubmittedItem {
     public static final String REFERENCES_TO_FILE = "SubmittedItem.referencesToFile";
     public static final String WITH_SUBMISSION = "SubmittedItem.withSubmission";
     public static final String OF_SUBMISSION = "SubmittedItem.ofSubmission";
+    /** Pairs of (submission id, item count) of an enrolment's submissions. */
+    public static final String COUNTS_OF_ENROLMENT = "SubmittedItem.countsOfEnrolment";
     /** Pairs of (submitted item id, requirement code) of a submission, in the course's order. */
     public static final String MAPPINGS_OF_SUBMISSION = "SubmittedItem.mappingsOfSubmission";
 
