@@ -101,17 +101,19 @@ public class Portfolios {
             return List.of();
         }
         List<Long> ids = enrolments.stream().map(Enrolment::getId).toList();
-        Map<Long, Object[]> items = new HashMap<>();
-        em.createNamedQuery(EvidenceItem.COUNTS_OF_ENROLMENTS, Object[].class).setParameter("enrolmentIds", ids)
-                .getResultList().forEach(row -> items.put(((Number) row[0]).longValue(), row));
+        Map<Long, Long> items = new HashMap<>();
+        Map<Long, Instant> lastChange = new HashMap<>();
+        for (Object[] row : em.createNamedQuery(EvidenceItem.CHANGES_OF_ENROLMENTS, Object[].class)
+                .setParameter("enrolmentIds", ids).getResultList()) {
+            long enrolment = ((Number) row[0]).longValue();
+            items.merge(enrolment, 1L, Long::sum);
+            lastChange.merge(enrolment, (Instant) row[1], (a, b) -> a.isAfter(b) ? a : b);
+        }
         Map<Long, Long> submissions = new HashMap<>();
         em.createNamedQuery(Submission.COUNTS_OF_ENROLMENTS, Object[].class).setParameter("enrolmentIds", ids)
                 .getResultList().forEach(row -> submissions.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue()));
-        return enrolments.stream().map(e -> {
-            Object[] row = items.get(e.getId());
-            return new PortfolioSummary(PortfolioReads.heading(e), row == null ? 0 : ((Number) row[1]).longValue(),
-                    submissions.getOrDefault(e.getId(), 0L), row == null ? null : (Instant) row[2]);
-        }).toList();
+        return enrolments.stream().map(e -> new PortfolioSummary(PortfolioReads.heading(e), items.getOrDefault(e.getId(), 0L),
+                submissions.getOrDefault(e.getId(), 0L), lastChange.get(e.getId()))).toList();
     }
 
     /** The candidate's own portfolio: items with their mappings, and the tasks with submissions. */

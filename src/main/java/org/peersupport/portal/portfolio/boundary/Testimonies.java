@@ -70,8 +70,9 @@ public class Testimonies {
         Enrolment e = PortfolioReads.enrolment(em, enrolmentId);
         access.requireCandidate(viewer, e);
         PortfolioReads.requireEditable(e);
+        String cleanTitle = Portfolios.title(title);
         Person witness = witness(staff, witnessUsername, e);
-        EvidenceItem item = EvidenceItem.testimonyRequest(e, Portfolios.title(title), witness, testimony(testimony, witness),
+        EvidenceItem item = EvidenceItem.testimonyRequest(e, cleanTitle, witness, testimony(testimony, witness),
                 viewer.username(), now());
         em.persist(item);
         em.flush();

@@ -50,8 +50,8 @@ import org.peersupport.portal.platform.control.BusinessException;
         + "order by u.position, o.position, r.position")
 @NamedQuery(name = EvidenceItem.MAPPED_COUNTS, query = "select r.id, count(i) from EvidenceItem i join i.requirements r "
         + "where i.enrolment.id = :enrolmentId group by r.id")
-@NamedQuery(name = EvidenceItem.COUNTS_OF_ENROLMENTS, query = "select i.enrolment.id, count(i), max(i.updatedAt) "
-        + "from EvidenceItem i where i.enrolment.id in :enrolmentIds group by i.enrolment.id")
+@NamedQuery(name = EvidenceItem.CHANGES_OF_ENROLMENTS, query = "select i.enrolment.id, i.updatedAt from EvidenceItem i "
+        + "where i.enrolment.id in :enrolmentIds")
 @NamedQuery(name = EvidenceItem.AWAITING_WITNESS, query = "select i from EvidenceItem i join fetch i.enrolment e "
         + "join fetch e.person join fetch e.cohort c join fetch c.course where i.witnessPerson.id = :personId "
         + "and i.witnessStatus = :status order by i.updatedAt, i.id")
@@ -67,8 +67,11 @@ public class EvidenceItem {
     public static final String MAPPINGS_OF_ENROLMENT = "EvidenceItem.mappingsOfEnrolment";
     /** Pairs of (requirement id, number of items mapped to it) for an enrolment. */
     public static final String MAPPED_COUNTS = "EvidenceItem.mappedCounts";
-    /** Triples of (enrolment id, item count, last change) for the given enrolments. */
-    public static final String COUNTS_OF_ENROLMENTS = "EvidenceItem.countsOfEnrolments";
+    /**
+     * Pairs of (enrolment id, item's last change) for the given enrolments, to count items and find the latest change
+     * (an aggregate of an {@code Instant} would skip its converter).
+     */
+    public static final String CHANGES_OF_ENROLMENTS = "EvidenceItem.changesOfEnrolments";
     /** Testimonies naming a person as witness, in a status. */
     public static final String AWAITING_WITNESS = "EvidenceItem.awaitingWitness";
     public static final String REFERENCES_TO_FILE = "EvidenceItem.referencesToFile";
