@@ -106,7 +106,7 @@ class PortfolioBrowserIT extends PortalBrowserTest {
         new org.openqa.selenium.interactions.Actions(browser.driver()).sendKeys(Keys.SPACE).perform();
         assertTrue(browser.find("input[data-item='" + essay + "']").isSelected() && browser.find("#submit\\:declaration").isSelected());
         browser.screenshot("portfolio-submit");
-        browser.tabTo("#submit\\:send", 10).pressAndWait(Keys.ENTER);
+        browser.tabTo("#submit\\:send", 10).pressAndWait(Keys.ENTER).screenshot("portfolio-submission");
         assertEquals("Personal recovery story essay: attempt 1", browser.heading());
         assertTrue(browser.text().contains("Submitted. This is attempt 1"), browser.text());
         assertEquals("Submitted", browser.find("#submission-status").getText());

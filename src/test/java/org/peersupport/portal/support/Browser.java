@@ -152,7 +152,8 @@ public final class Browser implements AutoCloseable {
                 return true;
             }
         });
-        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState"))
+                && !d.findElements(By.tagName("h1")).isEmpty());
         return checkedOnce();
     }
 
