@@ -152,8 +152,14 @@ public final class Browser implements AutoCloseable {
                 return true;
             }
         });
-        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState"))
-                && !d.findElements(By.tagName("h1")).isEmpty());
+        try {
+            wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState"))
+                    && !d.findElements(By.tagName("h1")).isEmpty());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("no-page-after-key");
+            throw new AssertionError("No page with a heading after the key press; now at " + driver.getCurrentUrl()
+                    + ":\n" + driver.getPageSource(), e);
+        }
         return checkedOnce();
     }
 
