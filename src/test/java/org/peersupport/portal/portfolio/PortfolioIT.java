@@ -35,6 +35,7 @@ import java.util.function.UnaryOperator;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -162,10 +163,23 @@ class PortfolioIT {
     record Fixture(long course, long cohort, long enrolment) {
     }
 
+    /** Enrolments this test made, withdrawn afterwards so that they leave the supervisors' caseloads as they were. */
+    private final List<Long> enrolled = new ArrayList<>();
+
     @BeforeEach
     void supervisorsHaveRoom() throws Exception {
         asCoordinator.run(() -> allocations.setCaseloadCap(GRACE, 100));
         asCoordinator.run(() -> allocations.setCaseloadCap("tom.barker", 100));
+    }
+
+    @AfterEach
+    void withdrawTheTestsEnrolments() throws Exception {
+        for (long id : enrolled) {
+            String status = (String) sql.rows("select status from enrolment where id = ?", id).get(0).get("status");
+            if (EnrolmentStatus.valueOf(status).isCurrent()) {
+                move(id, EnrolmentStatus.WITHDRAWN, "test finished");
+            }
+        }
     }
 
     // ---------------------------------------------------------------- the four kinds
@@ -511,6 +525,7 @@ class PortfolioIT {
 
         // another candidate's evidence on the same cohort: Jo Lee, also supervised by Grace
         long jo = asCoordinator.call(() -> enrolments.enrol(f.cohort(), "jo.lee"));
+        enrolled.add(jo);
         move(jo, EnrolmentStatus.ACTIVE, null);
         asCoordinator.run(() -> allocations.allocate(jo, GRACE, null));
         long josItem = asSupervisor.call(() -> testimonies.record(jo, "Jo's group work", new Testimony("Kim", "Lead",
@@ -653,6 +668,7 @@ class PortfolioIT {
                 "Recovery College", null, "Sana Iqbal", 10, null);
         long cohort = asCoordinator.call(() -> cohorts.create(course, details, schedule));
         long enrolment = asCoordinator.call(() -> enrolments.enrol(cohort, AMARA));
+        enrolled.add(enrolment);
         move(enrolment, EnrolmentStatus.ACTIVE, null);
         asCoordinator.run(() -> allocations.allocate(enrolment, GRACE, null));
         return new Fixture(course, cohort, enrolment);
