@@ -120,4 +120,16 @@ class ConfigurationProblemsTest {
         assertTrue(problems.get(2).startsWith("PORTAL_PUBLIC_URL (portal.public-url) must be the portal's address"));
         assertEquals("PORTAL_SMTP_STARTTLS", PortalSetting.SMTP_STARTTLS.environmentVariable());
     }
+
+    @Test
+    void issue5_theEvidenceUploadLimitIsAWholeNumberOfMegabytesTheServletCanTake() {
+        Map<PortalSetting, String> settings = complete();
+        settings.put(PortalSetting.EVIDENCE_UPLOAD_MAX_MB, "150");
+        assertEquals(List.of(), problems(settings));
+        for (String bad : List.of("0", "201", "1.5", "lots", "-3")) {
+            settings.put(PortalSetting.EVIDENCE_UPLOAD_MAX_MB, bad);
+            assertEquals(List.of("PORTAL_EVIDENCE_UPLOAD_MAX_MB (portal.evidence.upload.max-mb) must be a whole number of "
+                    + "megabytes from 1 to 200 (the largest upload the servlet accepts), not '" + bad + "'"), problems(settings));
+        }
+    }
 }

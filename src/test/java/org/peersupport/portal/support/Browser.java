@@ -136,6 +136,51 @@ public final class Browser implements AutoCloseable {
         return checkedOnce();
     }
 
+    /**
+     * Presses a key (e.g. {@code Keys.ENTER}) on the element that has the focus, as a keyboard user does, and waits for
+     * the next page to load.
+     */
+    public Browser pressAndWait(CharSequence key) {
+        WebElement focused = driver.switchTo().activeElement();
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(key).perform();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(d -> {
+            try {
+                focused.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                return true;
+            }
+        });
+        try {
+            wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState"))
+                    && !d.findElements(By.tagName("h1")).isEmpty());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("no-page-after-key");
+            throw new AssertionError("No page with a heading after the key press; now at " + driver.getCurrentUrl()
+                    + ":\n" + driver.getPageSource(), e);
+        }
+        return checkedOnce();
+    }
+
+    /**
+     * Presses Tab until the focus reaches the element the CSS selector names (at most {@code maxTabs} times), as a
+     * keyboard user moves through a page; fails if it never gets there.
+     */
+    public Browser tabTo(String css, int maxTabs) {
+        WebElement target = find(css);
+        for (int i = 0; i < maxTabs; i++) {
+            if (target.equals(driver.switchTo().activeElement())) {
+                return this;
+            }
+            new org.openqa.selenium.interactions.Actions(driver).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        }
+        if (!target.equals(driver.switchTo().activeElement())) {
+            fail("Tab never reached " + css + " in " + maxTabs + " presses");
+        }
+        return this;
+    }
+
     /** Runs axe-core on the current page unless a page with the same path has been checked already. */
     private Browser checkedOnce() {
         String page = driver.getCurrentUrl().replaceFirst("[?#].*$", "");

@@ -44,6 +44,8 @@ public class ItServices implements LoadableExtension {
             }
             Map<String, String> settings = new LinkedHashMap<>(services.portalSettings());
             settings.putAll(startMail());
+            // a 1 MB limit for evidence files, so that a test uploads a file over it cheaply
+            settings.put("portal.evidence.upload.max-mb", "1");
             EmbeddedServices.writeProperties(settings, Paths.buildDirectory().resolve("it/portal-it.properties"));
             EmbeddedServices started = services;
             GreenMail startedMail = mail;

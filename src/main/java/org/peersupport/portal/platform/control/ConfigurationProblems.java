@@ -13,6 +13,9 @@ import java.util.function.Function;
  */
 public final class ConfigurationProblems {
 
+    /** The servlet's own ceiling for an uploaded file (web.xml multipart-config), in MiB. */
+    public static final int MAX_EVIDENCE_UPLOAD_MB = 200;
+
     private ConfigurationProblems() {
     }
 
@@ -58,6 +61,13 @@ public final class ConfigurationProblems {
             }
         });
         mailProblems(lookup, problems);
+        lookup.apply(PortalSetting.EVIDENCE_UPLOAD_MAX_MB).filter(value -> !value.isBlank()).ifPresent(value -> {
+            if (!value.strip().matches("\\d{1,3}") || Integer.parseInt(value.strip()) < 1
+                    || Integer.parseInt(value.strip()) > MAX_EVIDENCE_UPLOAD_MB) {
+                problems.add(PortalSetting.EVIDENCE_UPLOAD_MAX_MB + " must be a whole number of megabytes from 1 to "
+                        + MAX_EVIDENCE_UPLOAD_MB + " (the largest upload the servlet accepts), not '" + value + "'");
+            }
+        });
         return problems;
     }
 

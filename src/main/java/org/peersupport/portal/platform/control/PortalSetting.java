@@ -49,7 +49,8 @@ public enum PortalSetting {
     SMTP_PASSWORD("portal.smtp.password", false),
     SMTP_FROM("portal.smtp.from", false),
     SMTP_STARTTLS("portal.smtp.starttls", false),
-    REMINDER_TIME("portal.reminder.time", false);
+    REMINDER_TIME("portal.reminder.time", false),
+    EVIDENCE_UPLOAD_MAX_MB("portal.evidence.upload.max-mb", false);
 
     private final String key;
     private final boolean required;

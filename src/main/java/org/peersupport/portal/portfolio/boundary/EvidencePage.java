@@ -1,0 +1,300 @@
+package org.peersupport.portal.portfolio.boundary;
+
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.control.BusinessException;
+import org.peersupport.portal.portfolio.entity.EvidenceKind;
+import org.peersupport.portal.portfolio.entity.Testimony;
+import org.peersupport.portal.portfolio.entity.WitnessStatus;
+
+/**
+ * Backs {@code candidate/evidence.xhtml}: with {@code ?id=} it edits an item (title, the rich text of a written piece
+ * or reflection, autosaved as the candidate types, a file to replace, a testimony to revise, "assessor only", and the
+ * evidence requirements it maps to, grouped by unit and outcome); with {@code ?enrolment=&kind=FILE} or
+ * {@code kind=WITNESS} it adds a file or asks a witness for a testimony. A refusal is shown next to its field and
+ * everything typed stays in the form. The view keeps ids and form fields only.
+ */
+@Named
+@ViewScoped
+public class EvidencePage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Which field a refusal belongs to, by the start of its key. */
+    private static final Map<String, String> FIELDS = new LinkedHashMap<>();
+
+    static {
+        FIELDS.put("evidence.title", "title");
+        FIELDS.put("evidence.date", "date");
+        FIELDS.put("evidence.body", "body");
+        FIELDS.put("evidence.requirements", "requirements");
+        FIELDS.put("evidence.upload", "file");
+        FIELDS.put("testimony.witness", "witness");
+        FIELDS.put("testimony.name", "name");
+        FIELDS.put("testimony.long", "name");
+        FIELDS.put("testimony.role", "role");
+        FIELDS.put("testimony.relationship", "relationship");
+        FIELDS.put("testimony.statement", "statement");
+    }
+
+    @Inject
+    Portfolios portfolios;
+
+    @Inject
+    Testimonies testimonies;
+
+    @Inject
+    Messages messages;
+
+    @Inject
+    FacesContext faces;
+
+    private Long id;
+    private Long enrolment;
+    private String kind;
+
+    private String title;
+    private String bodyHtml;
+    private LocalDate reflectionDate;
+    private boolean assessorOnly;
+    private final Map<Long, Boolean> mapped = new HashMap<>();
+    private String witnessUsername;
+    private String witnessName;
+    private String witnessRole;
+    private String witnessRelationship;
+    private String witnessStatement;
+    private long version;
+    private Instant savedAt;
+    private Integer wordCount;
+    private String autosaveProblem;
+    private String fileTitle;
+    private transient Part file;
+    private final Map<String, String> errors = new HashMap<>();
+
+    private transient ItemView item;
+    private transient MatrixView structure;
+
+    public void load() throws IOException {
+        if (id != null) {
+            item = PortfolioPages.loadOrNotFound(faces, () -> portfolios.item(id));
+            if (item == null) {
+                return;
+            }
+            enrolment = item.enrolmentId();
+            kind = item.kind().name();
+            fill(item);
+        } else if (enrolment == null || !("FILE".equals(kind) || "WITNESS".equals(kind))) {
+            faces.getExternalContext().responseSendError(404, "No such evidence");
+            faces.responseComplete();
+            return;
+        }
+        structure = PortfolioPages.loadOrNotFound(faces, () -> portfolios.matrix(enrolment));
+        if (structure != null && id == null && !structure.heading().editable()) {
+            faces.getExternalContext().responseSendError(404, "This portfolio cannot change");
+            faces.responseComplete();
+        }
+    }
+
+    private void fill(ItemView view) {
+        title = view.title();
+        bodyHtml = view.bodyHtml();
+        reflectionDate = view.reflectionDate();
+        assessorOnly = view.assessorOnly();
+        mapped.clear();
+        view.requirementIds().forEach(r -> mapped.put(r, Boolean.TRUE));
+        version = view.version();
+        savedAt = view.draftSavedAt();
+        wordCount = view.wordCount();
+        TestimonyView t = view.testimony();
+        if (t != null) {
+            witnessUsername = t.witnessUsername();
+            witnessName = t.name();
+            witnessRole = t.role();
+            witnessRelationship = t.relationship();
+            witnessStatement = t.statement();
+        }
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    public ItemView getItem() {
+        if (item == null && id != null) {
+            item = portfolios.item(id);
+        }
+        return item;
+    }
+
+    public MatrixView getStructure() {
+        if (structure == null && enrolment != null) {
+            structure = portfolios.matrix(enrolment);
+        }
+        return structure;
+    }
+
+    public boolean isEditable() {
+        return getStructure() != null && structure.heading().editable();
+    }
+
+    public boolean isHasBody() {
+        return kind != null && EvidenceKind.valueOf(kind).hasBody();
+    }
+
+    /** A testimony the candidate asked for, while its witness has not confirmed it: its words may still change. */
+    public boolean isTestimonyEditable() {
+        ItemView view = getItem();
+        return isEditable() && view != null && view.testimony() != null && view.testimony().witnessUsername() != null
+                && (view.testimony().status() == WitnessStatus.AWAITING || view.testimony().status() == WitnessStatus.DECLINED);
+    }
+
+    public String error(String field) {
+        return errors.get(field);
+    }
+
+    // ---------------------------------------------------------------- actions
+
+    public String save() {
+        errors.clear();
+        Testimony testimony = isTestimonyEditable()
+                ? new Testimony(witnessName, witnessRole, witnessRelationship, witnessStatement) : null;
+        ItemEdit edit = new ItemEdit(title, assessorOnly, chosen(), bodyHtml, reflectionDate, witnessUsername, testimony);
+        try {
+            portfolios.save(id, edit, version);
+        } catch (BusinessException e) {
+            return refused(e);
+        }
+        messages.info(null, "evidence.saved");
+        return "evidence?faces-redirect=true&id=" + id;
+    }
+
+    /** Called by the editor's script a moment after the candidate stops typing. */
+    public void autosave() {
+        try {
+            Saved saved = portfolios.autosave(id, bodyHtml, version);
+            version = saved.version();
+            savedAt = saved.savedAt();
+            wordCount = saved.wordCount();
+            autosaveProblem = null;
+        } catch (BusinessException e) {
+            autosaveProblem = e.getMessage();
+        }
+    }
+
+    public String upload() throws IOException {
+        errors.clear();
+        if (file == null || file.getSize() == 0) {
+            errors.put("file", messages.text("evidence.file.required"));
+            return null;
+        }
+        try (InputStream in = file.getInputStream()) {
+            long created = portfolios.createFile(enrolment, fileTitle, in, file.getSubmittedFileName());
+            messages.info(null, "evidence.file.uploaded");
+            return "evidence?faces-redirect=true&id=" + created;
+        } catch (BusinessException e) {
+            return refused(e);
+        }
+    }
+
+    public String replace() throws IOException {
+        errors.clear();
+        if (file == null || file.getSize() == 0) {
+            errors.put("file", messages.text("evidence.file.required"));
+            return null;
+        }
+        try (InputStream in = file.getInputStream()) {
+            portfolios.replaceFile(id, in, file.getSubmittedFileName(), version);
+            messages.info(null, "evidence.file.replaced");
+            return "evidence?faces-redirect=true&id=" + id;
+        } catch (BusinessException e) {
+            return refused(e);
+        }
+    }
+
+    public String requestTestimony() {
+        errors.clear();
+        try {
+            long created = testimonies.request(enrolment, title, witnessUsername,
+                    new Testimony(witnessName, witnessRole, witnessRelationship, witnessStatement));
+            messages.info(null, "evidence.testimony.requested");
+            return "evidence?faces-redirect=true&id=" + created;
+        } catch (BusinessException e) {
+            return refused(e);
+        }
+    }
+
+    public String delete() {
+        try {
+            portfolios.delete(id, version);
+        } catch (BusinessException e) {
+            return refused(e);
+        }
+        messages.info(null, "evidence.deleted", title);
+        return "portfolio?faces-redirect=true&enrolment=" + enrolment;
+    }
+
+    private Set<Long> chosen() {
+        return mapped.entrySet().stream().filter(e -> Boolean.TRUE.equals(e.getValue())).map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+    }
+
+    /** Shows a refusal next to its field when it has one, else at the top; what was typed stays. */
+    private String refused(BusinessException e) {
+        String field = PortfolioPages.field(e, FIELDS);
+        if (field != null) {
+            errors.put(field, e.getMessage());
+        } else {
+            messages.refused(null, e);
+        }
+        item = null;
+        structure = null;
+        return null;
+    }
+
+    // ---------------------------------------------------------------- view parameters and fields
+
+    public Long getId() { return id; }
+    public void setId(Long id) { this.id = id; }
+    public Long getEnrolment() { return enrolment; }
+    public void setEnrolment(Long enrolment) { this.enrolment = enrolment; }
+    public String getKind() { return kind; }
+    public void setKind(String kind) { this.kind = kind; }
+    public String getTitle() { return title; }
+    public void setTitle(String title) { this.title = title; }
+    public String getBodyHtml() { return bodyHtml; }
+    public void setBodyHtml(String bodyHtml) { this.bodyHtml = bodyHtml; }
+    public LocalDate getReflectionDate() { return reflectionDate; }
+    public void setReflectionDate(LocalDate reflectionDate) { this.reflectionDate = reflectionDate; }
+    public boolean isAssessorOnly() { return assessorOnly; }
+    public void setAssessorOnly(boolean assessorOnly) { this.assessorOnly = assessorOnly; }
+    public Map<Long, Boolean> getMapped() { return mapped; }
+    public String getWitnessUsername() { return witnessUsername; }
+    public void setWitnessUsername(String witnessUsername) { this.witnessUsername = witnessUsername; }
+    public String getWitnessName() { return witnessName; }
+    public void setWitnessName(String witnessName) { this.witnessName = witnessName; }
+    public String getWitnessRole() { return witnessRole; }
+    public void setWitnessRole(String witnessRole) { this.witnessRole = witnessRole; }
+    public String getWitnessRelationship() { return witnessRelationship; }
+    public void setWitnessRelationship(String witnessRelationship) { this.witnessRelationship = witnessRelationship; }
+    public String getWitnessStatement() { return witnessStatement; }
+    public void setWitnessStatement(String witnessStatement) { this.witnessStatement = witnessStatement; }
+    public Instant getSavedAt() { return savedAt; }
+    public Integer getWordCount() { return wordCount; }
+    public String getAutosaveProblem() { return autosaveProblem; }
+    public String getFileTitle() { return fileTitle; }
+    public void setFileTitle(String fileTitle) { this.fileTitle = fileTitle; }
+    public Part getFile() { return file; }
+    public void setFile(Part file) { this.file = file; }
+}

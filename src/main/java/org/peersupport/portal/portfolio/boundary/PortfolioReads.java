@@ -1,0 +1,145 @@
+package org.peersupport.portal.portfolio.boundary;
+
+import jakarta.ejb.SessionContext;
+import jakarta.persistence.EntityManager;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.peersupport.portal.candidate.entity.Enrolment;
+import org.peersupport.portal.candidate.entity.EnrolmentStatus;
+import org.peersupport.portal.course.entity.AssessmentTask;
+import org.peersupport.portal.course.entity.Course;
+import org.peersupport.portal.identity.entity.Person;
+import org.peersupport.portal.identity.entity.Role;
+import org.peersupport.portal.platform.control.BusinessException;
+import org.peersupport.portal.portfolio.control.EvidenceAccess;
+import org.peersupport.portal.portfolio.control.EvidenceAccess.Viewer;
+import org.peersupport.portal.portfolio.entity.EvidenceItem;
+import org.peersupport.portal.portfolio.entity.Submission;
+import org.peersupport.portal.portfolio.entity.SubmissionStatus;
+import org.peersupport.portal.portfolio.entity.SubmittedItem;
+import org.peersupport.portal.portfolio.entity.Testimony;
+
+/**
+ * What the portfolio boundaries share: who is calling, loading an enrolment, and turning entities into the view
+ * records they return. Each list is read with a fixed number of queries, never one per row.
+ */
+final class PortfolioReads {
+
+    private PortfolioReads() {
+    }
+
+    static Viewer viewer(SessionContext session) {
+        Principal principal = session.getCallerPrincipal();
+        String username = principal == null || "ANONYMOUS".equals(principal.getName()) ? null : principal.getName();
+        return new Viewer(username, session.isCallerInRole(Role.Names.CANDIDATE),
+                session.isCallerInRole(Role.Names.SUPERVISOR), session.isCallerInRole(Role.Names.VERIFIER));
+    }
+
+    static Optional<Person> person(EntityManager em, String username) {
+        return username == null ? Optional.empty() : em.createNamedQuery(Person.BY_USERNAME, Person.class)
+                .setParameter("username", username).getResultStream().findFirst();
+    }
+
+    /** The enrolment with its person, cohort and course version; "no such evidence" when there is none. */
+    static Enrolment enrolment(EntityManager em, long enrolmentId) {
+        return em.createNamedQuery(Enrolment.WITH_COHORT, Enrolment.class).setParameter("id", enrolmentId)
+                .getResultStream().findFirst().orElseThrow(EvidenceAccess::notFound);
+    }
+
+    /** The candidate adds, changes and submits evidence only while enrolled or active. */
+    static boolean editable(Enrolment enrolment) {
+        return enrolment.getStatus() == EnrolmentStatus.ENROLLED || enrolment.getStatus() == EnrolmentStatus.ACTIVE;
+    }
+
+    static void requireEditable(Enrolment enrolment) {
+        if (!editable(enrolment)) {
+            throw new BusinessException("portfolio.closed", "This portfolio cannot change while the enrolment is "
+                    + enrolment.getStatus().label() + ". You can still read everything in it.");
+        }
+    }
+
+    static PortfolioHeading heading(Enrolment e) {
+        Course course = e.getCohort().getCourse();
+        return new PortfolioHeading(e.getId(), e.getPerson().getDisplayName(), course.getCode(), course.getTitle(),
+                course.getVersionNumber(), e.getCohort().getName(), e.getStatus(), editable(e));
+    }
+
+    /** Requirement codes per item id, for every item of the enrolment, in the course's order: one query. */
+    static Map<Long, List<String>> codesByItem(EntityManager em, long enrolmentId) {
+        Map<Long, List<String>> codes = new HashMap<>();
+        for (Object[] row : em.createNamedQuery(EvidenceItem.MAPPINGS_OF_ENROLMENT, Object[].class)
+                .setParameter("enrolmentId", enrolmentId).getResultList()) {
+            codes.computeIfAbsent(((Number) row[0]).longValue(), id -> new ArrayList<>()).add((String) row[2]);
+        }
+        return codes;
+    }
+
+    static List<EvidenceItem> items(EntityManager em, long enrolmentId) {
+        return em.createNamedQuery(EvidenceItem.OF_ENROLMENT, EvidenceItem.class).setParameter("enrolmentId", enrolmentId)
+                .getResultList();
+    }
+
+    static ItemLine line(EvidenceItem i, List<String> codes) {
+        return new ItemLine(i.getId(), i.getKind(), i.getTitle(), codes == null ? List.of() : codes, i.getUpdatedAt(),
+                i.isAssessorOnly(), i.getWitnessStatus(), i.getWordCount(), i.submittable());
+    }
+
+    static ItemView view(EvidenceItem i, List<String> codes) {
+        FileInfo file = i.getStoredFile() == null ? null
+                : new FileInfo(i.getFileName(), i.getStoredFile().getMediaType(), i.getStoredFile().getSize());
+        Testimony t = i.getTestimony();
+        TestimonyView testimony = t == null ? null : new TestimonyView(t.name(), t.role(), t.relationship(), t.statement(),
+                i.getWitnessStatus(), i.getWitnessPerson() == null ? null : i.getWitnessPerson().getUsername(),
+                i.getWitnessPerson() == null ? null : i.getWitnessPerson().getDisplayName(), i.getWitnessRecordedBy(),
+                i.getWitnessDecidedAt(), i.getWitnessDeclineReason());
+        Set<Long> ids = new LinkedHashSet<>();
+        i.getRequirements().stream().map(r -> r.getId()).sorted().forEach(ids::add);
+        return new ItemView(i.getId(), i.getEnrolment().getId(), i.getKind(), i.getTitle(), i.getBodyHtml(), i.getWordCount(),
+                i.getReflectionDate(), file, testimony, i.isAssessorOnly(), ids, codes == null ? List.of() : codes,
+                i.getCreatedBy(), i.getCreatedAt(), i.getUpdatedAt(), i.getDraftSavedAt(), i.getVersion());
+    }
+
+    static SubmittedItemView view(SubmittedItem i, List<String> codes) {
+        FileInfo file = i.getStoredFile() == null ? null : new FileInfo(i.getFileName(), i.getMediaType(), i.getSize());
+        Testimony t = i.getTestimony();
+        TestimonyView testimony = t == null ? null : new TestimonyView(t.name(), t.role(), t.relationship(), t.statement(),
+                i.getWitnessStatus(), null, null, i.getWitnessConfirmedBy(), i.getWitnessDecidedAt(), null);
+        return new SubmittedItemView(i.getId(), i.getKind(), i.getTitle(), i.getBodyHtml(), i.getWordCount(),
+                i.getReflectionDate(), file, testimony, i.isAssessorOnly(), codes == null ? List.of() : codes);
+    }
+
+    /** The course version's tasks with the enrolment's submissions of each, newest attempt first: three queries. */
+    static List<TaskLine> tasks(EntityManager em, Enrolment e) {
+        Map<Long, Long> itemCounts = new HashMap<>();
+        em.createNamedQuery(SubmittedItem.COUNTS_OF_ENROLMENT, Object[].class).setParameter("enrolmentId", e.getId())
+                .getResultList().forEach(row -> itemCounts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue()));
+        Map<Long, List<SubmissionLine>> byTask = new LinkedHashMap<>();
+        for (Object[] row : em.createNamedQuery(Submission.LINES_OF_ENROLMENT, Object[].class)
+                .setParameter("enrolmentId", e.getId()).getResultList()) {
+            long id = ((Number) row[0]).longValue();
+            byTask.computeIfAbsent(((Number) row[1]).longValue(), task -> new ArrayList<>()).add(new SubmissionLine(id,
+                    ((Number) row[2]).intValue(), (SubmissionStatus) row[3], (java.time.Instant) row[4],
+                    (java.time.Instant) row[5], itemCounts.getOrDefault(id, 0L).intValue()));
+        }
+        byTask.values().forEach(list -> list.sort(Comparator.comparingInt(SubmissionLine::attempt).reversed()));
+        return em.createNamedQuery(AssessmentTask.OF_COURSE, AssessmentTask.class)
+                .setParameter("courseId", e.getCohort().getCourse().getId()).getResultList().stream().map(t -> {
+                    List<SubmissionLine> submissions = byTask.getOrDefault(t.getId(), List.of());
+                    boolean canSubmit = submissions.isEmpty() || submissions.get(0).status().allowsNewAttempt();
+                    return new TaskLine(t.getId(), t.getCode(), t.getTitle(), t.getKind(), t.getDescription(), submissions,
+                            canSubmit);
+                }).toList();
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
