@@ -50,6 +50,9 @@ class SignInBrowserIT extends PortalBrowserTest {
             browser.signIn(account.username(), DemoDirectory.PASSWORD);
             List<String> expectedNavigation = new java.util.ArrayList<>(ROLE_ORDER.stream()
                     .filter(account.roleNames()::contains).map(NAVIGATION_BY_ROLE::get).toList());
+            if (account.roleNames().contains("hr")) {
+                expectedNavigation.add(expectedNavigation.indexOf("Training records") + 1, "Completion dashboard");
+            }
             if (!expectedNavigation.isEmpty()) {
                 expectedNavigation.add("Courses"); // the course catalogue is open to everyone with a role
             }

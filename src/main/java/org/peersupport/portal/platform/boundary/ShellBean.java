@@ -51,6 +51,9 @@ public class ShellBean {
     /** The course catalogue, open to everyone with a role. */
     static final NavigationItem COURSES = new NavigationItem("nav.courses", "/learning/index.xhtml");
 
+    /** HR's completion dashboard, next to HR's home; it owns HR's report pages (drill-downs, staff records). */
+    static final NavigationItem HR_DASHBOARD = new NavigationItem("nav.hr.dashboard", "/hr/dashboard.xhtml");
+
     public boolean isDemo() {
         return config.demo();
     }
@@ -86,6 +89,9 @@ public class ShellBean {
         List<NavigationItem> items = new ArrayList<>();
         for (Role role : getRoles()) {
             items.add(new NavigationItem("nav." + role.roleName(), role.homePage()));
+            if (role == Role.HR) {
+                items.add(HR_DASHBOARD);
+            }
         }
         if (!items.isEmpty()) {
             items.add(COURSES);
@@ -93,9 +99,16 @@ public class ShellBean {
         return items;
     }
 
-    /** True when the current page lies in the given area, for {@code aria-current}. */
+    /**
+     * True when the current page is the item's page, or else lies in its area (the last item of a shared area
+     * wins, so HR's report pages belong to the dashboard), for {@code aria-current}.
+     */
     public boolean isCurrent(NavigationItem item) {
-        return request().getServletPath().startsWith(item.area());
+        String path = request().getServletPath();
+        List<NavigationItem> items = getNavigation();
+        NavigationItem current = items.stream().filter(i -> path.equals(i.page())).findFirst()
+                .orElseGet(() -> items.stream().filter(i -> path.startsWith(i.area())).reduce((a, b) -> b).orElse(null));
+        return item.equals(current);
     }
 
     public void signOut() throws IOException, ServletException {
