@@ -42,13 +42,21 @@ public final class ReportDataGenerator {
 
     static final ZoneId UK = ZoneId.of("Europe/London");
 
-    /** What to generate: how many staff, the seed, a namespace that keeps runs apart, and optional fixed organisation. */
-    public record Spec(int staff, long seed, String namespace, String organisation, LocalDate today) {
+    /**
+     * What to generate: how many staff, the seed, a namespace that keeps runs apart, optionally one organisation for
+     * everyone, the reference date, and optionally one course (by code) on which everyone has exactly one place
+     * (the benchmark's 10,000-person export) instead of the usual mix of about three places across the courses.
+     */
+    public record Spec(int staff, long seed, String namespace, String organisation, LocalDate today, String onlyCourse) {
 
         public Spec {
             if (staff < 1) {
                 throw new IllegalArgumentException("staff must be at least 1");
             }
+        }
+
+        public Spec(int staff, long seed, String namespace, String organisation, LocalDate today) {
+            this(staff, seed, namespace, organisation, today, null);
         }
     }
 
@@ -119,7 +127,8 @@ public final class ReportDataGenerator {
         String today = System.getProperty("generate.today", "");
         String url = System.getProperty("generate.jdbc.url", "");
         Spec spec = new Spec(staff, seed, System.getProperty("generate.namespace", "gen"), blankToNull(
-                System.getProperty("generate.organisation", "")), today.isBlank() ? LocalDate.now(UK) : LocalDate.parse(today));
+                System.getProperty("generate.organisation", "")), today.isBlank() ? LocalDate.now(UK) : LocalDate.parse(today),
+                blankToNull(System.getProperty("generate.course", "")));
         Result result;
         if (url.isBlank()) {
             Path project = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
@@ -194,13 +203,17 @@ public final class ReportDataGenerator {
             for (CourseSpec course : COURSES) {
                 courses.add(course(course));
             }
-            int places = (int) Math.round(spec.staff() * 3.0);
+            Course only = spec.onlyCourse() == null ? null : courses.stream()
+                    .filter(c -> c.code().equals(spec.onlyCourse())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no generated course " + spec.onlyCourse()));
+            int places = (int) Math.round(spec.staff() * (only == null ? 3.0 : 1.0));
             Map<Course, List<Cohort>> cohorts = new LinkedHashMap<>();
             Table cohortTable = table("cohort", "id, course_id, name, start_date, end_date, venue, online_link, facilitators, "
                     + "capacity, attendance_threshold, created_at, version");
             Table cohortSessionTable = table("cohort_session", "id, cohort_id, course_session_id, number, slug, starts_at, "
                     + "opened_early, version");
-            int cohortsPerCourse = (int) Math.max(2, Math.ceil(places / (double) courses.size() / COHORT_SIZE));
+            int cohortsPerCourse = (int) Math.max(2, Math.ceil(places / (double) (only == null ? courses.size() : 1)
+                    / COHORT_SIZE));
             Ids cohortIds = ids("cohort_seq", (long) cohortsPerCourse * courses.size());
             Ids cohortSessionIds = ids("cohort_session_seq", (long) cohortsPerCourse * courses.size() * 11);
             LocalDate first = spec.today().minusYears(3);
@@ -256,11 +269,12 @@ public final class ReportDataGenerator {
                         firstName + " " + lastName, username + "@generated.example", JOB_TITLES[random.nextInt(JOB_TITLES.length)],
                         department, organisation, null, created, created, 0);
 
-                int count = 1 + random.nextInt(5); // 1..5, three on average
+                int count = spec.onlyCourse() != null ? 1 : 1 + random.nextInt(5); // 1..5, three on average
                 Map<String, Instant[]> done = new LinkedHashMap<>();
                 java.util.Set<Long> used = new java.util.HashSet<>();
                 for (int i = 0; i < count; i++) {
-                    Course course = courses.get(random.nextInt(courses.size()));
+                    Course course = spec.onlyCourse() != null ? only
+                            : courses.get(random.nextInt(courses.size()));
                     List<Cohort> options = cohorts.get(course);
                     Cohort cohort = options.get(random.nextInt(options.size()));
                     if (!used.add(cohort.id())) {
