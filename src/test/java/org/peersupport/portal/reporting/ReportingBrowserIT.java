@@ -65,6 +65,12 @@ class ReportingBrowserIT extends PortalBrowserTest {
         assertEquals("4", browser.find("#total-enrolled").getText());
         assertEquals("1", browser.find("#total-deferred").getText());
         browser.screenshot("hr-dashboard-filtered");
+        scrollTo("#summary-heading");
+        browser.screenshot("hr-dashboard-figures");
+        scrollTo("#completions-heading");
+        browser.screenshot("hr-dashboard-completions-chart");
+        scrollTo("#departments-heading");
+        browser.screenshot("hr-dashboard-departments-chart");
 
         WebElement deferred = browser.find("#department-table tr[data-department='Ward B " + golden.organisation
                 + "'] td[data-measure='deferred'] a");
@@ -95,7 +101,7 @@ class ReportingBrowserIT extends PortalBrowserTest {
         browser.screenshot("hr-staff-record");
 
         browser.go("hr/dashboard.xhtml?organisation=" + golden.organisation.replace(' ', '+') + "&from=2026-13-01&to=2025-01-01");
-        assertEquals("Enter a date like 2026-04-01.", browser.find("#from-message").getText(), "a message next to the field");
+        assertEquals("Enter a real date, for example 1 April 2026.", browser.find("#from-message").getText(), "a message next to the field");
         assertEquals("true", browser.find("#from").getAttribute("aria-invalid"));
         assertEquals("2025-01-01", browser.find("#to").getAttribute("value"), "what was typed is kept");
         browser.go("hr/dashboard.xhtml?from=2026-05-01&to=2026-04-01");
@@ -129,6 +135,10 @@ class ReportingBrowserIT extends PortalBrowserTest {
             browser.go(page);
             assertEquals("You do not have access to this page", browser.heading(), page);
         }
+    }
+
+    private void scrollTo(String css) {
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()", browser.find(css));
     }
 
     /** Downloads what a link points to with the browser's session, as the browser's download would. */

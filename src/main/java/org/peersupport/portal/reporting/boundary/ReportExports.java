@@ -164,6 +164,7 @@ public class ReportExports {
     }
 
     /** A file name for an export: what it is and the date, e.g. {@code completion-report-2026-11-23.csv}. */
+    @RolesAllowed(Role.Names.HR)
     public String fileName(String report, ExportFormat format) {
         return report + "-" + LocalDate.now(clock.withZone(ReportSql.UK)) + "." + format.extension();
     }

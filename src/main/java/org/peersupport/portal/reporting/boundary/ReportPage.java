@@ -81,12 +81,15 @@ abstract class ReportPage {
         return faces.getExternalContext().getRequestContextPath() + page + (q.isEmpty() ? "" : "?" + q);
     }
 
-    public String date(LocalDate date) {
-        return date == null ? "—" : DATE.format(date);
-    }
-
-    public String date(Instant instant) {
-        return instant == null ? "—" : DATE.format(instant.atZone(ReportSql.UK));
+    /** A date or an instant as a UK date ("3 Mar 2026"), or a dash; one method, as EL cannot choose an overload for null. */
+    public String date(Object value) {
+        if (value instanceof LocalDate date) {
+            return DATE.format(date);
+        }
+        if (value instanceof Instant instant) {
+            return DATE.format(instant.atZone(ReportSql.UK));
+        }
+        return "—";
     }
 
     /** The department as people read it: "Not recorded" for people without one. */
