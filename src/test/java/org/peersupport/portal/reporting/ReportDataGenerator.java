@@ -376,7 +376,7 @@ public final class ReportDataGenerator {
                     changedAt = max(changedAt, at(pausedOn));
                     changes.add(new Object[] {"ACTIVE", "PAUSED", "Caring responsibilities", changedAt});
                     lastDay = pausedOn;
-                } else if (end.isBefore(today) && random.nextInt(100) < 88) {
+                } else if (end.isBefore(today) && random.nextInt(100) < 95) {
                     status = "COMPLETED";
                     LocalDate when = min(today, end.plusDays(random.nextInt(30)));
                     completedAt = max(changedAt, at(when).plusSeconds(3600));
