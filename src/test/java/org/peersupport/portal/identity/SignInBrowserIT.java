@@ -52,6 +52,9 @@ class SignInBrowserIT extends PortalBrowserTest {
                     .filter(account.roleNames()::contains).flatMap(role -> role.equals("coordinator")
                             ? java.util.stream.Stream.of(NAVIGATION_BY_ROLE.get(role), "Cohorts")
                             : java.util.stream.Stream.of(NAVIGATION_BY_ROLE.get(role))).toList());
+            if (account.roleNames().contains("hr")) {
+                expectedNavigation.add(expectedNavigation.indexOf("Training records") + 1, "Completion dashboard");
+            }
             if (!expectedNavigation.isEmpty()) {
                 expectedNavigation.add("Courses"); // the course catalogue is open to everyone with a role
             }

@@ -7,6 +7,9 @@ public final class DemoDirectory {
     public static final String SERVICE_DN = "cn=portal-service,ou=services," + BASE_DN;
     public static final String SERVICE_PASSWORD = "demo-service-password";
     public static final String PASSWORD = "demo-password";
+    /** The demo service account HR and BI systems call the reporting API with (group hr-api, mapped to hr). */
+    public static final String API_SERVICE_ACCOUNT = "hr-reporting-service";
+    public static final String API_SERVICE_PASSWORD = "demo-service-api-password";
 
     private DemoDirectory() {
     }

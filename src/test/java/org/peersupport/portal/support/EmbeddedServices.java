@@ -52,7 +52,13 @@ public final class EmbeddedServices implements AutoCloseable {
      * Starts both servers. With a data directory the database survives restarts; without one it is new.
      */
     public static EmbeddedServices start(Path ldif, Path postgresData) throws IOException {
+        return start(ldif, postgresData, Map.of());
+    }
+
+    /** As {@link #start(Path, Path)}, with PostgreSQL server settings (the benchmark loads pg_stat_statements). */
+    public static EmbeddedServices start(Path ldif, Path postgresData, Map<String, String> postgresConfig) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(freePort());
+        postgresConfig.forEach(builder::setServerConfig);
         if (postgresData != null) {
             Files.createDirectories(postgresData.getParent());
             builder.setDataDirectory(postgresData).setCleanDataDirectory(false);
@@ -157,7 +163,7 @@ public final class EmbeddedServices implements AutoCloseable {
         settings.put("portal.ldap.role.supervisor", "cn=p2p-supervisors,ou=groups," + BASE_DN);
         settings.put("portal.ldap.role.verifier", "cn=p2p-verifiers,ou=groups," + BASE_DN);
         settings.put("portal.ldap.role.coordinator", "cn=p2p-coordinators,ou=groups," + BASE_DN);
-        settings.put("portal.ldap.role.hr", "cn=p2p-hr,ou=groups," + BASE_DN);
+        settings.put("portal.ldap.role.hr", "cn=p2p-hr,ou=groups," + BASE_DN + ";cn=hr-api,ou=groups," + BASE_DN);
         settings.put("portal.demo.course-package", projectDirectory.resolve("deployment/courses/peer2peer").toString());
         return settings;
     }

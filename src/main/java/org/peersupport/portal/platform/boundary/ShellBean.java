@@ -63,6 +63,10 @@ public class ShellBean {
     static final NavigationItem COHORTS = new NavigationItem("nav.cohorts", "/coordinator/cohorts.xhtml",
             List.of("/coordinator/cohorts.xhtml", "/coordinator/cohort.xhtml", "/coordinator/register.xhtml"));
 
+    /** HR's completion dashboard, next to HR's home; it owns HR's report pages (drill-downs, staff records). */
+    static final NavigationItem HR_DASHBOARD = new NavigationItem("nav.hr.dashboard", "/hr/dashboard.xhtml",
+            List.of("/hr/dashboard.xhtml", "/hr/people.xhtml", "/hr/staff.xhtml"));
+
     public boolean isDemo() {
         return config.demo();
     }
@@ -103,6 +107,9 @@ public class ShellBean {
             items.add(new NavigationItem("nav." + role.roleName(), role.homePage()));
             if (role == Role.COORDINATOR) {
                 items.add(COHORTS);
+            }
+            if (role == Role.HR) {
+                items.add(HR_DASHBOARD);
             }
         }
         if (!items.isEmpty()) {

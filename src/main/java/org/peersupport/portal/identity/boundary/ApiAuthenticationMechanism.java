@@ -1,0 +1,127 @@
+package org.peersupport.portal.identity.boundary;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import jakarta.security.enterprise.AuthenticationException;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The portal's authentication mechanism: HTTP Basic for the reporting API ({@code /api/*}), so that HR and BI
+ * systems sign in with a directory service account, and the sign-in form ({@link SecurityConfiguration}) for
+ * everything else.
+ *
+ * <p>Jakarta Security 3 (Soteria in Payara 6) puts one mechanism into service. This one is an enabled alternative,
+ * so it is that one; it delegates every non-API request to the form mechanism that
+ * {@code @CustomFormAuthenticationMechanismDefinition} defines, found as the other {@code HttpAuthenticationMechanism}
+ * bean (the pattern of the Jakarta EE security examples for wrapping a built-in mechanism). Basic credentials are
+ * checked by the same {@link IdentityStoreHandler}, so by the same directory bind and group-to-role mapping as a
+ * sign-in; no password is compared or hashed here. API callers get no session: each request authenticates.
+ */
+@Alternative
+@Priority(Interceptor.Priority.APPLICATION)
+@ApplicationScoped
+public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    /** Where the API lives, below the context root. */
+    public static final String API_PATH = "/api/";
+    static final String REALM = "Basic realm=\"Peer Support Training Portal API\", charset=\"UTF-8\"";
+
+    @Inject
+    BeanManager beans;
+
+    @Inject
+    IdentityStoreHandler identityStores;
+
+    private volatile HttpAuthenticationMechanism form;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) throws AuthenticationException {
+        if (!isApi(request)) {
+            return form().validateRequest(request, response, context);
+        }
+        UsernamePasswordCredential credential = basicCredential(request.getHeader("Authorization"));
+        if (credential != null) {
+            CredentialValidationResult result = identityStores.validate(credential);
+            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                return context.notifyContainerAboutLogin(result);
+            }
+        }
+        if (credential == null && !context.isProtected()) {
+            return context.doNothing();
+        }
+        response.setHeader("WWW-Authenticate", REALM);
+        return context.responseUnauthorized();
+    }
+
+    @Override
+    public AuthenticationStatus secureResponse(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) throws AuthenticationException {
+        return isApi(request) ? AuthenticationStatus.SUCCESS : form().secureResponse(request, response, context);
+    }
+
+    @Override
+    public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        if (isApi(request)) {
+            context.cleanClientSubject();
+        } else {
+            form().cleanSubject(request, response, context);
+        }
+    }
+
+    static boolean isApi(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith(API_PATH);
+    }
+
+    /** The username and password of an {@code Authorization: Basic ...} header, or null if there is none or it is bad. */
+    static UsernamePasswordCredential basicCredential(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        int colon = decoded.indexOf(':');
+        if (colon <= 0 || colon == decoded.length() - 1) {
+            return null;
+        }
+        return new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1));
+    }
+
+    private HttpAuthenticationMechanism form() {
+        HttpAuthenticationMechanism mechanism = form;
+        if (mechanism == null) {
+            Set<Bean<?>> others = beans.getBeans(HttpAuthenticationMechanism.class).stream()
+                    .filter(bean -> !bean.getBeanClass().equals(ApiAuthenticationMechanism.class))
+                    .collect(Collectors.toSet());
+            Bean<?> bean = beans.resolve(others);
+            if (bean == null) {
+                throw new IllegalStateException("no form authentication mechanism to delegate to");
+            }
+            mechanism = (HttpAuthenticationMechanism) beans.getReference(bean, HttpAuthenticationMechanism.class,
+                    beans.createCreationalContext(bean));
+            form = mechanism;
+        }
+        return mechanism;
+    }
+}

@@ -1,0 +1,254 @@
+package org.peersupport.portal.reporting.control;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.peersupport.portal.reporting.entity.Measure;
+import org.peersupport.portal.reporting.entity.ReportFilter;
+
+/**
+ * The SQL of every report. Each is one statement that aggregates or pages in the database, whatever the size of the
+ * data: the filter becomes a {@code where} clause with bound parameters, and figures are {@code count(*) filter}
+ * aggregates. {@code today} is passed in (the portal's clock, UK date), so overdue and "this year" are testable.
+ */
+public final class ReportSql {
+
+    public static final ZoneId UK = ZoneId.of("Europe/London");
+
+    /**
+     * The certificate's verification code of a place. Certificates arrive with their own feature; when they do,
+     * this and {@link #CERTIFICATE_JOIN} are the one place to change (for example
+     * {@code "cert.verification_code"} and {@code " left join certificate cert on cert.enrolment_id = e.id"}).
+     * Every report, export and API response takes the code from here.
+     */
+    static final String CERTIFICATE_CODE = "cast(null as varchar)";
+    static final String CERTIFICATE_JOIN = "";
+
+    static final String PLACES = " from enrolment e join person p on p.id = e.person_id"
+            + " join cohort co on co.id = e.cohort_id join course c on c.id = co.course_id" + CERTIFICATE_JOIN;
+
+    private static final String CURRENT = "e.status in ('ENROLLED', 'ACTIVE', 'PAUSED')";
+
+    private ReportSql() {
+    }
+
+    /** Overdue: still current, and past the expected end, which a pause moves on day by day while it lasts. */
+    static String overdue() {
+        return "(" + CURRENT + " and e.expected_end_date < ? and (e.paused_on is null or e.expected_end_date < e.paused_on))";
+    }
+
+    /** The figures per course and across all (the total row has a null code), in one statement. */
+    public static SqlQuery statusCounts(ReportFilter filter, LocalDate today, String groupColumn) {
+        SqlQuery q = new SqlQuery().append("select " + groupColumn + " as grp, ");
+        figures(q, today);
+        q.append(PLACES);
+        where(q, filter);
+        q.append(" group by grouping sets ((" + groupColumn + "), ()) order by grouping(" + groupColumn + "), 1");
+        return q;
+    }
+
+    /** The figures per course and across all: grouped by course code. */
+    public static SqlQuery courseCounts(ReportFilter filter, LocalDate today) {
+        return statusCounts(filter, today, "c.code");
+    }
+
+    /** The figures per department; people without one are grouped under a null department. */
+    public static SqlQuery departmentCounts(ReportFilter filter, LocalDate today) {
+        SqlQuery q = new SqlQuery().append("select p.department as grp, ");
+        figures(q, today);
+        q.append(PLACES);
+        where(q, filter);
+        q.append(" group by p.department order by p.department nulls last");
+        return q;
+    }
+
+    private static void figures(SqlQuery q, LocalDate today) {
+        q.append("count(*) as enrolled, "
+                + "count(*) filter (where e.status = 'ENROLLED') as not_started, "
+                + "count(*) filter (where e.status = 'ACTIVE') as active, "
+                + "count(*) filter (where e.status = 'PAUSED') as paused, "
+                + "count(*) filter (where " + overdue() + ") as overdue, ", today);
+        q.append("count(*) filter (where e.status = 'WITHDRAWN') as withdrawn, "
+                + "count(*) filter (where e.status = 'DEFERRED') as deferred, "
+                + "count(*) filter (where e.status = 'COMPLETED') as completed, "
+                + "count(*) filter (where e.status = 'COMPLETED' and e.completed_at >= ?) as completed_this_year, ",
+                yearStart(today));
+        q.append("percentile_cont(0.5) within group (order by ((e.completed_at at time zone 'Europe/London')::date "
+                + "- co.start_date - e.paused_days_total)) filter (where e.status = 'COMPLETED') as median_days");
+    }
+
+    /** Completions per month (UK time) from {@code first} on. */
+    public static SqlQuery completionsByMonth(ReportFilter filter, YearMonth first) {
+        SqlQuery q = new SqlQuery().append("select to_char(e.completed_at at time zone 'Europe/London', 'YYYY-MM') as month, "
+                + "count(*) as completions");
+        q.append(PLACES);
+        where(q, filter);
+        q.append(" and e.status = 'COMPLETED' and e.completed_at >= ?", start(first));
+        q.append(" group by 1 order by 1");
+        return q;
+    }
+
+    /** Latest titles of the courses that have cohorts. */
+    public static SqlQuery courseOptions() {
+        return new SqlQuery().append("select distinct on (c.code) c.code, c.title from course c "
+                + "where exists (select 1 from cohort co join course v on v.id = co.course_id where v.code = c.code) "
+                + "order by c.code, c.version_number desc");
+    }
+
+    /** Organisations and departments among people with a place. */
+    public static SqlQuery organisationAndDepartmentOptions() {
+        return new SqlQuery().append("select p.organisation, p.department from person p "
+                + "where exists (select 1 from enrolment e where e.person_id = p.id) "
+                + "group by p.organisation, p.department");
+    }
+
+    /** The most recent cohorts of a course, within the date range if one is set. */
+    public static SqlQuery cohortOptions(ReportFilter filter, int limit) {
+        SqlQuery q = new SqlQuery().append("select co.id, co.name, co.start_date from cohort co join course c on c.id = co.course_id "
+                + "where c.code = ?", filter.courseCode());
+        if (filter.from() != null) {
+            q.append(" and co.start_date >= ?", filter.from());
+        }
+        if (filter.to() != null) {
+            q.append(" and co.start_date <= ?", filter.to());
+        }
+        return q.append(" order by co.start_date desc, co.id desc limit ?", limit);
+    }
+
+    static final String LINE_COLUMNS = "select e.id as enrolment_id, p.id as person_id, p.display_name, p.department, "
+            + "p.organisation, c.code, c.title, co.name as cohort_name, e.status, ";
+
+    /**
+     * A drill-down list: the places behind one figure, in name order, one page of them with the total in the same
+     * statement ({@code count(*) over ()}). A page size of 0 means every row (exports stream them).
+     */
+    public static SqlQuery people(ReportFilter filter, Measure measure, YearMonth month, LocalDate today, int page,
+            int pageSize) {
+        SqlQuery q = new SqlQuery().append(LINE_COLUMNS + overdue() + " as overdue, e.enrolled_at, co.start_date, "
+                + "e.expected_end_date, e.completed_at, e.status_changed_at", today);
+        q.append(pageSize > 0 ? ", count(*) over () as total" : "");
+        q.append(PLACES);
+        where(q, filter);
+        measure(q, measure, month, today);
+        q.append(" order by p.display_name, p.id, co.start_date, e.id");
+        if (pageSize > 0) {
+            q.append(" limit ? offset ?", pageSize, (long) page * pageSize);
+        }
+        return q;
+    }
+
+    /** How many sessions the widest cohort in the report has: the number of session columns an export needs. */
+    public static SqlQuery maxSessions(ReportFilter filter) {
+        SqlQuery q = new SqlQuery().append("select coalesce(max(cs.number), 0) from cohort_session cs "
+                + "where cs.cohort_id in (select e.cohort_id");
+        q.append(PLACES);
+        where(q, filter);
+        return q.append(")");
+    }
+
+    /**
+     * The full completion report: one row per person and course place, with each session's completion date (UK) in
+     * session order, as a text array aligned to session numbers 1..n (null where not done). Progress is keyed by
+     * course code and session slug, so it follows people across course versions, as the course feature keeps it.
+     */
+    public static SqlQuery completionReport(ReportFilter filter, LocalDate today) {
+        SqlQuery q = new SqlQuery().append("select e.id as enrolment_id, p.display_name, p.username, p.department, "
+                + "p.organisation, c.code, c.title, co.name as cohort_name, co.start_date, e.status, "
+                + overdue() + " as overdue, e.enrolled_at, e.expected_end_date, e.completed_at, e.paused_days_total, "
+                + CERTIFICATE_CODE + " as certificate_code, "
+                + "array(select to_char(lp.completed_at at time zone 'Europe/London', 'YYYY-MM-DD') "
+                + "from cohort_session cs left join lesson_progress lp on lp.person_id = e.person_id "
+                + "and lp.course_code = c.code and lp.session_slug = cs.slug "
+                + "where cs.cohort_id = e.cohort_id order by cs.number) as sessions", today);
+        q.append(PLACES);
+        where(q, filter);
+        return q.append(" order by p.display_name, p.id, co.start_date, e.id");
+    }
+
+    /** A person's own details for their training record. */
+    public static SqlQuery person(long personId) {
+        return new SqlQuery().append("select p.id, p.display_name, p.username, p.job_title, p.department, p.organisation "
+                + "from person p where p.id = ?", personId);
+    }
+
+    /** Every place a person has held, oldest cohort first, with sessions done out of the cohort's sessions. */
+    public static SqlQuery training(long personId, LocalDate today) {
+        return new SqlQuery().append("select e.id as enrolment_id, c.code, c.title, co.name as cohort_name, co.start_date, "
+                + "co.end_date, e.status, " + overdue() + " as overdue, e.enrolled_at, e.expected_end_date, "
+                + "e.paused_days_total, e.completed_at, e.status_changed_at, "
+                + "(select count(*) from cohort_session cs join lesson_progress lp on lp.person_id = e.person_id "
+                + "and lp.course_code = c.code and lp.session_slug = cs.slug where cs.cohort_id = e.cohort_id) as sessions_done, "
+                + "(select count(*) from cohort_session cs where cs.cohort_id = e.cohort_id) as sessions_total, "
+                + CERTIFICATE_CODE + " as certificate_code" + PLACES + " where e.person_id = ? "
+                + "order by co.start_date, e.id", today, personId);
+    }
+
+    /** A person's id from their directory username, for the API. */
+    public static SqlQuery personByUsername(String username) {
+        return new SqlQuery().append("select p.id from person p where lower(p.username) = lower(?)", username);
+    }
+
+    /**
+     * Completions at or after {@code since}, oldest first (then by place), one page, with the total in the same
+     * statement: a client syncs incrementally by asking again from the last completion it has seen.
+     */
+    public static SqlQuery completionsSince(OffsetDateTime since, int page, int pageSize) {
+        return new SqlQuery().append("select e.id as enrolment_id, p.username, p.display_name, p.department, p.organisation, "
+                + "c.code, c.title, co.name as cohort_name, co.start_date, e.enrolled_at, e.completed_at, "
+                + CERTIFICATE_CODE + " as certificate_code, count(*) over () as total" + PLACES
+                + " where e.status = 'COMPLETED' and e.completed_at >= ? order by e.completed_at, e.id limit ? offset ?",
+                since, pageSize, (long) page * pageSize);
+    }
+
+    private static void where(SqlQuery q, ReportFilter filter) {
+        q.append(" where true");
+        if (filter.organisation() != null) {
+            q.append(" and p.organisation = ?", filter.organisation());
+        }
+        if (ReportFilter.NOT_RECORDED.equals(filter.department())) {
+            q.append(" and p.department is null");
+        } else if (filter.department() != null) {
+            q.append(" and p.department = ?", filter.department());
+        }
+        if (filter.courseCode() != null) {
+            q.append(" and c.code = ?", filter.courseCode());
+        }
+        if (filter.cohortId() != null) {
+            q.append(" and e.cohort_id = ?", filter.cohortId());
+        }
+        if (filter.from() != null) {
+            q.append(" and co.start_date >= ?", filter.from());
+        }
+        if (filter.to() != null) {
+            q.append(" and co.start_date <= ?", filter.to());
+        }
+    }
+
+    private static void measure(SqlQuery q, Measure measure, YearMonth month, LocalDate today) {
+        switch (measure) {
+            case ENROLLED -> { }
+            case NOT_STARTED -> q.append(" and e.status = 'ENROLLED'");
+            case ACTIVE -> q.append(" and e.status = 'ACTIVE'");
+            case PAUSED -> q.append(" and e.status = 'PAUSED'");
+            case OVERDUE -> q.append(" and " + overdue(), today);
+            case WITHDRAWN -> q.append(" and e.status = 'WITHDRAWN'");
+            case DEFERRED -> q.append(" and e.status = 'DEFERRED'");
+            case COMPLETED -> q.append(" and e.status = 'COMPLETED'");
+            case COMPLETED_THIS_YEAR -> q.append(" and e.status = 'COMPLETED' and e.completed_at >= ?", yearStart(today));
+        }
+        if (month != null) {
+            q.append(" and e.status = 'COMPLETED' and e.completed_at >= ? and e.completed_at < ?", start(month),
+                    start(month.plusMonths(1)));
+        }
+    }
+
+    static OffsetDateTime yearStart(LocalDate today) {
+        return start(YearMonth.of(today.getYear(), 1));
+    }
+
+    static OffsetDateTime start(YearMonth month) {
+        return month.atDay(1).atStartOfDay(UK).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}
