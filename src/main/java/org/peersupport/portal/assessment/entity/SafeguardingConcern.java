@@ -47,9 +47,9 @@ public class SafeguardingConcern {
     @JoinColumn(name = "enrolment_id", nullable = false, updatable = false)
     private Enrolment enrolment;
 
-    @ManyToOne
-    @JoinColumn(name = "submission_id", updatable = false)
-    private Submission submission;
+    /** The submission being reviewed when the concern was raised (an id: the lead reads no evidence through it). */
+    @Column(name = "submission_id", updatable = false)
+    private Long submissionId;
 
     @ManyToOne(optional = false)
     @JoinColumn(name = "raised_by_id", nullable = false, updatable = false)
@@ -78,7 +78,7 @@ public class SafeguardingConcern {
 
     public SafeguardingConcern(Enrolment enrolment, Submission submission, Person raisedBy, String concern, Instant now) {
         this.enrolment = Objects.requireNonNull(enrolment);
-        this.submission = submission;
+        this.submissionId = submission == null ? null : submission.getId();
         this.raisedBy = Objects.requireNonNull(raisedBy);
         this.concern = Objects.requireNonNull(concern);
         this.raisedAt = now;
@@ -102,8 +102,8 @@ public class SafeguardingConcern {
         return enrolment;
     }
 
-    public Submission getSubmission() {
-        return submission;
+    public Long getSubmissionId() {
+        return submissionId;
     }
 
     public Person getRaisedBy() {

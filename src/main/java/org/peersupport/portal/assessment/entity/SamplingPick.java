@@ -20,7 +20,7 @@ import org.peersupport.portal.identity.entity.Person;
 @NamedQuery(name = SamplingPick.OF_ENROLMENT, query = "select p from SamplingPick p join fetch p.verifier "
         + "where p.enrolment.id = :enrolmentId")
 @NamedQuery(name = SamplingPick.ALL, query = "select p from SamplingPick p join fetch p.verifier join fetch p.enrolment e "
-        + "join fetch e.person join fetch e.cohort order by e.person.displayName")
+        + "join fetch e.person join fetch e.cohort c join fetch c.course order by e.person.displayName")
 public class SamplingPick {
 
     public static final String OF_ENROLMENT = "SamplingPick.ofEnrolment";
