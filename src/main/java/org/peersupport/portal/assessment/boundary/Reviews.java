@@ -263,7 +263,7 @@ public class Reviews {
     public long correct(long decisionId, String reason, long expectedVersion) {
         Person me = access.me(session);
         Decision target = em.find(Decision.class, decisionId);
-        if (target == null || !target.getKind().byAssessor()) {
+        if (target == null || target.getKind().byVerifier()) {
             throw AssessmentAccess.notFound();
         }
         Submission s = access.submission(target.getSubmission().getId());
@@ -383,6 +383,10 @@ public class Reviews {
      */
     private Optional<BusinessException> correctionRefusal(Decision latest) {
         Submission s = latest.getSubmission();
+        if (latest.getKind() == DecisionKind.CORRECTION) {
+            return Optional.of(new BusinessException("assessment.correction.ofCorrection",
+                    "The latest decision is itself a correction. Make a new decision instead."));
+        }
         if (!latest.getKind().byAssessor()) {
             return Optional.of(new BusinessException("assessment.correction.notYours",
                     "The latest decision on this work is a verifier's, so only they can correct it."));

@@ -75,7 +75,7 @@ public class Safeguarding {
         SafeguardingConcern raised = new SafeguardingConcern(e, s, me, words, Instant.now(clock));
         em.persist(raised);
         em.flush();
-        audit.fire(AuditEvent.of("SAFEGUARDING_CONCERN_RAISED", "SafeguardingConcern", raised.getId(),
+        audit.fire(AuditEvent.by(me.getUsername(), "SAFEGUARDING_CONCERN_RAISED", "SafeguardingConcern", raised.getId(),
                 "about enrolment " + e.getId() + ", while reviewing submission " + s.getId()));
         events.fire(new AssessmentEvent(AssessmentEvent.Kind.CONCERN_RAISED, s.getId(), e.getId(), null,
                 e.getPerson().getUsername(), me.getUsername(), null, me.getUsername()));
@@ -88,7 +88,7 @@ public class Safeguarding {
         Person me = access.me(session);
         List<ConcernView> open = em.createNamedQuery(SafeguardingConcern.OPEN, SafeguardingConcern.class).getResultList()
                 .stream().filter(c -> notAbout(me, c)).map(Safeguarding::view).toList();
-        audit.fire(AuditEvent.of("SAFEGUARDING_CONCERNS_READ", "SafeguardingConcern", null, open.size() + " open concerns "
+        audit.fire(AuditEvent.by(me.getUsername(), "SAFEGUARDING_CONCERNS_READ", "SafeguardingConcern", null, open.size() + " open concerns "
                 + open.stream().map(c -> String.valueOf(c.id())).toList()));
         return open;
     }
@@ -126,7 +126,7 @@ public class Safeguarding {
         } catch (OptimisticLockException e) {
             throw stale();
         }
-        audit.fire(AuditEvent.of("SAFEGUARDING_CONCERN_CLOSED", "SafeguardingConcern", concernId, "closed with an outcome"));
+        audit.fire(AuditEvent.by(me.getUsername(), "SAFEGUARDING_CONCERN_CLOSED", "SafeguardingConcern", concernId, "closed with an outcome"));
     }
 
     private static boolean notAbout(Person me, SafeguardingConcern c) {

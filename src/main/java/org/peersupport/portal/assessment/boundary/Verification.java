@@ -143,7 +143,7 @@ public class Verification {
             em.persist(new SamplingPlan(assessor, me, firstN, ratePercent, now));
         }
         flushOrStale();
-        audit.fire(AuditEvent.of("SAMPLING_PLAN_SAVED", "SamplingPlan", assessor == null ? "default" : assessor.getUsername(),
+        audit.fire(AuditEvent.by(me.getUsername(), "SAMPLING_PLAN_SAVED", "SamplingPlan", assessor == null ? "default" : assessor.getUsername(),
                 (assessor == null ? "default plan" : "plan for " + assessor.getUsername()) + ": first " + firstN + ", then "
                         + ratePercent + "%, samples to " + me.getUsername()));
     }
@@ -151,7 +151,7 @@ public class Verification {
     /** Removes an assessor's own plan, so the default plan applies to them again. */
     @RolesAllowed(Role.Names.VERIFIER)
     public void removePlan(long assessorId, long expectedVersion) {
-        access.me(session);
+        Person me = access.me(session);
         SamplingPlan plan = plan(assessorId).orElseThrow(Verification::stalePlan);
         if (plan.getVersion() != expectedVersion) {
             throw stalePlan();
@@ -159,7 +159,7 @@ public class Verification {
         String assessor = plan.getAssessor().getUsername();
         em.remove(plan);
         flushOrStale();
-        audit.fire(AuditEvent.of("SAMPLING_PLAN_REMOVED", "SamplingPlan", assessor, "plan for " + assessor
+        audit.fire(AuditEvent.by(me.getUsername(), "SAMPLING_PLAN_REMOVED", "SamplingPlan", assessor, "plan for " + assessor
                 + " removed: the default plan applies"));
     }
 
@@ -187,18 +187,18 @@ public class Verification {
             throw new BusinessException("sampling.pick.already", e.getPerson().getDisplayName() + " has just been picked "
                     + "by someone else.");
         }
-        audit.fire(AuditEvent.of("SAMPLING_PICK_ADDED", "Enrolment", enrolmentId, "every sign-off sampled to "
+        audit.fire(AuditEvent.by(me.getUsername(), "SAMPLING_PICK_ADDED", "Enrolment", enrolmentId, "every sign-off sampled to "
                 + me.getUsername()));
     }
 
     /** Stops picking a candidate: their sign-offs follow their assessor's plan again. */
     @RolesAllowed(Role.Names.VERIFIER)
     public void unpick(long enrolmentId) {
-        access.me(session);
+        Person me = access.me(session);
         em.createNamedQuery(SamplingPick.OF_ENROLMENT, SamplingPick.class).setParameter("enrolmentId", enrolmentId)
                 .getResultStream().findFirst().ifPresent(pick -> {
                     em.remove(pick);
-                    audit.fire(AuditEvent.of("SAMPLING_PICK_REMOVED", "Enrolment", enrolmentId, "picked by "
+                    audit.fire(AuditEvent.by(me.getUsername(), "SAMPLING_PICK_REMOVED", "Enrolment", enrolmentId, "picked by "
                             + pick.getVerifier().getUsername()));
                 });
     }
@@ -325,6 +325,10 @@ public class Verification {
 
     /** Why the caller may not correct this latest decision, or empty when they may. */
     private Optional<BusinessException> correctionRefusal(Person me, Decision latest) {
+        if (latest.getKind() == DecisionKind.CORRECTION) {
+            return Optional.of(new BusinessException("assessment.correction.ofCorrection",
+                    "The latest decision is itself a correction. Make a new decision instead."));
+        }
         if (!latest.getKind().byVerifier() || !latest.getDecidedBy().getId().equals(me.getId())) {
             return Optional.of(new BusinessException("verification.correction.notYours",
                     "Only the verifier who made the latest decision on this work can correct it."));

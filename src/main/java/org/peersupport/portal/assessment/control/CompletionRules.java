@@ -126,7 +126,7 @@ public class CompletionRules {
         EnrolmentStatusChange change = e.moveTo(EnrolmentStatus.COMPLETED, reason, actor, now,
                 LocalDate.ofInstant(now, LessonAccess.ZONE));
         em.persist(change);
-        audit.fire(AuditEvent.of("ENROLMENT_COMPLETED", "Enrolment", e.getId(), reason));
+        audit.fire(AuditEvent.by(actor, "ENROLMENT_COMPLETED", "Enrolment", e.getId(), reason));
         String assessor = em.createNamedQuery(SupervisorAllocation.CURRENT_OF_ENROLMENT, SupervisorAllocation.class)
                 .setParameter("enrolmentId", e.getId()).getResultStream().findFirst()
                 .map(a -> a.getSupervisor().getUsername()).orElse(null);

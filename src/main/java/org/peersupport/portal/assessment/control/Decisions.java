@@ -76,7 +76,7 @@ public class Decisions {
                     decision.getDecidedByUsername(), decision.getDecidedAt()));
         }
         flushOrStale();
-        audit.fire(AuditEvent.of(action(decision), "Submission", submission.getId(), "decision " + decision.getId()
+        audit.fire(AuditEvent.by(decision.getDecidedByUsername(), action(decision), "Submission", submission.getId(), "decision " + decision.getId()
                 + " (" + decision.getKind() + ", " + decision.getFromStatus() + " -> " + decision.getToStatus() + ") on "
                 + submission.getTask().getCode() + " attempt " + submission.getAttempt() + ", enrolment "
                 + enrolment.getId() + (detail == null || detail.isEmpty() ? "" : "; " + detail)));
