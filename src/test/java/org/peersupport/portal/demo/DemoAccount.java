@@ -13,6 +13,7 @@ public enum DemoAccount {
     HELEN("helen.shaw", List.of("verifier"), "Helen Shaw, Quality Assurance Lead"),
     SANA("sana.iqbal", List.of("coordinator"), "Sana Iqbal, Training Coordinator"),
     MARK("mark.evans", List.of("hr"), "Mark Evans, Workforce Development Officer"),
+    NADIA("nadia.rahman", List.of("safeguarding"), "Nadia Rahman, Designated Safeguarding Lead"),
     MORGAN("morgan.price", List.of("supervisor", "coordinator"), "Morgan Price, Peer Support Service Manager"),
     JO("jo.lee", List.of(), "Jo Lee, Estates Administrator (no portal role)");
 

@@ -30,11 +30,13 @@ class SignInBrowserIT extends PortalBrowserTest {
 
     private static final Map<String, String> HOME_BY_ROLE = Map.of(
             "candidate", "/candidate/index.xhtml", "supervisor", "/supervisor/index.xhtml",
-            "verifier", "/verifier/index.xhtml", "coordinator", "/coordinator/index.xhtml", "hr", "/hr/index.xhtml");
+            "verifier", "/verifier/index.xhtml", "coordinator", "/coordinator/index.xhtml", "hr", "/hr/index.xhtml",
+            "safeguarding", "/safeguarding/index.xhtml");
     private static final Map<String, String> NAVIGATION_BY_ROLE = Map.of(
             "candidate", "My learning", "supervisor", "My candidates", "verifier", "Verification",
-            "coordinator", "Course administration", "hr", "Training records");
-    private static final List<String> ROLE_ORDER = List.of("candidate", "supervisor", "verifier", "coordinator", "hr");
+            "coordinator", "Course administration", "hr", "Training records", "safeguarding", "Safeguarding");
+    private static final List<String> ROLE_ORDER = List.of("candidate", "supervisor", "verifier", "coordinator", "hr",
+            "safeguarding");
 
     @Deployment(testable = false)
     static WebArchive deployment() {

@@ -11,7 +11,7 @@ import org.peersupport.portal.identity.entity.Role;
 
 /**
  * In-container tests call boundaries through this bean to act as the demo account {@link #ACCOUNT} in the
- * verifier role: its calls carry that role and that caller principal (see {@link RunAsDeployment}). It starts no
+ * internal verifier role: its calls carry that role and that caller principal (see {@link RunAsDeployment}). It starts no
  * transaction, so each boundary call commits or rolls back on its own, as it does from a page.
  */
 @Stateless

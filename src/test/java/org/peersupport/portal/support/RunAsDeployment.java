@@ -10,7 +10,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * Lets in-container tests call boundaries as real signed-in roles with a real caller principal, through the
- * {@code @RunAs} beans {@link AsCandidate}, {@link AsCoordinator}, {@link AsSupervisor}, {@link AsVerifier} and {@link AsHr}.
+ * {@code @RunAs} beans {@link AsCandidate}, {@link AsCoordinator}, {@link AsSupervisor}, {@link AsHr},
+ * {@link AsVerifier} and {@link AsSafeguardingLead}.
  *
  * <p>On Payara a {@code @RunAs} bean's outgoing calls are authorised only when its run-as role is mapped to a
  * principal and the bean names that principal: the portal maps roles to directory groups only, so a plain
@@ -29,7 +30,8 @@ public final class RunAsDeployment {
             new Caller(AsCoordinator.class.getSimpleName(), "coordinator", AsCoordinator.ACCOUNT.username()),
             new Caller(AsHr.class.getSimpleName(), "hr", AsHr.ACCOUNT.username()),
             new Caller(AsSupervisor.class.getSimpleName(), "supervisor", AsSupervisor.ACCOUNT.username()),
-            new Caller(AsVerifier.class.getSimpleName(), "verifier", AsVerifier.ACCOUNT.username()));
+            new Caller(AsVerifier.class.getSimpleName(), "verifier", AsVerifier.ACCOUNT.username()),
+            new Caller(AsSafeguardingLead.class.getSimpleName(), "safeguarding", AsSafeguardingLead.ACCOUNT.username()));
 
     private RunAsDeployment() {
     }
@@ -37,7 +39,7 @@ public final class RunAsDeployment {
     public static WebArchive enable(WebArchive war) {
         war.addClasses(AsCandidate.class, AsCandidate.Work.class, AsCoordinator.class, AsCoordinator.Work.class,
                 AsHr.class, AsHr.Work.class, AsSupervisor.class, AsSupervisor.Work.class, AsVerifier.class, AsVerifier.Work.class,
-                RunAsDeployment.class, RunAsDeployment.Caller.class);
+                AsSafeguardingLead.class, AsSafeguardingLead.Work.class, RunAsDeployment.class, RunAsDeployment.Caller.class);
         String payaraWeb = read(war, "WEB-INF/payara-web.xml");
         for (Caller caller : CALLERS) {
             String group = "<group-name>" + caller.role() + "</group-name>";

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.peersupport.portal.assessment.control.CompletionRules;
 import org.peersupport.portal.audit.control.AuditEvent;
 import org.peersupport.portal.candidate.control.LessonAccess;
 import org.peersupport.portal.candidate.entity.AttendanceKind;
@@ -48,6 +49,10 @@ public class Attendance {
 
     @Inject
     LessonAccess access;
+
+    /** A better attendance rate may complete an enrolment (the assessment feature's rules). */
+    @Inject
+    CompletionRules completion;
 
     /** Which session a register is for, and whether it can be taken yet (from the session's day on). */
     @RolesAllowed(Role.Names.COORDINATOR)
@@ -113,6 +118,7 @@ public class Attendance {
         audit.fire(AuditEvent.of("ATTENDANCE_MARKED", "CohortSession", cohortSessionId, s.getCohort().getName()
                 + " session " + s.getNumber() + ": " + changed + " of " + marks.size() + " marks changed "
                 + marks.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().toList()));
+        completion.evaluate(marks.keySet());
     }
 
     /** Every candidate's attendance rate on a cohort, against the cohort's threshold. */
@@ -129,8 +135,8 @@ public class Attendance {
                 cohort.getAttendanceThreshold())).toList();
     }
 
-    /** Marked and attended counts per enrolment, in one query. */
-    static Map<Long, int[]> counts(EntityManager em, List<Long> enrolmentIds) {
+    /** Marked and attended counts per enrolment, in one query (also read by the assessment feature's completion rules). */
+    public static Map<Long, int[]> counts(EntityManager em, List<Long> enrolmentIds) {
         Map<Long, int[]> counts = new HashMap<>();
         if (enrolmentIds.isEmpty()) {
             return counts;
@@ -147,7 +153,8 @@ public class Attendance {
         return counts;
     }
 
-    static AttendanceRate rate(long enrolmentId, String name, int[] counts, int threshold) {
+    /** A candidate's attendance rate from their counts: present and late attend; nothing marked yet is 100 %. */
+    public static AttendanceRate rate(long enrolmentId, String name, int[] counts, int threshold) {
         int marked = counts == null ? 0 : counts[0];
         int attended = counts == null ? 0 : counts[1];
         int percent = marked == 0 ? 100 : attended * 100 / marked;

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.peersupport.portal.assessment.control.CompletionRules;
 import org.peersupport.portal.audit.control.AuditEvent;
 import org.peersupport.portal.candidate.control.LessonAccess;
 import org.peersupport.portal.course.control.ChunkStore;
@@ -75,6 +76,10 @@ public class CourseCatalog {
 
     @Inject
     LessonAccess lessonAccess;
+
+    /** A completed lesson may complete the candidate's enrolment (the assessment feature's rules). */
+    @Inject
+    CompletionRules completion;
 
     @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR})
     public List<CourseSummary> publishedCourses() {
@@ -275,6 +280,7 @@ public class CourseCatalog {
         }
         audit.fire(AuditEvent.by(me.getUsername(), "LESSON_COMPLETED", "CourseSession", s.getId(),
                 s.getCourse().getCode() + " session " + s.getNumber() + " (" + s.getSlug() + ")"));
+        completion.afterLessonCompleted(me.getId(), s.getCourse().getCode());
     }
 
     private Optional<LessonProgress> progress(Person me, CourseSession s) {

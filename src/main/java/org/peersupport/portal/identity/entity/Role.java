@@ -14,7 +14,9 @@ public enum Role {
     SUPERVISOR(Names.SUPERVISOR, "/supervisor/index.xhtml", PortalSetting.ROLE_SUPERVISOR),
     VERIFIER(Names.VERIFIER, "/verifier/index.xhtml", PortalSetting.ROLE_VERIFIER),
     COORDINATOR(Names.COORDINATOR, "/coordinator/index.xhtml", PortalSetting.ROLE_COORDINATOR),
-    HR(Names.HR, "/hr/index.xhtml", PortalSetting.ROLE_HR);
+    HR(Names.HR, "/hr/index.xhtml", PortalSetting.ROLE_HR),
+    /** A designated safeguarding lead: sees and closes safeguarding concerns supervisors raise. */
+    SAFEGUARDING(Names.SAFEGUARDING, "/safeguarding/index.xhtml", PortalSetting.ROLE_SAFEGUARDING);
 
     private final String roleName;
     private final String homePage;
@@ -54,6 +56,7 @@ public enum Role {
         public static final String VERIFIER = "verifier";
         public static final String COORDINATOR = "coordinator";
         public static final String HR = "hr";
+        public static final String SAFEGUARDING = "safeguarding";
 
         private Names() {
         }

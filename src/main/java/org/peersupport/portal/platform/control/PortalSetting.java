@@ -37,6 +37,7 @@ public enum PortalSetting {
     ROLE_VERIFIER("portal.ldap.role.verifier", false),
     ROLE_COORDINATOR("portal.ldap.role.coordinator", false),
     ROLE_HR("portal.ldap.role.hr", false),
+    ROLE_SAFEGUARDING("portal.ldap.role.safeguarding", false),
     COOKIES_SECURE("portal.cookies.secure", false),
     SESSION_TIMEOUT_MINUTES("portal.session.timeout-minutes", false),
     EXIT_ON_CONFIGURATION_ERROR("portal.exit-on-configuration-error", false),

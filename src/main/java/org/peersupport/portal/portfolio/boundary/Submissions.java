@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.peersupport.portal.assessment.control.Decisions;
 import org.peersupport.portal.audit.control.AuditEvent;
 import org.peersupport.portal.candidate.entity.Enrolment;
 import org.peersupport.portal.course.control.ChunkStore;
@@ -68,6 +69,9 @@ public class Submissions {
 
     @Inject
     ChunkStore chunks;
+
+    @Inject
+    Decisions decisions;
 
     /** The task, the candidate's items to choose from, and the submission waiting for review if there is one. */
     @RolesAllowed(Role.Names.CANDIDATE)
@@ -137,6 +141,7 @@ public class Submissions {
         audit.fire(AuditEvent.by(viewer.username(), "SUBMISSION_CREATED", "Submission", submission.getId(),
                 task.getCode() + " attempt " + submission.getAttempt() + " on enrolment " + e.getId() + ", items "
                         + items.stream().map(i -> String.valueOf(i.getId())).toList()));
+        decisions.announceSubmitted(submission); // the assessment feature's notification hook
         return new SubmitOutcome(submission.getId(), submission.getAttempt(), true);
     }
 

@@ -104,6 +104,15 @@ public class Submission {
         }
     }
 
+    /**
+     * Moves the submission to a review status. Called by the assessment feature only, whose decisions check that the
+     * move is legal; the row's version makes two reviewers acting at once one winner.
+     */
+    public void moveTo(SubmissionStatus target, Instant at) {
+        this.status = java.util.Objects.requireNonNull(target);
+        this.statusChangedAt = java.util.Objects.requireNonNull(at);
+    }
+
     public Long getId() {
         return id;
     }

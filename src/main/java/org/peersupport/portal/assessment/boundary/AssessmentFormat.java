@@ -1,0 +1,31 @@
+package org.peersupport.portal.assessment.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Dates and times on the assessment pages, in UK local time. */
+@Named
+@ApplicationScoped
+public class AssessmentFormat {
+
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
+
+    public String date(Instant instant) {
+        return instant == null ? "" : DATE.format(instant.atZone(UK));
+    }
+
+    public String dateTime(Instant instant) {
+        return instant == null ? "" : DATE_TIME.format(instant.atZone(UK));
+    }
+
+    /** For a {@code datetime} attribute of a {@code time} element. */
+    public String iso(Instant instant) {
+        return instant == null ? "" : instant.toString();
+    }
+}

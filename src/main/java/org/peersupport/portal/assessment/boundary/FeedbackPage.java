@@ -1,0 +1,55 @@
+package org.peersupport.portal.assessment.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Backs {@code candidate/feedback.xhtml?submission=} (the decisions and feedback on one of the candidate's own
+ * submissions) and the candidate home's list of their submitted work.
+ */
+@Named
+@RequestScoped
+public class FeedbackPage {
+
+    @Inject
+    Reviews reviews;
+
+    @Inject
+    FacesContext faces;
+
+    private Long submission;
+    private FeedbackView view;
+    private List<MyWorkLine> myWork;
+
+    public void load() throws IOException {
+        view = AssessmentPages.loadOrNotFound(faces, () -> {
+            if (submission == null) {
+                throw new org.peersupport.portal.platform.control.BusinessException("assessment.notFound", "No such submission.");
+            }
+            return reviews.feedback(submission);
+        }, "assessment.notFound");
+    }
+
+    public FeedbackView getView() {
+        return view;
+    }
+
+    public List<MyWorkLine> getMyWork() {
+        if (myWork == null) {
+            myWork = reviews.myWork();
+        }
+        return myWork;
+    }
+
+    public Long getSubmission() {
+        return submission;
+    }
+
+    public void setSubmission(Long submission) {
+        this.submission = submission;
+    }
+}

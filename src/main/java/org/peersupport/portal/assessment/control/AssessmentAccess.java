@@ -1,0 +1,132 @@
+package org.peersupport.portal.assessment.control;
+
+import jakarta.ejb.SessionContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.security.Principal;
+import java.util.Optional;
+import org.peersupport.portal.candidate.entity.ConflictOfInterest;
+import org.peersupport.portal.candidate.entity.Enrolment;
+import org.peersupport.portal.candidate.entity.SupervisorAllocation;
+import org.peersupport.portal.identity.entity.Person;
+import org.peersupport.portal.platform.control.BusinessException;
+import org.peersupport.portal.portfolio.entity.Submission;
+import org.peersupport.portal.portfolio.entity.VerificationSample;
+
+/**
+ * Who may assess or verify a submission, beyond what their role allows. An assessor is the enrolment's current
+ * allocated supervisor, who is not the candidate and has declared no conflict of interest with them. A verifier is
+ * the one the submission is sampled to, who is neither the candidate nor the assessor who signed it off. A caller
+ * with no business with a submission is told it does not exist, so a refusal reveals nothing.
+ */
+@ApplicationScoped
+public class AssessmentAccess {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** The signed-in caller's person record. */
+    public Person me(SessionContext session) {
+        Principal principal = session.getCallerPrincipal();
+        String username = principal == null ? null : principal.getName();
+        return username == null ? null : em.createNamedQuery(Person.BY_USERNAME, Person.class)
+                .setParameter("username", username).getResultStream().findFirst()
+                .orElseThrow(() -> new BusinessException("person.unknown",
+                        "The portal has no record of you yet. Sign out and sign in again."));
+    }
+
+    /** The submission with its enrolment, candidate, cohort, course version and task, or "no such submission". */
+    public Submission submission(long submissionId) {
+        return em.createNamedQuery(Submission.WITH_ENROLMENT, Submission.class).setParameter("id", submissionId)
+                .getResultStream().findFirst().orElseThrow(AssessmentAccess::notFound);
+    }
+
+    public boolean isAllocated(Person supervisor, Enrolment enrolment) {
+        return em.createNamedQuery(SupervisorAllocation.IS_CURRENT, Long.class).setParameter("enrolmentId", enrolment.getId())
+                .setParameter("supervisorId", supervisor.getId()).getSingleResult() > 0;
+    }
+
+    public boolean conflicted(Person supervisor, Person other) {
+        return em.createNamedQuery(ConflictOfInterest.BETWEEN, Long.class).setParameter("supervisorId", supervisor.getId())
+                .setParameter("otherId", other.getId()).getSingleResult() > 0;
+    }
+
+    /** The enrolment's current allocated supervisor, if any. */
+    public Optional<Person> currentAssessor(Enrolment enrolment) {
+        return em.createNamedQuery(SupervisorAllocation.CURRENT_OF_ENROLMENT, SupervisorAllocation.class)
+                .setParameter("enrolmentId", enrolment.getId()).getResultStream().findFirst()
+                .map(SupervisorAllocation::getSupervisor);
+    }
+
+    /**
+     * Why the allocated supervisor {@code me} may not assess this candidate's work (their own, or a declared conflict
+     * of interest), or empty when they may. Someone not allocated is "no such submission".
+     */
+    public Optional<BusinessException> assessorRefusal(Person me, Enrolment enrolment) {
+        if (!isAllocated(me, enrolment)) {
+            throw notFound();
+        }
+        if (enrolment.getPerson().getId().equals(me.getId())) {
+            return Optional.of(new BusinessException("assessment.ownWork", "You cannot assess your own work."));
+        }
+        if (conflicted(me, enrolment.getPerson())) {
+            return Optional.of(new BusinessException("assessment.conflict", "You have declared a conflict of interest with "
+                    + enrolment.getPerson().getDisplayName() + ", so you cannot assess their work. Ask a training "
+                    + "coordinator to allocate another supervisor."));
+        }
+        return Optional.empty();
+    }
+
+    /** {@code me} may assess this candidate's work, or the refusal. */
+    public void requireAssessor(Person me, Enrolment enrolment) {
+        Optional<BusinessException> refusal = assessorRefusal(me, enrolment);
+        if (refusal.isPresent()) {
+            throw refusal.get();
+        }
+    }
+
+    /** The sample of this submission to {@code me}, or "no such submission". */
+    public Optional<VerificationSample> sampleTo(Person me, Submission submission) {
+        return em.createQuery("select v from VerificationSample v where v.submission.id = :submissionId "
+                + "and v.verifier.id = :verifierId", VerificationSample.class).setParameter("submissionId", submission.getId())
+                .setParameter("verifierId", me.getId()).getResultStream().findFirst();
+    }
+
+    /**
+     * {@code me} is the verifier this submission is sampled to, and neither the candidate nor the assessor who signed
+     * it off ({@code assessor}), nor conflicted with the candidate.
+     */
+    public void requireVerifier(Person me, Submission submission, Person assessor) {
+        if (sampleTo(me, submission).isEmpty()) {
+            throw notFound();
+        }
+        Person candidate = submission.getEnrolment().getPerson();
+        if (candidate.getId().equals(me.getId())) {
+            throw new BusinessException("verification.ownWork", "You cannot verify the assessment of your own work.");
+        }
+        if (assessor != null && assessor.getId().equals(me.getId())) {
+            throw new BusinessException("verification.ownSignOff", "You cannot verify your own sign-off.");
+        }
+        if (conflicted(me, candidate)) {
+            throw new BusinessException("verification.conflict", "You have declared a conflict of interest with "
+                    + candidate.getDisplayName() + ", so you cannot verify the assessment of their work.");
+        }
+    }
+
+    /** Refuses a decision made on a submission that changed since the caller read it. */
+    public static void requireVersion(Submission submission, long expectedVersion) {
+        if (submission.getVersion() != expectedVersion) {
+            throw stale();
+        }
+    }
+
+    public static BusinessException notFound() {
+        return new BusinessException("assessment.notFound", "There is no such submission, or it is not yours to assess.");
+    }
+
+    public static BusinessException stale() {
+        return new BusinessException("assessment.stale", "Someone else made a decision on this work after you opened "
+                + "it, so yours was not saved. Reload the page to see their decision.");
+    }
+}

@@ -1,0 +1,40 @@
+package org.peersupport.portal.assessment.control;
+
+/**
+ * Fired (synchronously, inside the transaction that made the change) at every point of the assessment workflow that
+ * someone must be told about. Nothing observes it yet: the platform's notifier connects here, in one place, and should
+ * observe it with {@code @Observes(during = TransactionPhase.AFTER_SUCCESS)} so that nobody is told about a change
+ * that was rolled back. It carries ids and usernames only, never content: a notification says that something
+ * happened and links to the page, where the reader's access is checked again.
+ *
+ * <p>Who is to be told: {@link Kind#SUBMITTED} the assessor; {@link Kind#REFERRED_BACK} and {@link Kind#SIGNED_OFF}
+ * the candidate; {@link Kind#SAMPLED} the verifier; {@link Kind#VERIFIED} the assessor (and the candidate, whose task
+ * is now complete); {@link Kind#RETURNED} the assessor; {@link Kind#DECISION_CORRECTED} the candidate and whoever the
+ * corrected decision reached; {@link Kind#CONCERN_RAISED} every designated safeguarding lead (never with the
+ * concern's words); {@link Kind#ENROLMENT_COMPLETED} the candidate, and the certificate issuer.
+ *
+ * @param kind         what happened
+ * @param submissionId the submission, or null (an enrolment completed by attendance or lessons)
+ * @param enrolmentId  the candidate's enrolment
+ * @param decisionId   the decision that made it happen, or null
+ * @param candidate    the candidate's username
+ * @param assessor     the enrolment's current allocated supervisor's username, or null when none
+ * @param verifier     the verifier the submission is sampled to, or null
+ * @param actor        who acted
+ */
+public record AssessmentEvent(Kind kind, Long submissionId, long enrolmentId, Long decisionId, String candidate,
+        String assessor, String verifier, String actor) {
+
+    /** The moments of the workflow. */
+    public enum Kind {
+        SUBMITTED,
+        REFERRED_BACK,
+        SIGNED_OFF,
+        SAMPLED,
+        VERIFIED,
+        RETURNED,
+        DECISION_CORRECTED,
+        CONCERN_RAISED,
+        ENROLMENT_COMPLETED
+    }
+}
