@@ -14,6 +14,8 @@ public enum NoticeKind {
     SIGNED_OFF,
     VERIFIED,
     RETURNED,
+    SAMPLED,
+    DECISION_CORRECTED,
     OVERDUE,
     CERTIFICATE_ISSUED
 }

@@ -18,13 +18,12 @@ public final class ReportSql {
     public static final ZoneId UK = ZoneId.of("Europe/London");
 
     /**
-     * The certificate's verification code of a place. Certificates arrive with their own feature; when they do,
-     * this and {@link #CERTIFICATE_JOIN} are the one place to change (for example
-     * {@code "cert.verification_code"} and {@code " left join certificate cert on cert.enrolment_id = e.id"}).
-     * Every report, export and API response takes the code from here.
+     * The certificate's verification code of a place (null until it completes): this and {@link #CERTIFICATE_JOIN}
+     * are the one place reports read it from. A place has at most one certificate (unique enrolment_id), so the
+     * left join never repeats a row. Every report, export and API response takes the code from here.
      */
-    static final String CERTIFICATE_CODE = "cast(null as varchar)";
-    static final String CERTIFICATE_JOIN = "";
+    static final String CERTIFICATE_CODE = "cert.code";
+    static final String CERTIFICATE_JOIN = " left join certificate cert on cert.enrolment_id = e.id";
 
     static final String PLACES = " from enrolment e join person p on p.id = e.person_id"
             + " join cohort co on co.id = e.cohort_id join course c on c.id = co.course_id" + CERTIFICATE_JOIN;

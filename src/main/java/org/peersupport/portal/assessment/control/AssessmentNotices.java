@@ -1,0 +1,90 @@
+package org.peersupport.portal.assessment.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.peersupport.portal.candidate.control.EnrolmentCompleted;
+import org.peersupport.portal.identity.entity.Person;
+import org.peersupport.portal.platform.control.Notifier;
+import org.peersupport.portal.platform.entity.NoticeKind;
+
+/**
+ * Tells people about the assessment workflow: the one place where {@link AssessmentEvent}s become notices (and,
+ * after the transaction commits, emails; see {@link Notifier}). It observes the event inside the transaction that
+ * made the change, so the notice and the decision commit or roll back together. A completed enrolment goes on to the
+ * candidate feature's {@link EnrolmentCompleted}, where the certificate is issued and the candidate told.
+ *
+ * <p>Notices carry the candidate's name and the course, never evidence content or feedback; the link leads to the page,
+ * where the reader's access is checked again. A safeguarding concern sends no notice: the lead's page lists open
+ * concerns, and a notice (which may be emailed) must not hint that one exists.
+ */
+@ApplicationScoped
+public class AssessmentNotices {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Notifier notifier;
+
+    @Inject
+    Event<EnrolmentCompleted> completed;
+
+    void on(@Observes AssessmentEvent event) {
+        switch (event.kind()) {
+            case SUBMITTED -> tell(event, NoticeKind.SUBMITTED, List.of(event.assessor()), reviewLink(event));
+            case REFERRED_BACK -> tell(event, NoticeKind.REFERRED_BACK, List.of(event.candidate()), feedbackLink(event));
+            case SIGNED_OFF -> tell(event, NoticeKind.SIGNED_OFF, List.of(event.candidate()), feedbackLink(event));
+            case SAMPLED -> tell(event, NoticeKind.SAMPLED, List.of(event.verifier()),
+                    event.decisionId() == null ? "/verifier/index.xhtml" : "/verifier/sample.xhtml?decision=" + event.decisionId());
+            case VERIFIED -> {
+                tell(event, NoticeKind.VERIFIED, List.of(event.assessor()), reviewLink(event));
+                tell(event, NoticeKind.VERIFIED, List.of(event.candidate()), feedbackLink(event));
+            }
+            case RETURNED -> tell(event, NoticeKind.RETURNED, List.of(event.assessor()), reviewLink(event));
+            case DECISION_CORRECTED -> {
+                tell(event, NoticeKind.DECISION_CORRECTED, List.of(event.candidate()), feedbackLink(event));
+                tell(event, NoticeKind.DECISION_CORRECTED, List.of(event.assessor(), event.verifier()), reviewLink(event));
+            }
+            case ENROLMENT_COMPLETED -> completed.fire(new EnrolmentCompleted(event.enrolmentId()));
+            case CONCERN_RAISED -> {
+                // deliberately silent: see the class comment
+            }
+        }
+    }
+
+    private void tell(AssessmentEvent event, NoticeKind kind, List<String> usernames, String link) {
+        Set<String> recipients = new LinkedHashSet<>();
+        for (String username : usernames) {
+            if (username != null && !username.equals(event.actor())) {
+                recipients.add(username);
+            }
+        }
+        if (recipients.isEmpty()) {
+            return;
+        }
+        Object[] about = em.createQuery("select p.displayName, c.title from Enrolment e join e.person p "
+                + "join e.cohort co join co.course c where e.id = :id", Object[].class)
+                .setParameter("id", event.enrolmentId()).getSingleResult();
+        List<Person> people = em.createQuery("select p from Person p where p.username in :usernames", Person.class)
+                .setParameter("usernames", recipients).getResultList();
+        for (Person person : people) {
+            notifier.notify(person, kind, notifier.text("notice.assessment." + kind + ".title", about),
+                    notifier.text("notice.assessment." + kind + ".text", about), link);
+        }
+    }
+
+    private static String reviewLink(AssessmentEvent event) {
+        return event.submissionId() == null ? "/supervisor/queue.xhtml" : "/supervisor/review.xhtml?submission=" + event.submissionId();
+    }
+
+    private static String feedbackLink(AssessmentEvent event) {
+        return event.submissionId() == null ? "/candidate/index.xhtml" : "/candidate/feedback.xhtml?submission=" + event.submissionId();
+    }
+}
