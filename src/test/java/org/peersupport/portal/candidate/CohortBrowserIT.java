@@ -231,7 +231,7 @@ class CohortBrowserIT extends PortalBrowserTest {
         browser.go("coordinator/cohort.xhtml?id=" + id);
         browser.clickAndWait(".portal-requests tr[data-username='dylan.hughes'] input[id$=':decline']");
         assertEquals("Say why the request is declined: the person will read it.",
-                browser.find(".portal-requests tr[data-username='dylan.hughes'] .portal-field-error").getText());
+                browser.find(".portal-requests tr[data-username='dylan.hughes'] .portal-decline-error").getText());
         browser.assertAccessible("place requests with an error").screenshot("cohort-requests");
         // Enter in the reason declines that request (the first button of the form would approve it)
         browser.type(".portal-requests tr[data-username='dylan.hughes'] input[type=text]", "This cohort is for the inpatient team");

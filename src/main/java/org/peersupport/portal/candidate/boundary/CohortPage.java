@@ -294,7 +294,7 @@ public class CohortPage implements Serializable {
             notice("requests", "cohortAdmin.request.approved", request.displayName());
         } catch (BusinessException e) {
             focus("requests");
-            errors.put("request:" + request.id(), e.getMessage());
+            errors.put("approve:" + request.id(), e.getMessage());
         }
         refreshLists();
     }
@@ -307,7 +307,7 @@ public class CohortPage implements Serializable {
             notice("requests", "cohortAdmin.request.declined", request.displayName());
         } catch (BusinessException e) {
             focus("requests");
-            errors.put("request:" + request.id(), e.getMessage());
+            errors.put("decline:" + request.id(), e.getMessage());
         }
         refreshLists();
     }
