@@ -20,6 +20,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.peersupport.portal.support.DemoDirectory;
@@ -58,8 +59,8 @@ class PortfolioBrowserIT extends PortalBrowserTest {
         WebElement editor = browser.find(".ql-editor");
         editor.click();
         editor.sendKeys("Recovery, for me, began when I was believed. Peer support showed me that hope can be shared.");
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d ->
-                d.findElement(By.id("item:autosave")).getText().startsWith("Saved at"));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("item:autosave")).getText().startsWith("Saved at"));
         assertTrue(browser.find("#item\\:autosave").getText().endsWith("(17 words)"), browser.find("#item\\:autosave").getText());
         assertEquals("17 words", browser.find("#word-count").getText());
         long essay = id("select id from evidence_item where enrolment_id = " + enrolment + " and body_html like '%believed%'");
