@@ -16,6 +16,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.peersupport.portal.support.DemoDirectory;
@@ -87,6 +88,8 @@ class AssessmentBrowserIT extends PortalBrowserTest {
         assertTrue(browser.find("#review").getText().contains("Choose met or not yet met."),
                 "a decision without judgements is refused next to each requirement");
         browser.assertAccessible("the review with its problems shown");
+        scrollTo("#review");
+        browser.screenshot("assessment-review-form");
         judge(List.of("RC.2.1", "RC.2.2"));
         browser.type("#review\\:overall", "A clear start. Tell your own story of recovery in more depth.");
         browser.clickAndWait("#review\\:referBack");
@@ -123,6 +126,7 @@ class AssessmentBrowserIT extends PortalBrowserTest {
         assertEquals("Well done: every requirement is met.", browser.find("#review\\:overall").getAttribute("value"),
                 "what was typed is kept");
         assertEquals("", browser.find("#review\\:password").getAttribute("value"), "the password is not shown again");
+        scrollTo("#signoff-heading");
         browser.assertAccessible("a refused sign-off").screenshot("assessment-signoff-refused");
         browser.type("#review\\:password", DemoDirectory.PASSWORD).clickAndWait("#review\\:signOff");
         assertTrue(browser.text().contains(ESSAY + " by Amara Okafor is signed off."), browser.text());
@@ -176,6 +180,10 @@ class AssessmentBrowserIT extends PortalBrowserTest {
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         return Long.parseLong(response.body().strip());
+    }
+
+    private void scrollTo(String css) {
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView(true);", browser.find(css));
     }
 
     private String statusOnHome(long submissionId) {

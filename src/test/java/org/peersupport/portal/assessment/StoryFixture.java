@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.peersupport.portal.portfolio.boundary.ItemEdit;
-import org.peersupport.portal.portfolio.boundary.PortfolioSummary;
+import org.peersupport.portal.candidate.entity.EnrolmentStatus;
 import org.peersupport.portal.portfolio.boundary.Portfolios;
 import org.peersupport.portal.portfolio.boundary.Submissions;
 
@@ -56,9 +56,11 @@ public class StoryFixture extends HttpServlet {
         String taskCode = request.getParameter("task");
         String prefix = request.getParameter("prefix");
         String text = request.getParameter("text");
-        long enrolment = portfolios.myPortfolios().stream().map(PortfolioSummary::heading)
-                .filter(h -> h.courseCode().equals(course)).findFirst().orElseThrow().enrolmentId();
-        // ids only, read directly (Portfolios.portfolio, which lists tasks and items, is still being finished)
+        // ids are read directly: the portfolio's listings (myPortfolios, portfolio) are still being finished
+        long enrolment = em.createQuery("select e.id from Enrolment e where lower(e.person.username) = lower(:me) "
+                + "and e.cohort.course.code = :code and e.status = :active", Long.class)
+                .setParameter("me", request.getRemoteUser()).setParameter("code", course)
+                .setParameter("active", EnrolmentStatus.ACTIVE).getSingleResult();
         long task = em.createQuery("select t.id from AssessmentTask t, Enrolment e where e.id = :enrolment "
                 + "and t.course = e.cohort.course and t.code = :code", Long.class).setParameter("enrolment", enrolment)
                 .setParameter("code", taskCode).getSingleResult();
