@@ -30,6 +30,13 @@ public final class ReportSql {
 
     private static final String CURRENT = "e.status in ('ENROLLED', 'ACTIVE', 'PAUSED')";
 
+    /** The places without the person: for figures that neither show nor filter by who, one join less over every row. */
+    static String places(ReportFilter filter) {
+        return filter.organisation() == null && filter.department() == null
+                ? " from enrolment e join cohort co on co.id = e.cohort_id join course c on c.id = co.course_id" + CERTIFICATE_JOIN
+                : PLACES;
+    }
+
     private ReportSql() {
     }
 
@@ -42,7 +49,7 @@ public final class ReportSql {
     public static SqlQuery statusCounts(ReportFilter filter, LocalDate today, String groupColumn) {
         SqlQuery q = new SqlQuery().append("select " + groupColumn + " as grp, ");
         figures(q, today);
-        q.append(PLACES);
+        q.append(groupColumn.startsWith("p.") ? PLACES : places(filter));
         where(q, filter);
         q.append(" group by grouping sets ((" + groupColumn + "), ()) order by grouping(" + groupColumn + "), 1");
         return q;
@@ -82,7 +89,7 @@ public final class ReportSql {
     public static SqlQuery completionsByMonth(ReportFilter filter, YearMonth first) {
         SqlQuery q = new SqlQuery().append("select to_char(e.completed_at at time zone 'Europe/London', 'YYYY-MM') as month, "
                 + "count(*) as completions");
-        q.append(PLACES);
+        q.append(places(filter));
         where(q, filter);
         q.append(" and e.status = 'COMPLETED' and e.completed_at >= ?", start(first));
         q.append(" group by 1 order by 1");
@@ -96,11 +103,9 @@ public final class ReportSql {
                 + "order by c.code, c.version_number desc");
     }
 
-    /** Organisations and departments among people with a place. */
+    /** Organisations and departments of the people the portal knows (an index-only scan, not a join with places). */
     public static SqlQuery organisationAndDepartmentOptions() {
-        return new SqlQuery().append("select p.organisation, p.department from person p "
-                + "where exists (select 1 from enrolment e where e.person_id = p.id) "
-                + "group by p.organisation, p.department");
+        return new SqlQuery().append("select distinct p.organisation, p.department from person p");
     }
 
     /** The most recent cohorts of a course, within the date range if one is set. */
@@ -142,7 +147,7 @@ public final class ReportSql {
     public static SqlQuery maxSessions(ReportFilter filter) {
         SqlQuery q = new SqlQuery().append("select coalesce(max(cs.number), 0) from cohort_session cs "
                 + "where cs.cohort_id in (select e.cohort_id");
-        q.append(PLACES);
+        q.append(places(filter));
         where(q, filter);
         return q.append(")");
     }
