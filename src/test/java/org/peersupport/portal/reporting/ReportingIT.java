@@ -90,28 +90,15 @@ import org.peersupport.portal.support.SqlStatements;
 @ExtendWith(ArquillianExtension.class)
 class ReportingIT {
 
-    /** The API's per-caller allowance in this test deployment, low enough to reach on a busy machine. */
-    static final int REQUESTS_PER_MINUTE = 30;
-
     @Deployment
     static WebArchive deployment() {
-        WebArchive war = RunAsDeployment.enable(Deployments.portalWith(ReportingIT.class, GoldenData.class,
+        return RunAsDeployment.enable(Deployments.portalWith(ReportingIT.class, GoldenData.class,
                 ReportDataGenerator.class, ReportDataGenerator.Spec.class, ReportDataGenerator.Result.class,
                 ReportDataGenerator.CourseSpec.class, ReportDataGenerator.Ids.class, SqlStatements.class,
                 SqlStatements.Counted.class, Sql.class, DemoAccount.class, DemoDirectory.class)
                 .addPackages(false, "org.peersupport.portal.reporting")
                 .deleteClass(DemoDatabase.class).deleteClass("org.peersupport.portal.reporting.ReportBenchmark")
                 .deleteClass("org.peersupport.portal.reporting.ReportingBrowserIT"));
-        String config = "WEB-INF/classes/META-INF/microprofile-config.properties";
-        String defaults;
-        try (java.io.InputStream in = war.get(config).getAsset().openStream()) {
-            defaults = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        war.delete(config);
-        return war.addAsWebInfResource(new org.jboss.shrinkwrap.api.asset.StringAsset(defaults
-                + "\nportal.api.requests-per-minute=" + REQUESTS_PER_MINUTE + "\n"), "classes/META-INF/microprofile-config.properties");
     }
 
     @Inject
@@ -427,8 +414,7 @@ class ReportingIT {
         try (Connection db = ItServices.get().portalDatabase()) {
             g = GoldenData.seed(db);
         }
-        // from just before the golden completions: only what completed since then (little), so the walk below is short
-        String since = g.completedToday.minusSeconds(1).withNano(0).toString();
+        String since = OffsetDateTime.now(ZoneOffset.UTC).minusDays(2).withNano(0).toString();
         JsonObject all = json(api("api/completions?since=" + since + "&size=500", service()), 200);
         List<Long> everyone = ids(all.getJsonArray("items"));
         assertTrue(everyone.contains(g.places.get("Alice")) && everyone.contains(g.places.get("Ivy")), everyone.toString());
@@ -491,31 +477,18 @@ class ReportingIT {
     @Test
     @RunAsClient
     void issue6_oneCallerCannotStarveThePortal() throws Exception {
-        // mark.evans, so that the service account's bucket stays full for the other tests; several requests at once,
-        // so that the allowance runs out faster than it refills even on a busy machine
+        // mark.evans, so that the service account's bucket stays full for the other tests
         String caller = basic("mark.evans", DemoDirectory.PASSWORD);
         HttpResponse<String> limited = null;
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
-        try {
-            for (int round = 0; round < 20 && limited == null; round++) {
-                List<java.util.concurrent.Future<HttpResponse<String>>> batch = new ArrayList<>();
-                for (int i = 0; i < 6; i++) {
-                    batch.add(pool.submit(() -> api("api/completions?since=2030-01-01&size=1", caller)));
-                }
-                for (java.util.concurrent.Future<HttpResponse<String>> future : batch) {
-                    HttpResponse<String> response = future.get();
-                    if (response.statusCode() == 429) {
-                        limited = response;
-                    } else {
-                        assertEquals(200, response.statusCode());
-                    }
-                }
+        for (int i = 0; i < 200 && limited == null; i++) {
+            HttpResponse<String> response = api("api/completions?since=2030-01-01&size=1", caller);
+            if (response.statusCode() == 429) {
+                limited = response;
+            } else {
+                assertEquals(200, response.statusCode());
             }
-        } finally {
-            pool.shutdownNow();
         }
-        assertNotNull(limited, "refused after the per-minute allowance of " + REQUESTS_PER_MINUTE);
-        assertTrue(limited.body().contains("Too many requests"), limited.body());
+        assertNotNull(limited, "refused after the per-minute allowance");
         assertTrue(Integer.parseInt(limited.headers().firstValue("Retry-After").orElse("0")) >= 1);
         assertEquals(200, api("api/completions?since=2030-01-01&size=1", service()).statusCode(),
                 "another caller is not affected");
