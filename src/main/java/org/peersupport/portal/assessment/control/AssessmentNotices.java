@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -38,19 +39,19 @@ public class AssessmentNotices {
 
     void on(@Observes AssessmentEvent event) {
         switch (event.kind()) {
-            case SUBMITTED -> tell(event, NoticeKind.SUBMITTED, List.of(event.assessor()), reviewLink(event));
-            case REFERRED_BACK -> tell(event, NoticeKind.REFERRED_BACK, List.of(event.candidate()), feedbackLink(event));
-            case SIGNED_OFF -> tell(event, NoticeKind.SIGNED_OFF, List.of(event.candidate()), feedbackLink(event));
-            case SAMPLED -> tell(event, NoticeKind.SAMPLED, List.of(event.verifier()),
+            case SUBMITTED -> tell(event, NoticeKind.SUBMITTED, Arrays.asList(event.assessor()), reviewLink(event));
+            case REFERRED_BACK -> tell(event, NoticeKind.REFERRED_BACK, Arrays.asList(event.candidate()), feedbackLink(event));
+            case SIGNED_OFF -> tell(event, NoticeKind.SIGNED_OFF, Arrays.asList(event.candidate()), feedbackLink(event));
+            case SAMPLED -> tell(event, NoticeKind.SAMPLED, Arrays.asList(event.verifier()),
                     event.decisionId() == null ? "/verifier/index.xhtml" : "/verifier/sample.xhtml?decision=" + event.decisionId());
             case VERIFIED -> {
-                tell(event, NoticeKind.VERIFIED, List.of(event.assessor()), reviewLink(event));
-                tell(event, NoticeKind.VERIFIED, List.of(event.candidate()), feedbackLink(event));
+                tell(event, NoticeKind.VERIFIED, Arrays.asList(event.assessor()), reviewLink(event));
+                tell(event, NoticeKind.VERIFIED, Arrays.asList(event.candidate()), feedbackLink(event));
             }
-            case RETURNED -> tell(event, NoticeKind.RETURNED, List.of(event.assessor()), reviewLink(event));
+            case RETURNED -> tell(event, NoticeKind.RETURNED, Arrays.asList(event.assessor()), reviewLink(event));
             case DECISION_CORRECTED -> {
-                tell(event, NoticeKind.DECISION_CORRECTED, List.of(event.candidate()), feedbackLink(event));
-                tell(event, NoticeKind.DECISION_CORRECTED, List.of(event.assessor(), event.verifier()), reviewLink(event));
+                tell(event, NoticeKind.DECISION_CORRECTED, Arrays.asList(event.candidate()), feedbackLink(event));
+                tell(event, NoticeKind.DECISION_CORRECTED, Arrays.asList(event.assessor(), event.verifier()), reviewLink(event));
             }
             case ENROLMENT_COMPLETED -> completed.fire(new EnrolmentCompleted(event.enrolmentId()));
             case CONCERN_RAISED -> {
@@ -59,6 +60,7 @@ public class AssessmentNotices {
         }
     }
 
+    /** Tells each named person (a null name, for example no verifier yet, and the actor themselves are skipped). */
     private void tell(AssessmentEvent event, NoticeKind kind, List<String> usernames, String link) {
         Set<String> recipients = new LinkedHashSet<>();
         for (String username : usernames) {
