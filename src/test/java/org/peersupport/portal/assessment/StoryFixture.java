@@ -58,7 +58,7 @@ public class StoryFixture extends HttpServlet {
         String text = request.getParameter("text");
         // ids are read directly: the portfolio's listings (myPortfolios, portfolio) are still being finished
         long enrolment = em.createQuery("select e.id from Enrolment e where lower(e.person.username) = lower(:me) "
-                + "and e.cohort.course.code = :code and e.status = :active", Long.class)
+                + "and e.cohort.course.code = :code and e.cohort.name = 'Peer2Peer demo cohort' and e.status = :active", Long.class)
                 .setParameter("me", request.getRemoteUser()).setParameter("code", course)
                 .setParameter("active", EnrolmentStatus.ACTIVE).getSingleResult();
         long task = em.createQuery("select t.id from AssessmentTask t, Enrolment e where e.id = :enrolment "

@@ -812,6 +812,15 @@ class CandidateIT {
         assertEquals(EnrolmentStatus.ENROLLED, jo.status());
         assertNotNull(jo.enrolledAt(), "dates are read as the entity maps them");
         assertEquals(asCoordinator.call(() -> cohorts.cohort(cohort)).endDate(), jo.expectedEndDate());
+
+        HrRecordPage found = asHr.call(() -> records.hrRecordPage("  jO l ", 1, 25));
+        assertTrue(found.rows().stream().anyMatch(r -> r.cohortName().equals(name) && r.displayName().equals("Jo Lee")));
+        assertTrue(found.rows().stream().allMatch(r -> r.displayName().toLowerCase().contains("jo l")), found.rows().toString());
+        assertEquals(sql.count("select count(*) from enrolment e join person p on p.id = e.person_id "
+                + "where lower(p.display_name) like '%jo l%'"), found.total(), "the count is of the people looked up");
+        assertEquals(0, asHr.call(() -> records.hrRecordPage("%", 1, 25)).total(), "a wildcard is matched literally");
+        assertEquals(0, asHr.call(() -> records.hrRecordPage("_o Lee", 1, 25)).total(), "so is a one-letter wildcard");
+        assertEquals(total, asHr.call(() -> records.hrRecordPage(" ", 1, 25)).total(), "a blank name means everyone");
     }
 
     @Test

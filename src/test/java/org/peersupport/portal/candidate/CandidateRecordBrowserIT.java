@@ -211,14 +211,25 @@ class CandidateRecordBrowserIT extends PortalBrowserTest {
         List<String> rows = browser.findAll(".portal-hr-records tbody tr").stream().map(WebElement::getText).toList();
         assertFalse(rows.isEmpty());
         assertTrue(rows.size() <= 25, "one page at a time");
-        assertTrue(rows.stream().anyMatch(r -> r.contains("Amara Okafor") && r.contains(DEMO_COHORT)), rows.toString());
         assertTrue(browser.text().contains("Showing 1 to " + rows.size() + " of "), browser.text());
-        assertFalse(browser.text().contains("Confidential"), "HR sees no notes");
-        screenshot("hr-records");
         if (!browser.findAll("a#next, a[id$='next']").isEmpty()) {
             browser.clickAndWait("a[id$='next']");
             assertTrue(browser.text().contains("Page 2 of"), browser.text());
         }
+
+        // HR looks Amara up by part of her name, in any case
+        browser.type("#hr-name", "okaF").clickAndWait("#hr-search");
+        assertEquals("okaF", browser.find("#hr-name").getAttribute("value"), "what was typed is kept");
+        rows = browser.findAll(".portal-hr-records tbody tr").stream().map(WebElement::getText).toList();
+        assertTrue(rows.stream().anyMatch(r -> r.contains("Amara Okafor") && r.contains(DEMO_COHORT)), rows.toString());
+        assertTrue(rows.stream().allMatch(r -> r.contains("Okafor")), "only the people looked up: " + rows);
+        assertFalse(browser.text().contains("Confidential"), "HR sees no notes");
+        browser.assertAccessible("HR's list narrowed to one name");
+        screenshot("hr-records");
+        browser.type("#hr-name", "nobody%by_this name").clickAndWait("#hr-search");
+        assertEquals("No enrolments for a name containing \u201cnobody%by_this name\u201d.", browser.find("#hr-no-match").getText());
+        browser.clickAndWait("#hr-clear");
+        assertEquals("", browser.find("#hr-name").getAttribute("value"));
 
         browser.go("records/enrolment.xhtml?id=" + amara);
         assertEquals("You do not have access to this page", browser.heading());

@@ -24,14 +24,10 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
-import org.peersupport.portal.demo.DemoAccount;
 import org.peersupport.portal.support.DemoDirectory;
-import org.peersupport.portal.support.Deployments;
+import org.peersupport.portal.support.CoordinatorFixtureServlet;
 import org.peersupport.portal.support.ItServices;
 import org.peersupport.portal.support.PortalBrowserTest;
-import org.peersupport.portal.support.RunAsDeployment;
-import org.peersupport.portal.support.Sql;
-import org.peersupport.portal.support.TestCohorts;
 
 /**
  * Issue 5 as people meet it in Chromium: a declined place request reaches the requester's header and notices page,
@@ -42,8 +38,7 @@ class NoticesBrowserIT extends PortalBrowserTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return RunAsDeployment.enable(Deployments.portalWith(CoordinatorFixtureServlet.class, TestCohorts.class,
-                Sql.class, DemoAccount.class));
+        return CoordinatorFixtureServlet.deployment();
     }
 
     @Test

@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -305,17 +306,38 @@ public class CandidateRecords {
      */
     @RolesAllowed(Role.Names.HR)
     public HrRecordPage hrRecordPage(int page, int pageSize) {
+        return hrRecordPage(null, page, pageSize);
+    }
+
+    /**
+     * As {@link #hrRecordPage(int, int)}, narrowed to the people whose name contains {@code name} (any case; blank
+     * means everyone). Wildcards typed in the name are matched literally.
+     */
+    @RolesAllowed(Role.Names.HR)
+    public HrRecordPage hrRecordPage(String name, int page, int pageSize) {
         int size = Math.max(1, Math.min(pageSize, MAX_HR_PAGE));
-        long total = em.createQuery("select count(e) from Enrolment e", Long.class).getSingleResult();
+        String pattern = name == null || name.isBlank() ? null : "%" + likeEscaped(name.strip().toLowerCase(Locale.ROOT)) + "%";
+        String where = pattern == null ? "" : " where lower(p.displayName) like :name escape '!'";
+        TypedQuery<Long> count = em.createQuery("select count(e) from Enrolment e join e.person p" + where, Long.class);
+        TypedQuery<Object[]> rowsQuery = em.createQuery("select e.id, p.displayName, p.department, co.code, c.name, "
+                + "e.status, e.enrolledAt, e.statusChangedAt, e.expectedEndDate, e.completedAt from Enrolment e "
+                + "join e.person p join e.cohort c join c.course co" + where + " order by p.displayName, c.startDate, e.id",
+                Object[].class);
+        if (pattern != null) {
+            count.setParameter("name", pattern);
+            rowsQuery.setParameter("name", pattern);
+        }
+        long total = count.getSingleResult();
         int pages = (int) Math.max(1, (total + size - 1) / size);
         int number = Math.max(1, Math.min(page, pages));
-        List<HrRecord> rows = em.createQuery("select e.id, p.displayName, p.department, co.code, c.name, e.status, "
-                + "e.enrolledAt, e.statusChangedAt, e.expectedEndDate, e.completedAt from Enrolment e join e.person p "
-                + "join e.cohort c join c.course co order by p.displayName, c.startDate, e.id", Object[].class)
-                .setFirstResult((number - 1) * size).setMaxResults(size).getResultList().stream()
+        List<HrRecord> rows = rowsQuery.setFirstResult((number - 1) * size).setMaxResults(size).getResultList().stream()
                 .map(r -> new HrRecord((Long) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                         (EnrolmentStatus) r[5], (Instant) r[6], (Instant) r[7], (LocalDate) r[8], (Instant) r[9])).toList();
         return new HrRecordPage(rows, number, size, total);
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     /** HR's view of one enrolment. */

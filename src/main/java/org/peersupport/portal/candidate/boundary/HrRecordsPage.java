@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /**
- * Backs {@code hr/index.xhtml?page=}: the enrolments HR may see (names, departments, courses, cohorts, statuses and
- * dates), one page at a time, paged in the database. Plain links page through it, so every page can be bookmarked.
+ * Backs {@code hr/index.xhtml?name=&page=}: the enrolments HR may see (names, departments, courses, cohorts, statuses and
+ * dates), one page at a time, paged in the database, narrowed by name when HR looks someone up. Plain links page through it, so every page can be bookmarked.
  */
 @Named
 @RequestScoped
@@ -19,11 +19,12 @@ public class HrRecordsPage {
     CandidateRecords records;
 
     private Integer page;
+    private String name;
     private HrRecordPage rows;
 
     public HrRecordPage getRows() {
         if (rows == null) {
-            rows = records.hrRecordPage(page == null ? 1 : page, PAGE_SIZE);
+            rows = records.hrRecordPage(name, page == null ? 1 : page, PAGE_SIZE);
         }
         return rows;
     }
@@ -34,5 +35,13 @@ public class HrRecordsPage {
 
     public void setPage(Integer page) {
         this.page = page;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name == null || name.isBlank() ? null : name.strip();
     }
 }

@@ -1,4 +1,4 @@
-package org.peersupport.portal.platform;
+package org.peersupport.portal.support;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -7,16 +7,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
+import org.peersupport.portal.candidate.boundary.Allocations;
 import org.peersupport.portal.candidate.boundary.Enrolments;
 import org.peersupport.portal.candidate.entity.EnrolmentStatus;
-import org.peersupport.portal.support.AsCandidate;
-import org.peersupport.portal.support.TestCohorts;
 
 /**
- * Browser-test stand-in for the coordinator's cohort pages, which another issue builds: in the test WAR only, under
- * {@code /coordinator/} (so only a signed-in coordinator reaches it), it sets up a place request by the demo
- * candidate, declines one through the real boundary as the signed-in coordinator, or completes the candidate on a
- * new cohort. Each answer is a small accessible HTML page (the browser runs axe-core on every page).
+ * Browser-test set-up that would otherwise take a test many pages of the coordinator's cohort pages (which
+ * {@code CohortBrowserIT} walks through): in the test WAR only, under {@code /coordinator/} (so only a signed-in
+ * coordinator reaches it), it sets up a place request by the demo candidate, declines one through the real boundary
+ * as the signed-in coordinator, completes the candidate on a new cohort, or gives a candidate an active place on a
+ * new cohort of their own with a supervisor allocated ({@code /allocated?candidate=&supervisor=}), so that a test
+ * starts from an empty portfolio whatever other test classes did before it. Each answer is a small accessible HTML
+ * page (the browser runs axe-core on every page). Deploy it with {@link #deployment()}.
  */
 @WebServlet("/coordinator/test-fixture/*")
 public class CoordinatorFixtureServlet extends HttpServlet {
@@ -31,6 +33,15 @@ public class CoordinatorFixtureServlet extends HttpServlet {
 
     @Inject
     AsCandidate asCandidate;
+
+    @Inject
+    Allocations allocations;
+
+    /** The portal with this fixture and what it needs, with the {@code @RunAs} callers enabled. */
+    public static org.jboss.shrinkwrap.api.spec.WebArchive deployment() {
+        return RunAsDeployment.enable(Deployments.portalWith(CoordinatorFixtureServlet.class, TestCohorts.class,
+                Sql.class, org.peersupport.portal.demo.DemoAccount.class));
+    }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -52,6 +63,15 @@ public class CoordinatorFixtureServlet extends HttpServlet {
                     long enrolment = cohorts.enrol(cohort, AsCandidate.ACCOUNT.username(), EnrolmentStatus.ACTIVE,
                             EnrolmentStatus.COMPLETED);
                     result = "<p>Enrolment <span id=\"enrolment\">" + enrolment + "</span> completed</p>";
+                }
+                case "/allocated" -> {
+                    long cohort = cohorts.cohort(true);
+                    long enrolment = cohorts.enrol(cohort, request.getParameter("candidate"), EnrolmentStatus.ACTIVE);
+                    // room on the supervisor's caseload, whatever cap other test classes left them with
+                    allocations.setCaseloadCap(request.getParameter("supervisor"), 1000);
+                    allocations.allocate(enrolment, request.getParameter("supervisor"), null);
+                    result = "<p>Enrolment <span id=\"enrolment\">" + enrolment + "</span> on <span id=\"cohort\">"
+                            + cohorts.name(cohort) + "</span></p>";
                 }
                 default -> {
                     response.sendError(HttpServletResponse.SC_NOT_FOUND);
