@@ -25,16 +25,24 @@ public final class ReportSql {
     static final String CERTIFICATE_CODE = "cert.code";
     static final String CERTIFICATE_JOIN = " left join certificate cert on cert.enrolment_id = e.id";
 
+    /** Every place with its person, cohort, course and certificate: for lists, which show each of them. */
     static final String PLACES = " from enrolment e join person p on p.id = e.person_id"
             + " join cohort co on co.id = e.cohort_id join course c on c.id = co.course_id" + CERTIFICATE_JOIN;
 
+    /** Every place with its person, cohort and course, without the certificate no figure counts. */
+    static final String COUNTED_PLACES = " from enrolment e join person p on p.id = e.person_id"
+            + " join cohort co on co.id = e.cohort_id join course c on c.id = co.course_id";
+
     private static final String CURRENT = "e.status in ('ENROLLED', 'ACTIVE', 'PAUSED')";
 
-    /** The places without the person: for figures that neither show nor filter by who, one join less over every row. */
+    /**
+     * The places a figure counts: without the person for figures that neither show nor filter by who, one join less
+     * over every row, and never with the certificate.
+     */
     static String places(ReportFilter filter) {
         return filter.organisation() == null && filter.department() == null
-                ? " from enrolment e join cohort co on co.id = e.cohort_id join course c on c.id = co.course_id" + CERTIFICATE_JOIN
-                : PLACES;
+                ? " from enrolment e join cohort co on co.id = e.cohort_id join course c on c.id = co.course_id"
+                : COUNTED_PLACES;
     }
 
     private ReportSql() {
@@ -49,7 +57,7 @@ public final class ReportSql {
     public static SqlQuery statusCounts(ReportFilter filter, LocalDate today, String groupColumn) {
         SqlQuery q = new SqlQuery().append("select " + groupColumn + " as grp, ");
         figures(q, today);
-        q.append(groupColumn.startsWith("p.") ? PLACES : places(filter));
+        q.append(groupColumn.startsWith("p.") ? COUNTED_PLACES : places(filter));
         where(q, filter);
         q.append(" group by grouping sets ((" + groupColumn + "), ()) order by grouping(" + groupColumn + "), 1");
         return q;
@@ -64,7 +72,7 @@ public final class ReportSql {
     public static SqlQuery departmentCounts(ReportFilter filter, LocalDate today) {
         SqlQuery q = new SqlQuery().append("select p.department as grp, ");
         figures(q, today);
-        q.append(PLACES);
+        q.append(COUNTED_PLACES);
         where(q, filter);
         q.append(" group by p.department order by p.department nulls last");
         return q;
