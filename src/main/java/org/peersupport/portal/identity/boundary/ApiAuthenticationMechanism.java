@@ -58,7 +58,7 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
         }
         UsernamePasswordCredential credential = basicCredential(request.getHeader("Authorization"));
         if (credential != null) {
-            CredentialValidationResult result = identityStores.validate(credential);
+            CredentialValidationResult result = validate(credential);
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                 return context.notifyContainerAboutLogin(result);
             }
@@ -83,6 +83,31 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
         } else {
             form().cleanSubject(request, response, context);
         }
+    }
+
+    /** Sign-ins of one account on this node take turns (64 stripes by username, so memory stays bounded). */
+    private final Object[] stripes = java.util.stream.Stream.generate(Object::new).limit(64).toArray();
+
+    /**
+     * Validates through the identity stores. An API client may send several requests at once with the same account;
+     * each records a sign-in on the same person row, and of two simultaneous updates one fails the optimistic lock.
+     * So sign-ins of one account take turns on this node, and one that still collides (with another node) is
+     * validated again, a few times at most.
+     */
+    private CredentialValidationResult validate(UsernamePasswordCredential credential) {
+        Object stripe = stripes[Math.floorMod(credential.getCaller().toLowerCase(java.util.Locale.ROOT).hashCode(),
+                stripes.length)];
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                synchronized (stripe) {
+                    return identityStores.validate(credential);
+                }
+            } catch (RuntimeException concurrentSignIn) {
+                last = concurrentSignIn;
+            }
+        }
+        throw last;
     }
 
     static boolean isApi(HttpServletRequest request) {
