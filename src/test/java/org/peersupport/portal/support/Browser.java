@@ -216,7 +216,8 @@ public final class Browser implements AutoCloseable {
         String report = serious.stream().map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp()
                 + " at " + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).collect(Collectors.joining(", ")))
                 .collect(Collectors.joining("\n"));
-        assertTrue(serious.isEmpty(), "axe-core found serious or critical violations on " + pageName + ":\n" + report);
+        assertTrue(serious.isEmpty(), () -> "axe-core found serious or critical violations on " + pageName + ":\n" + report
+                + "\nin the page:\n" + driver.getPageSource().substring(0, Math.min(2000, driver.getPageSource().length())));
         return this;
     }
 

@@ -8,6 +8,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
 import org.peersupport.portal.candidate.boundary.Allocations;
+import org.peersupport.portal.candidate.boundary.Attendance;
+import org.peersupport.portal.candidate.entity.AttendanceKind;
+import org.peersupport.portal.course.boundary.CourseCatalog;
 import org.peersupport.portal.candidate.boundary.Enrolments;
 import org.peersupport.portal.candidate.entity.EnrolmentStatus;
 
@@ -17,7 +20,10 @@ import org.peersupport.portal.candidate.entity.EnrolmentStatus;
  * coordinator reaches it), it sets up a place request by the demo candidate, declines one through the real boundary
  * as the signed-in coordinator, completes the candidate on a new cohort, or gives a candidate an active place on a
  * new cohort of their own with a supervisor allocated ({@code /allocated?candidate=&supervisor=}), so that a test
- * starts from an empty portfolio whatever other test classes did before it. Each answer is a small accessible HTML
+ * starts from an empty portfolio whatever other test classes did before it. {@code /ready-for-assessment} does the same
+ * for the demo candidate and then takes every register of the cohort (present) as the signed-in coordinator and marks
+ * every lesson complete as the candidate, so that only the assessment tasks stand between them and completion. Each
+ * answer is a small accessible HTML
  * page (the browser runs axe-core on every page). Deploy it with {@link #deployment()}.
  */
 @WebServlet("/coordinator/test-fixture/*")
@@ -36,6 +42,15 @@ public class CoordinatorFixtureServlet extends HttpServlet {
 
     @Inject
     Allocations allocations;
+
+    @Inject
+    Attendance attendance;
+
+    @Inject
+    CourseCatalog catalog;
+
+    @Inject
+    Sql sql;
 
     /** The portal with this fixture and what it needs, with the {@code @RunAs} callers enabled. */
     public static org.jboss.shrinkwrap.api.spec.WebArchive deployment() {
@@ -64,12 +79,24 @@ public class CoordinatorFixtureServlet extends HttpServlet {
                             EnrolmentStatus.COMPLETED);
                     result = "<p>Enrolment <span id=\"enrolment\">" + enrolment + "</span> completed</p>";
                 }
-                case "/allocated" -> {
+                case "/allocated", "/ready-for-assessment" -> {
                     long cohort = cohorts.cohort(true);
-                    long enrolment = cohorts.enrol(cohort, request.getParameter("candidate"), EnrolmentStatus.ACTIVE);
+                    String candidate = request.getParameter("candidate");
+                    long enrolment = cohorts.enrol(cohort, candidate, EnrolmentStatus.ACTIVE);
                     // room on the supervisor's caseload, whatever cap other test classes left them with
                     allocations.setCaseloadCap(request.getParameter("supervisor"), 1000);
                     allocations.allocate(enrolment, request.getParameter("supervisor"), null);
+                    if (request.getPathInfo().equals("/ready-for-assessment")) {
+                        if (!candidate.equals(AsCandidate.ACCOUNT.username())) {
+                            throw new IllegalArgumentException("lessons are marked as " + AsCandidate.ACCOUNT.username());
+                        }
+                        for (var session : sql.rows("select id, number from cohort_session where cohort_id = ? order by number",
+                                cohort)) {
+                            attendance.mark(((Number) session.get("id")).longValue(), enrolment, AttendanceKind.PRESENT);
+                            int number = ((Number) session.get("number")).intValue();
+                            asCandidate.run(() -> catalog.markComplete("PEER2PEER", number));
+                        }
+                    }
                     result = "<p>Enrolment <span id=\"enrolment\">" + enrolment + "</span> on <span id=\"cohort\">"
                             + cohorts.name(cohort) + "</span></p>";
                 }

@@ -72,6 +72,7 @@ public class ItServices implements LoadableExtension {
             settings.put("portal.smtp.from", "Peer Support Training Portal (test) <portal@northshire-demo.nhs.example>");
             settings.put("portal.smtp.starttls", "false");
             settings.put(IMAP_PORT, Integer.toString(imap));
+            System.setProperty(IMAP_PORT, Integer.toString(imap)); // for browser tests, which read mail from here
             return settings;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -15,7 +15,7 @@ import java.util.function.Predicate;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * In-container test helper: reads what arrived at the test mail server (GreenMail, started by {@link ItServices})
+ * Test helper, in the container or in the test JVM: reads what arrived at the test mail server (GreenMail, started by {@link ItServices})
  * over real IMAP, as a person's mail client would.
  */
 public final class Mailbox {
@@ -32,7 +32,7 @@ public final class Mailbox {
         Properties properties = new Properties();
         properties.put("mail.imap.connectiontimeout", "5000");
         properties.put("mail.imap.timeout", "5000");
-        int port = ConfigProvider.getConfig().getValue(ItServices.IMAP_PORT, Integer.class);
+        int port = port();
         List<Mail> mails = new ArrayList<>();
         try {
             Store store = Session.getInstance(properties).getStore("imap");
@@ -59,6 +59,12 @@ public final class Mailbox {
             throw new IllegalStateException("could not read the test mailbox of " + address, e);
         }
         return mails;
+    }
+
+    /** In the test JVM (browser tests), where {@link ItServices} started the mail server; in the container, its setting. */
+    private static int port() {
+        String local = System.getProperty(ItServices.IMAP_PORT);
+        return local != null ? Integer.parseInt(local) : ConfigProvider.getConfig().getValue(ItServices.IMAP_PORT, Integer.class);
     }
 
     /** Waits up to {@code timeout} for an email to {@code address} that matches; empty if none came. */
