@@ -35,6 +35,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.peersupport.portal.support.CoordinatorFixtureServlet;
 import org.peersupport.portal.support.DemoDirectory;
+import org.peersupport.portal.support.Deployments;
 import org.peersupport.portal.support.ItServices;
 import org.peersupport.portal.support.Mailbox;
 import org.peersupport.portal.support.PortalBrowserTest;
@@ -60,7 +61,7 @@ class AssessmentBrowserIT extends PortalBrowserTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return CoordinatorFixtureServlet.deployment();
+        return Deployments.withCoordinatorFixture();
     }
 
     @Test
@@ -148,7 +149,7 @@ class AssessmentBrowserIT extends PortalBrowserTest {
         browser.assertAccessible("the review with its problems shown");
         scrollTo("#review");
         browser.screenshot("assessment-review-form");
-        Predicate<Mailbox.Mail> referral = m -> m.subject().equals("Your work on " + ESSAY + " was referred back");
+        Predicate<Mailbox.Mail> referral = m -> m.subject().equals("Your work on " + ESSAY + " (Peer2Peer) was referred back");
         long mailsBefore = Mailbox.of(AMARA_EMAIL).stream().filter(referral).count();
         judge(List.of("RC.2.1", "RC.2.2"));
         browser.type("#review\\:overall", "A clear start. Tell your own story of recovery in more depth.");
@@ -165,7 +166,7 @@ class AssessmentBrowserIT extends PortalBrowserTest {
         assertEquals("Referred back: read the feedback", statusOnHome(first));
         browser.clickAndWait("#noticesLink");
         WebElement notice = browser.findAll(".portal-inbox-item").stream()
-                .filter(n -> n.getText().contains("Your work on " + ESSAY + " was referred back")).findFirst().orElseThrow();
+                .filter(n -> n.getText().contains("Your work on " + ESSAY + " (Peer2Peer) was referred back")).findFirst().orElseThrow();
         browser.clickAndWait("#" + notice.findElement(By.cssSelector("input[id$='open']")).getAttribute("id")
                 .replace(":", "\\:"));
         assertEquals("Feedback: " + ESSAY + ", attempt 1", browser.heading());
@@ -342,7 +343,8 @@ class AssessmentBrowserIT extends PortalBrowserTest {
             if (mails.size() >= count) {
                 return mails;
             }
-            assertTrue(System.nanoTime() < deadline, "no new email: " + mails);
+            assertTrue(System.nanoTime() < deadline, "no new email: " + Mailbox.of(AMARA_EMAIL).stream()
+                    .map(Mailbox.Mail::subject).toList());
             Thread.sleep(250);
         }
     }

@@ -25,6 +25,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 import org.peersupport.portal.support.DemoDirectory;
+import org.peersupport.portal.support.Deployments;
 import org.peersupport.portal.support.CoordinatorFixtureServlet;
 import org.peersupport.portal.support.ItServices;
 import org.peersupport.portal.support.PortalBrowserTest;
@@ -38,7 +39,7 @@ class NoticesBrowserIT extends PortalBrowserTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return CoordinatorFixtureServlet.deployment();
+        return Deployments.withCoordinatorFixture();
     }
 
     @Test

@@ -24,7 +24,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.peersupport.portal.support.DemoDirectory;
-import org.peersupport.portal.support.CoordinatorFixtureServlet;
+import org.peersupport.portal.support.Deployments;
 import org.peersupport.portal.support.ItServices;
 import org.peersupport.portal.support.PortalBrowserTest;
 
@@ -37,7 +37,7 @@ class PortfolioBrowserIT extends PortalBrowserTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return CoordinatorFixtureServlet.deployment();
+        return Deployments.withCoordinatorFixture();
     }
 
     @Test

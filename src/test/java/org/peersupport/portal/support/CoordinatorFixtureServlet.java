@@ -24,7 +24,7 @@ import org.peersupport.portal.candidate.entity.EnrolmentStatus;
  * for the demo candidate and then takes every register of the cohort (present) as the signed-in coordinator and marks
  * every lesson complete as the candidate, so that only the assessment tasks stand between them and completion. Each
  * answer is a small accessible HTML
- * page (the browser runs axe-core on every page). Deploy it with {@link #deployment()}.
+ * page (the browser runs axe-core on every page). Deploy it with {@link Deployments#withCoordinatorFixture()}.
  */
 @WebServlet("/coordinator/test-fixture/*")
 public class CoordinatorFixtureServlet extends HttpServlet {
@@ -52,11 +52,6 @@ public class CoordinatorFixtureServlet extends HttpServlet {
     @Inject
     Sql sql;
 
-    /** The portal with this fixture and what it needs, with the {@code @RunAs} callers enabled. */
-    public static org.jboss.shrinkwrap.api.spec.WebArchive deployment() {
-        return RunAsDeployment.enable(Deployments.portalWith(CoordinatorFixtureServlet.class, TestCohorts.class,
-                Sql.class, org.peersupport.portal.demo.DemoAccount.class));
-    }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -24,6 +24,15 @@ public final class Deployments {
     }
 
     /**
+     * The portal with {@link CoordinatorFixtureServlet} and what it needs, with the {@code @RunAs} callers enabled.
+     * (Kept here, not on the servlet: a servlet class that names ShrinkWrap types fails to load in the container.)
+     */
+    public static WebArchive withCoordinatorFixture() {
+        return RunAsDeployment.enable(portalWith(CoordinatorFixtureServlet.class, TestCohorts.class, Sql.class,
+                org.peersupport.portal.demo.DemoAccount.class));
+    }
+
+    /**
      * The shipped WAR plus test classes, with one change to web.xml: Arquillian's test-runner servlet is made
      * reachable without signing in (the portal denies every other unlisted URL by default).
      */

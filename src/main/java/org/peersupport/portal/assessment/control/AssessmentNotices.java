@@ -74,6 +74,12 @@ public class AssessmentNotices {
         Object[] about = em.createQuery("select p.displayName, c.title from Enrolment e join e.person p "
                 + "join e.cohort co join co.course c where e.id = :id", Object[].class)
                 .setParameter("id", event.enrolmentId()).getSingleResult();
+        if (event.submissionId() != null) {
+            // which piece of work: a course has several tasks
+            String task = em.createQuery("select s.task.title from Submission s where s.id = :id", String.class)
+                    .setParameter("id", event.submissionId()).getSingleResult();
+            about = new Object[] {about[0], task + " (" + about[1] + ")"};
+        }
         List<Person> people = em.createQuery("select p from Person p where p.username in :usernames", Person.class)
                 .setParameter("usernames", recipients).getResultList();
         for (Person person : people) {
