@@ -127,6 +127,11 @@ class AssessmentBrowserIT extends PortalBrowserTest {
         // Grace finds it in her queue, raises a safeguarding concern, and refers it back with feedback
         browser.signIn("grace.mitchell", DemoDirectory.PASSWORD);
         assertTrue(browser.find("#queue-summary").getText().contains("waiting for your review"));
+        String home = browser.driver().getCurrentUrl();
+        browser.go("notices.xhtml");
+        String told = browser.findAll(".portal-inbox-item").get(0).getText();
+        assertTrue(told.contains("Amara Okafor submitted work on " + ESSAY + " (Peer2Peer) for you to review"), told);
+        browser.driver().get(home);
         browser.clickAndWait("#open-queue");
         assertEquals("Work waiting for review", browser.heading());
         WebElement row = queueRow(first);

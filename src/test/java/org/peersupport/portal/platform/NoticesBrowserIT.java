@@ -33,7 +33,8 @@ import org.peersupport.portal.support.PortalBrowserTest;
 /**
  * Issue 5 as people meet it in Chromium: a declined place request reaches the requester's header and notices page,
  * the candidate downloads their certificate, and anyone checks it on the public verification page signed out. The
- * coordinator's steps go through {@link CoordinatorFixtureServlet} until the cohort pages exist.
+ * request and its answer go through the real pages; a new cohort to ask for, and a completed place, come from
+ * {@link CoordinatorFixtureServlet}.
  */
 class NoticesBrowserIT extends PortalBrowserTest {
 
@@ -44,15 +45,24 @@ class NoticesBrowserIT extends PortalBrowserTest {
 
     @Test
     void issue5_aCoordinatorDeclinesAPlaceRequestAndTheRequesterSeesTheNoticeInTheHeaderAndOnTheNoticesPage() {
-        browser.signIn("sana.iqbal", DemoDirectory.PASSWORD);
-        browser.go("coordinator/test-fixture/place-request");
-        String request = browser.find("#request").getText();
+        // a new cohort, which Amara asks to join on the page for requests
+        browser.signIn("sana.iqbal", DemoDirectory.PASSWORD).go("coordinator/test-fixture/future-cohort");
+        String cohortId = browser.find("#cohort-id").getText();
         String cohort = browser.find("#cohort").getText();
-        String reason = "This cohort is for the inpatient team (" + UUID.randomUUID().toString().substring(0, 8) + ")";
-        browser.go("coordinator/test-fixture/decline?request=" + request + "&reason="
-                + URLEncoder.encode(reason, StandardCharsets.UTF_8));
-        assertEquals("Declined", browser.find("#done").getText());
         browser.clearCookies();
+        browser.signIn("amara.okafor", DemoDirectory.PASSWORD).go("learning/cohorts.xhtml");
+        browser.type("#cohort-" + cohortId + " textarea", "I would like to join.")
+                .clickAndWait("#cohort-" + cohortId + " input[type=submit]");
+        assertTrue(browser.text().contains("Your request for a place on " + cohort + " is sent."), browser.text());
+        browser.signOut();
+
+        // the coordinator declines it on the cohort's page, with a reason
+        String reason = "This cohort is for the inpatient team (" + UUID.randomUUID().toString().substring(0, 8) + ")";
+        browser.signIn("sana.iqbal", DemoDirectory.PASSWORD).go("coordinator/cohort.xhtml?id=" + cohortId);
+        String row = ".portal-requests tr[data-username='amara.okafor']";
+        browser.type(row + " input[id$=':reason']", reason).clickAndWait(row + " input[id$=':decline']");
+        assertTrue(browser.findAll(row).isEmpty(), "the request is answered");
+        browser.signOut();
 
         browser.signIn("amara.okafor", DemoDirectory.PASSWORD);
         WebElement link = browser.find("#noticesLink");

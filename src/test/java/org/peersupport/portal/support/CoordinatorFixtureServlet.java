@@ -11,15 +11,13 @@ import org.peersupport.portal.candidate.boundary.Allocations;
 import org.peersupport.portal.candidate.boundary.Attendance;
 import org.peersupport.portal.candidate.entity.AttendanceKind;
 import org.peersupport.portal.course.boundary.CourseCatalog;
-import org.peersupport.portal.candidate.boundary.Enrolments;
 import org.peersupport.portal.candidate.entity.EnrolmentStatus;
 
 /**
  * Browser-test set-up that would otherwise take a test many pages of the coordinator's cohort pages (which
  * {@code CohortBrowserIT} walks through): in the test WAR only, under {@code /coordinator/} (so only a signed-in
- * coordinator reaches it), it sets up a place request by the demo candidate, declines one through the real boundary
- * as the signed-in coordinator, completes the candidate on a new cohort, or gives a candidate an active place on a
- * new cohort of their own with a supervisor allocated ({@code /allocated?candidate=&supervisor=}), so that a test
+ * coordinator reaches it), it creates a cohort whose sessions are all ahead ({@code /future-cohort}), completes the
+ * demo candidate on a new cohort ({@code /complete}), or gives a candidate an active place on a new cohort of their own with a supervisor allocated ({@code /allocated?candidate=&supervisor=}), so that a test
  * starts from an empty portfolio whatever other test classes did before it. {@code /ready-for-assessment} does the same
  * for the demo candidate and then takes every register of the cohort (present) as the signed-in coordinator and marks
  * every lesson complete as the candidate, so that only the assessment tasks stand between them and completion. Each
@@ -33,9 +31,6 @@ public class CoordinatorFixtureServlet extends HttpServlet {
 
     @Inject
     TestCohorts cohorts;
-
-    @Inject
-    Enrolments enrolments;
 
     @Inject
     AsCandidate asCandidate;
@@ -58,15 +53,10 @@ public class CoordinatorFixtureServlet extends HttpServlet {
         String result;
         try {
             switch (String.valueOf(request.getPathInfo())) {
-                case "/place-request" -> {
+                case "/future-cohort" -> {
                     long cohort = cohorts.cohort(false);
-                    long placeRequest = asCandidate.call(() -> enrolments.requestPlace(cohort, "I would like to join"));
-                    result = "<p>Request <span id=\"request\">" + placeRequest + "</span> for <span id=\"cohort\">"
+                    result = "<p>Cohort <span id=\"cohort-id\">" + cohort + "</span>: <span id=\"cohort\">"
                             + cohorts.name(cohort) + "</span></p>";
-                }
-                case "/decline" -> {
-                    enrolments.decline(Long.parseLong(request.getParameter("request")), request.getParameter("reason"));
-                    result = "<p id=\"done\">Declined</p>";
                 }
                 case "/complete" -> {
                     long cohort = cohorts.cohort(true);
