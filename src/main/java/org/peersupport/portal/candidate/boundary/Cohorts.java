@@ -122,12 +122,15 @@ public class Cohorts {
                 Object[].class).setParameter("statuses", Enrolment.CURRENT).getResultList());
     }
 
-    /** Cohorts of published courses that have not ended: what staff may ask for a place on. */
+    /**
+     * Cohorts that have not ended: what staff may ask for a place on. A cohort runs on the course version it was made
+     * from, so it stays open when a newer version is published and its own is archived.
+     */
     @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR})
     public List<CohortSummary> openCohorts() {
         return summaries(em.createQuery("select c, (select count(e) from Enrolment e where e.cohort = c "
                 + "and e.status in :statuses) from Cohort c join fetch c.course where c.endDate >= :today "
-                + "and c.course.status = org.peersupport.portal.course.entity.CourseStatus.PUBLISHED "
+                + "and c.course.status <> org.peersupport.portal.course.entity.CourseStatus.DRAFT "
                 + "order by c.startDate, c.name", Object[].class).setParameter("statuses", Enrolment.CURRENT)
                 .setParameter("today", access.now().toLocalDate()).getResultList());
     }

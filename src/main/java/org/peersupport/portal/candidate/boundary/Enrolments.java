@@ -41,6 +41,7 @@ import org.peersupport.portal.candidate.entity.PlaceRequest;
 import org.peersupport.portal.candidate.entity.PlaceRequestStatus;
 import org.peersupport.portal.identity.control.Directory;
 import org.peersupport.portal.identity.control.DirectoryAccount;
+import org.peersupport.portal.course.entity.CourseStatus;
 import org.peersupport.portal.identity.entity.Person;
 import org.peersupport.portal.identity.entity.Role;
 import org.peersupport.portal.platform.control.BusinessException;
@@ -210,7 +211,7 @@ public class Enrolments {
     public long requestPlace(long cohortId, String message) {
         Cohort cohort = cohort(cohortId);
         Person me = new Caller(session, em).person();
-        if (cohort.getEndDate().isBefore(access.now().toLocalDate()) || !cohort.getCourse().isPublished()) {
+        if (cohort.getEndDate().isBefore(access.now().toLocalDate()) || cohort.getCourse().getStatus() == CourseStatus.DRAFT) {
             throw new BusinessException("placeRequest.closed", cohort.getName() + " is not taking requests.");
         }
         requireNotOnCohort(me, cohort);
