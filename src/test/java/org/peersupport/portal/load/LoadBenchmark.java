@@ -151,28 +151,42 @@ public final class LoadBenchmark {
                         }
                     }
                 }
-                memory = memory(portal, accounts.get("candidate").subList(0, sessions), base);
+                try {
+                    memory = memory(portal, accounts.get("candidate").subList(0, sessions), base);
+                } catch (Exception e) {
+                    e.printStackTrace();
+                    memory = "- Memory: not measured, the measurement failed: " + e + "\n";
+                }
             } finally {
                 portal.stop();
             }
-            say("Start-up, existing database");
-            Payara again = Payara.start(war, settings(services, true), work.resolve("payara-existing.log"), target);
-            startUps.add(new String[] {"Portal, existing database (" + String.format(Locale.UK, "%,d", staff) + " staff)",
-                    again.startUp().toMillis() + " ms", ReportBenchmark.loadAverage()});
-            again.stop();
+            write(staff, seed, seconds, sizes, generation, rows, memory, startUps, started);
+            try {
+                say("Start-up, existing database");
+                Payara again = Payara.start(war, settings(services, true), work.resolve("payara-existing.log"), target);
+                startUps.add(new String[] {"Portal, existing database (" + String.format(Locale.UK, "%,d", staff)
+                        + " staff)", again.startUp().toMillis() + " ms", ReportBenchmark.loadAverage()});
+                again.stop();
+            } catch (Exception e) {
+                startUps.add(new String[] {"Portal, existing database", "failed: " + e.getMessage(), ReportBenchmark.loadAverage()});
+            }
         }
-        say("Start-up, empty database (migrations and the demo course)");
-        try (EmbeddedServices empty = EmbeddedServices.start(project.resolve("deployment/demo-directory.ldif"), null)) {
-            Payara fresh = Payara.start(war, settings(empty, true), work.resolve("payara-empty.log"), target);
-            startUps.add(new String[] {"Portal, empty database (all migrations, demo course loaded)",
-                    fresh.startUp().toMillis() + " ms", ReportBenchmark.loadAverage()});
-            fresh.stop();
+        try {
+            say("Start-up, empty database (migrations and the demo course)");
+            try (EmbeddedServices empty = EmbeddedServices.start(project.resolve("deployment/demo-directory.ldif"), null)) {
+                Payara fresh = Payara.start(war, settings(empty, true), work.resolve("payara-empty.log"), target);
+                startUps.add(new String[] {"Portal, empty database (all migrations, demo course loaded)",
+                        fresh.startUp().toMillis() + " ms", ReportBenchmark.loadAverage()});
+                fresh.stop();
+            }
+            say("Start-up, an empty WAR");
+            Payara bare = Payara.start(emptyWar, Map.of(), work.resolve("payara-emptywar.log"), target, "empty/index.html");
+            startUps.add(new String[] {"Payara Micro with an empty WAR", bare.startUp().toMillis() + " ms",
+                    ReportBenchmark.loadAverage()});
+            bare.stop();
+        } catch (Exception e) {
+            startUps.add(new String[] {"Empty database / empty WAR", "failed: " + e.getMessage(), ReportBenchmark.loadAverage()});
         }
-        say("Start-up, an empty WAR");
-        Payara bare = Payara.start(emptyWar, Map.of(), work.resolve("payara-emptywar.log"), target, "empty/index.html");
-        startUps.add(new String[] {"Payara Micro with an empty WAR", bare.startUp().toMillis() + " ms",
-                ReportBenchmark.loadAverage()});
-        bare.stop();
         write(staff, seed, seconds, sizes, generation, rows, memory, startUps, started);
     }
 
@@ -226,9 +240,9 @@ public final class LoadBenchmark {
         counts.put("hr", hr);
         try (Connection db = services.portalDatabase();
                 PreparedStatement people = db.prepareStatement("select id, username, display_name, job_title, department, "
-                        + "organisation from person where directory_id like ? order by id limit ?");
+                        + "organisation from person where username ~ ? order by id limit ?");
                 PreparedStatement update = db.prepareStatement("update person set directory_id = ? where id = ?")) {
-            people.setString(1, "generated:" + NAMESPACE + ":%");
+            people.setString(1, "\\." + NAMESPACE + "[0-9]+$");
             people.setInt(2, candidates + supervisors + hr);
             List<String[]> found = new ArrayList<>();
             try (ResultSet rs = people.executeQuery()) {
@@ -248,14 +262,19 @@ public final class LoadBenchmark {
                     String[] p = found.get(next++);
                     String dn = DemoDirectory.personDn(p[1]);
                     String[] names = p[2].split(" ", 2);
-                    services.directory().add(new Entry(dn, new Attribute("objectClass", "top", "person",
-                            "organizationalPerson", "inetOrgPerson"), new Attribute("uid", p[1]), new Attribute("cn", p[2]),
+                    Entry entry = new Entry(dn, new Attribute("objectClass", "top", "person", "organizationalPerson",
+                            "inetOrgPerson"), new Attribute("uid", p[1]), new Attribute("cn", p[2]),
                             new Attribute("givenName", names[0]), new Attribute("sn", names.length > 1 ? names[1] : names[0]),
                             new Attribute("displayName", p[2]), new Attribute("mail", p[1] + "@generated.example"),
-                            new Attribute("title", p[3]), new Attribute("ou", p[4]), new Attribute("o", p[5]),
-                            new Attribute("userPassword", DemoDirectory.PASSWORD)));
-                    SearchResultEntry entry = services.directory().getEntry(dn, "entryUUID");
-                    update.setString(1, entry.getAttributeValue("entryUUID"));
+                            new Attribute("userPassword", DemoDirectory.PASSWORD));
+                    for (String[] optional : new String[][] {{"title", p[3]}, {"ou", p[4]}, {"o", p[5]}}) {
+                        if (optional[1] != null) {
+                            entry.addAttribute(optional[0], optional[1]);
+                        }
+                    }
+                    services.directory().add(entry);
+                    SearchResultEntry added = services.directory().getEntry(dn, "entryUUID");
+                    update.setString(1, added.getAttributeValue("entryUUID"));
                     update.setLong(2, Long.parseLong(p[0]));
                     update.addBatch();
                     usernames.add(p[1]);
@@ -415,18 +434,23 @@ public final class LoadBenchmark {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<?>> done = new ArrayList<>();
         List<HttpClient> clients = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
         for (String username : candidates) {
             done.add(pool.submit(() -> {
                 HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
                         .followRedirects(HttpClient.Redirect.NORMAL).build();
                 signIn(http, base, username);
-                HttpResponse<String> lesson = http.send(HttpRequest.newBuilder(URI.create(base
-                        + "learning/lesson.xhtml?course=PEER2PEER&session=2")).GET().build(), HttpResponse.BodyHandlers.ofString());
-                if (lesson.statusCode() != 200 || !lesson.body().contains("portal-lesson__about")) {
-                    throw new IllegalStateException(username + " did not reach the lesson: " + lesson.statusCode());
+                // a lesson page refused under load (Payara issue 6145, see docs/performance.md) is asked for again
+                for (int attempt = 0; attempt < 3; attempt++) {
+                    HttpResponse<String> lesson = http.send(HttpRequest.newBuilder(URI.create(base
+                            + "learning/lesson.xhtml?course=PEER2PEER&session=2")).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    if (lesson.statusCode() == 200 && lesson.body().contains("portal-lesson__about")) {
+                        clients.add(http);
+                        return null;
+                    }
+                    refused.incrementAndGet();
                 }
-                clients.add(http);
-                return null;
+                throw new IllegalStateException(username + " did not reach the lesson three times");
             }));
         }
         for (Future<?> f : done) {
@@ -441,9 +465,9 @@ public final class LoadBenchmark {
                 + perSession + " a session; resident memory " + rss / 1024 / 1024 + " MB");
         return String.format(Locale.UK, "- Heap per signed-in session: **%s** (live heap after a full collection: %,d KB "
                 + "before, %,d KB after %,d more people signed in through the form and opened a lesson; %,d sessions in all "
-                + "counting the load runs' own).%n- Payara Micro's resident memory (RSS) after the load runs and the "
+                + "counting the load runs' own; %,d lesson requests were refused and asked again).%n- Payara Micro's resident memory (RSS) after the load runs and the "
                 + "sessions: **%,d MB** (heap limit -Xmx1g).%n", perSession, before / 1024, after / 1024, n,
-                n, rss / 1024 / 1024);
+                n, refused.get(), rss / 1024 / 1024);
     }
 
     static void signIn(HttpClient http, String base, String username) throws Exception {

@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 /**
  * The portal under load, as people use it: every virtual user signs in through the sign-in form with an account
  * of its own (its own HTTP session, cookies and connections), then repeats one scenario's pages without pause until
- * the run's time is up. Faces forms are posted as a browser posts them, with the {@code jakarta.faces.ViewState}
+ * the run's time is up (a failed page counts as an error and the user goes on; a failed sign-in ends the user). Faces forms are posted as a browser posts them, with the {@code jakarta.faces.ViewState}
  * read from the page. Settings come from system properties (see {@link LoadSettings}); {@link LoadRun} starts it.
  *
  * <ul>
@@ -118,20 +118,22 @@ public class PortalSimulation extends Simulation {
 
     /** Sessions 1 to 8 in turn, each followed by its "next" link (to sessions 2 to 9). */
     private static ChainBuilder lesson(String ctx) {
-        return exec(http("lesson").get(ctx + "learning/lesson.xhtml?course=PEER2PEER&session=#{n}")
-                .check(status().is(200), signedIn(), css(".portal-lesson__about").exists(),
-                        css("#next", "href").saveAs("nextHref")))
-                .exec(http("next lesson").get(session -> unescape(session.getString("nextHref")))
-                        .check(status().is(200), signedIn(), css(".portal-lesson__about").exists()))
-                .exec(session -> session.set("n", session.getInt("n") % 8 + 1))
-                .exitHereIfFailed();
+        return exec(session -> session.remove("nextHref"))
+                .exec(http("lesson").get(ctx + "learning/lesson.xhtml?course=PEER2PEER&session=#{n}")
+                        .check(status().is(200), signedIn(), css(".portal-lesson__about").exists(),
+                                css("#next", "href").saveAs("nextHref")))
+                .doIf(session -> session.contains("nextHref")).then(
+                        exec(http("next lesson").get(session -> unescape(session.getString("nextHref")))
+                                .check(status().is(200), signedIn(), css(".portal-lesson__about").exists())))
+                .exec(session -> session.set("n", session.getInt("n") % 8 + 1));
     }
 
     /** Opens the portfolio, opens (or the first time starts) the draft and saves it with new words. */
     private static ChainBuilder portfolio(String ctx) {
-        return exec(http("portfolio").get(ctx + "candidate/portfolio.xhtml?enrolment=#{enrolment}")
+        return exec(session -> session.remove("viewState"))
+                .exec(http("portfolio").get(ctx + "candidate/portfolio.xhtml?enrolment=#{enrolment}")
                 .check(status().is(200), signedIn(), css("form#new " + VIEW_STATE, "value").saveAs("viewState")))
-                .doIfOrElse(session -> !session.contains("draft")).then(
+                .doIfOrElse(session -> !session.contains("draft") && session.contains("viewState")).then(
                         exec(http("start a written piece").post(ctx + "candidate/portfolio.xhtml?enrolment=#{enrolment}")
                                 .formParam("new", "new")
                                 .formParam("new:written", "New written piece")
@@ -142,38 +144,37 @@ public class PortalSimulation extends Simulation {
                 .orElse(
                         exec(http("draft").get(ctx + "candidate/evidence.xhtml?id=#{draft}")
                                 .check(status().is(200), signedIn(), css("form#item " + VIEW_STATE, "value").saveAs("viewState"))))
-                .exitHereIfFailed()
                 .exec(session -> session.set("draftTitle", "Load test draft " + session.userId() + " "
                         + System.nanoTime() % 100000))
-                .exec(http("save draft").post(ctx + "candidate/evidence.xhtml?id=#{draft}")
+                .doIf(session -> session.contains("draft") && session.contains("viewState")).then(exec(http("save draft").post(ctx + "candidate/evidence.xhtml?id=#{draft}")
                         .formParam("item", "item")
                         .formParam("item:title", "#{draftTitle}")
                         .formParam("item:body_input", "<p>What I learnt about recovery this week, written under load. #{draftTitle}</p>")
                         .formParam("item:save", "Save")
                         .formParam("jakarta.faces.ViewState", "#{viewState}")
                         .check(status().is(200), signedIn(), currentLocationRegex(".*/candidate/evidence\\.xhtml.*").exists(),
-                                css("input[name='item:title']", "value").isEL("#{draftTitle}")))
-                .exitHereIfFailed();
+                                css("input[name='item:title']", "value").isEL("#{draftTitle}"))));
     }
 
     /** The review queue, then the first submission it lists (when it lists any). */
     private static ChainBuilder review(String ctx) {
-        return exec(http("review queue").get(ctx + "supervisor/queue.xhtml")
+        return exec(session -> session.remove("submission"))
+                .exec(http("review queue").get(ctx + "supervisor/queue.xhtml")
                 .check(status().is(200), signedIn(),
                         regex("supervisor/review\\.xhtml\\?submission=(\\d+)").optional().saveAs("submission")))
                 .doIf(session -> session.contains("submission")).then(
                         exec(http("submission for review").get(ctx + "supervisor/review.xhtml?submission=#{submission}")
-                                .check(status().is(200), signedIn(), css("form#review").exists())))
-                .exitHereIfFailed();
+                                .check(status().is(200), signedIn(), css("form#review").exists())));
     }
 
     /** The completion dashboard, then the completion export it links to. */
     private static ChainBuilder hr(String ctx) {
-        return exec(http("dashboard").get(ctx + "hr/dashboard.xhtml")
-                .check(status().is(200), signedIn(), css("#export-completion-csv", "href").saveAs("exportHref")))
-                .exec(http("completion export CSV").get(session -> unescape(session.getString("exportHref")))
-                        .check(status().is(200), signedIn(), headerRegex("Content-Type", "text/csv.*").exists()))
-                .exitHereIfFailed();
+        return exec(session -> session.remove("exportHref"))
+                .exec(http("dashboard").get(ctx + "hr/dashboard.xhtml")
+                        .check(status().is(200), signedIn(), css("#export-completion-csv", "href").saveAs("exportHref")))
+                .doIf(session -> session.contains("exportHref")).then(
+                        exec(http("completion export CSV").get(session -> unescape(session.getString("exportHref")))
+                                .check(status().is(200), signedIn(), headerRegex("Content-Type", "text/csv.*").exists())));
     }
 
     private static String unescape(String href) {
