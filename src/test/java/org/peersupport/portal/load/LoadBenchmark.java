@@ -135,6 +135,10 @@ public final class LoadBenchmark {
                 LoadSettings settings = new LoadSettings(base, scenarios, 1, seconds, accounts, "resources/portal/portal.css");
                 say("Warming up: every scenario, 4 users, 15 s (not recorded)");
                 LoadRun.run(settings.with(scenarios, 4, 15), work.resolve("gatling-warmup"));
+                if (Boolean.getBoolean("benchmark.jfr")) {
+                    // a Java Flight Recorder profile of the portal over the measured runs (-Dbenchmark.jfr=true)
+                    say(portal.jcmd("JFR.start name=load settings=profile filename=" + work.resolve("portal.jfr")));
+                }
                 for (String scenario : scenarios) {
                     for (int users : levels) {
                         say("Measuring " + scenario + " at " + users + " users for " + seconds + " s");
@@ -151,8 +155,12 @@ public final class LoadBenchmark {
                         }
                     }
                 }
+                if (Boolean.getBoolean("benchmark.jfr")) {
+                    say(portal.jcmd("JFR.stop name=load"));
+                }
                 try {
-                    memory = memory(portal, accounts.get("candidate").subList(0, sessions), base);
+                    memory = sessions == 0 ? "- Memory: not measured (-Dbenchmark.sessions=0).\n"
+                            : memory(portal, accounts.get("candidate").subList(0, sessions), base);
                 } catch (Exception e) {
                     e.printStackTrace();
                     memory = "- Memory: not measured, the measurement failed: " + e + "\n";
@@ -161,6 +169,9 @@ public final class LoadBenchmark {
                 portal.stop();
             }
             write(staff, seed, seconds, sizes, generation, rows, memory, startUps, started);
+            if (!Boolean.parseBoolean(System.getProperty("benchmark.startups", "true"))) {
+                return;
+            }
             try {
                 say("Start-up, existing database");
                 Payara again = Payara.start(war, settings(services, true), work.resolve("payara-existing.log"), target);
@@ -431,6 +442,7 @@ public final class LoadBenchmark {
      */
     private String memory(Payara portal, List<String> candidates, String base) throws Exception {
         long before = portal.liveHeapBytes();
+        Files.writeString(work.resolve("heap-histogram-before.txt"), portal.jcmd("GC.class_histogram"));
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<?>> done = new ArrayList<>();
         List<HttpClient> clients = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -458,16 +470,18 @@ public final class LoadBenchmark {
         }
         pool.shutdown();
         long after = portal.liveHeapBytes();
+        // what the sessions hold, class by class: compare with the histogram before
+        Files.writeString(work.resolve("heap-histogram-after.txt"), portal.jcmd("GC.class_histogram"));
         long rss = portal.residentBytes();
         int n = candidates.size();
         String perSession = String.format(Locale.UK, "%.1f KB", (after - before) / 1024.0 / n);
         say("Heap before " + before / 1024 / 1024 + " MB, after " + n + " more sessions " + after / 1024 / 1024 + " MB: "
                 + perSession + " a session; resident memory " + rss / 1024 / 1024 + " MB");
         return String.format(Locale.UK, "- Heap per signed-in session: **%s** (live heap after a full collection: %,d KB "
-                + "before, %,d KB after %,d more people signed in through the form and opened a lesson; %,d sessions in all "
-                + "counting the load runs' own; %,d lesson requests were refused and asked again).%n- Payara Micro's resident memory (RSS) after the load runs and the "
+                + "before, %,d KB after %,d more people signed in through the form and opened a lesson, beside the load "
+                + "runs' own sessions; %,d lesson requests were refused and asked again).%n- Payara Micro's resident memory (RSS) after the load runs and the "
                 + "sessions: **%,d MB** (heap limit -Xmx1g).%n", perSession, before / 1024, after / 1024, n,
-                n, refused.get(), rss / 1024 / 1024);
+                refused.get(), rss / 1024 / 1024);
     }
 
     static void signIn(HttpClient http, String base, String username) throws Exception {
@@ -569,9 +583,11 @@ public final class LoadBenchmark {
             return -1;
         }
 
-        private String jcmd(String command) throws Exception {
-            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                    Long.toString(process.pid()), command).redirectErrorStream(true).start();
+        String jcmd(String command) throws Exception {
+            List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid())));
+            line.addAll(List.of(command.split(" ")));
+            Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
             String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             jcmd.waitFor(60, TimeUnit.SECONDS);
             return out;

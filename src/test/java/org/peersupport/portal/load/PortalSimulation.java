@@ -2,6 +2,7 @@ package org.peersupport.portal.load;
 
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.css;
+import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -47,6 +48,9 @@ public class PortalSimulation extends Simulation {
 
     private static final String VIEW_STATE = "input[name='jakarta.faces.ViewState']";
 
+    /** The cohort whose portfolio the candidates work in: the demo cohort (the generated places may be closed). */
+    static final String COHORT = "Peer2Peer demo cohort";
+
     private final Map<List<String>, AtomicInteger> counters = new java.util.HashMap<>();
 
     public PortalSimulation() {
@@ -70,7 +74,7 @@ public class PortalSimulation extends Simulation {
                     .during(time).on(lesson(ctx));
             case "portfolio" -> scenario(name).feed(accounts(settings.accounts("candidate")))
                     .exec(signIn(ctx)).exec(http("candidate home").get(ctx + "candidate/index.xhtml").check(status().is(200),
-                            regex("candidate/portfolio\\.xhtml\\?enrolment=(\\d+)").saveAs("enrolment")))
+                            regex("candidate/portfolio\\.xhtml\\?enrolment=(\\d+)\"[^>]*>[^<]*" + COHORT).saveAs("enrolment")))
                     .exitHereIfFailed()
                     .during(time).on(portfolio(ctx));
             case "review" -> scenario(name).feed(accounts(settings.accounts("supervisor")))
@@ -133,16 +137,16 @@ public class PortalSimulation extends Simulation {
         return exec(session -> session.remove("viewState"))
                 .exec(http("portfolio").get(ctx + "candidate/portfolio.xhtml?enrolment=#{enrolment}")
                 .check(status().is(200), signedIn(), css("form#new " + VIEW_STATE, "value").saveAs("viewState")))
-                .doIfOrElse(session -> !session.contains("draft") && session.contains("viewState")).then(
-                        exec(http("start a written piece").post(ctx + "candidate/portfolio.xhtml?enrolment=#{enrolment}")
+                .doIfOrElse(session -> !session.contains("draft")).then(
+                        doIf(session -> session.contains("viewState")).then(exec(http("start a written piece").post(ctx + "candidate/portfolio.xhtml?enrolment=#{enrolment}")
                                 .formParam("new", "new")
                                 .formParam("new:written", "New written piece")
                                 .formParam("jakarta.faces.ViewState", "#{viewState}")
                                 .check(status().is(200), signedIn(),
                                         currentLocationRegex("evidence\\.xhtml\\?(?:.*&)?id=(\\d+)").saveAs("draft"),
-                                        css("form#item " + VIEW_STATE, "value").saveAs("viewState"))))
+                                        css("form#item " + VIEW_STATE, "value").saveAs("viewState")))))
                 .orElse(
-                        exec(http("draft").get(ctx + "candidate/evidence.xhtml?id=#{draft}")
+                        exec(session -> session.remove("viewState")).exec(http("draft").get(ctx + "candidate/evidence.xhtml?id=#{draft}")
                                 .check(status().is(200), signedIn(), css("form#item " + VIEW_STATE, "value").saveAs("viewState"))))
                 .exec(session -> session.set("draftTitle", "Load test draft " + session.userId() + " "
                         + System.nanoTime() % 100000))
