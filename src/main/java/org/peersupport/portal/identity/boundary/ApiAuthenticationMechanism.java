@@ -54,6 +54,11 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) throws AuthenticationException {
         if (!isApi(request)) {
+            SignedInRoles signedIn = context.isAuthenticationRequest() ? null : SignedInRoles.of(request);
+            if (signedIn != null) {
+                // a signed-in session: name its groups to the container ourselves (see SignedInRoles, Payara issue 6145)
+                return context.notifyContainerAboutLogin(signedIn.caller(), signedIn.roles());
+            }
             return form().validateRequest(request, response, context);
         }
         UsernamePasswordCredential credential = basicCredential(request.getHeader("Authorization"));
