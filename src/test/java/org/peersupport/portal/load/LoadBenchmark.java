@@ -28,7 +28,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -95,7 +94,7 @@ public final class LoadBenchmark {
         Path data = work.resolve("data");
         boolean reuse = Boolean.getBoolean("benchmark.reuse") && Files.isDirectory(data.resolve("postgres"));
         if (!reuse) {
-            deleteRecursively(data);
+            org.apache.commons.io.FileUtils.deleteDirectory(data.toFile());
         }
         Path war = benchmarkWar();
         Path emptyWar = emptyWar();
@@ -333,9 +332,9 @@ public final class LoadBenchmark {
         Map<String, Long> ids = personIds(db);
         List<String> candidates = accounts.get("candidate");
         List<String> supervisors = accounts.get("supervisor");
-        Ids enrolments = ids(db, "enrolment_seq", candidates.size());
-        Ids allocations = ids(db, "supervisor_allocation_seq", candidates.size());
-        Ids submissions = ids(db, "submission_seq", candidates.size());
+        ReportDataGenerator.Ids enrolments = ids(db, "enrolment_seq", candidates.size());
+        ReportDataGenerator.Ids allocations = ids(db, "supervisor_allocation_seq", candidates.size());
+        ReportDataGenerator.Ids submissions = ids(db, "submission_seq", candidates.size());
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         db.setAutoCommit(false);
         try (PreparedStatement enrol = db.prepareStatement("insert into enrolment (id, person_id, cohort_id, status, "
@@ -391,32 +390,15 @@ public final class LoadBenchmark {
     }
 
     /** Ids from a sequence the portal also draws from in blocks of 50, keeping a block clear on each side. */
-    private static Ids ids(Connection db, String sequence, long count) throws SQLException {
+    private static ReportDataGenerator.Ids ids(Connection db, String sequence, long count) throws SQLException {
         long blocks = (count + 49) / 50 + 3;
         try (PreparedStatement next = db.prepareStatement("select min(v), max(v) from (select nextval('" + sequence
                 + "') as v from generate_series(1, ?)) s")) {
             next.setLong(1, blocks);
             try (ResultSet rs = next.executeQuery()) {
                 rs.next();
-                return new Ids(rs.getLong(1) + 50, rs.getLong(2) - 50);
+                return new ReportDataGenerator.Ids(rs.getLong(1) + 50, rs.getLong(2) - 50);
             }
-        }
-    }
-
-    private static final class Ids {
-        private long next;
-        private final long last;
-
-        Ids(long first, long last) {
-            this.next = first;
-            this.last = last;
-        }
-
-        long next() {
-            if (next > last) {
-                throw new IllegalStateException("sequence range used up");
-            }
-            return next++;
         }
     }
 
@@ -668,17 +650,6 @@ public final class LoadBenchmark {
     private static String gatlingVersion() {
         Package p = io.gatling.javaapi.core.Simulation.class.getPackage();
         return p.getImplementationVersion() == null ? "3.15.1" : p.getImplementationVersion();
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (var files = Files.walk(folder)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        }
     }
 
     private static void say(String text) {

@@ -54,7 +54,7 @@ public final class ReportBenchmark {
         Path data = target.resolve("benchmark-data");
         boolean reuse = Boolean.getBoolean("benchmark.reuse") && Files.isDirectory(data.resolve("postgres"));
         if (!reuse) {
-            deleteRecursively(data);
+            org.apache.commons.io.FileUtils.deleteDirectory(data.toFile());
         }
         say("Starting PostgreSQL (pg_stat_statements) and the demo directory in " + project.relativize(data));
         try (EmbeddedServices services = EmbeddedServices.start(project.resolve("deployment/demo-directory.ldif"),
@@ -292,17 +292,6 @@ public final class ReportBenchmark {
             Thread.sleep(500);
         }
         return false;
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (var files = Files.walk(folder)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        }
     }
 
     private static void say(String text) {

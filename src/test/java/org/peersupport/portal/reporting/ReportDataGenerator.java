@@ -585,17 +585,17 @@ public final class ReportDataGenerator {
         }
     }
 
-    /** A reserved range of ids. */
-    static final class Ids {
+    /** A reserved range of ids (the load benchmark reserves its own the same way). */
+    public static final class Ids {
         private long next;
         private final long last;
 
-        Ids(long first, long last) {
+        public Ids(long first, long last) {
             this.next = first;
             this.last = last;
         }
 
-        long next() {
+        public long next() {
             if (next > last) {
                 throw new IllegalStateException("ran out of reserved ids");
             }
