@@ -24,6 +24,7 @@ import org.peersupport.portal.audit.control.AuditEvent;
 import org.peersupport.portal.identity.entity.Role;
 import org.peersupport.portal.platform.boundary.PortalDataSource;
 import org.peersupport.portal.platform.control.BusinessException;
+import org.peersupport.portal.reporting.control.DashboardFigures;
 import org.peersupport.portal.reporting.control.ReportRows;
 import org.peersupport.portal.reporting.control.ReportSql;
 import org.peersupport.portal.reporting.control.SqlQuery;
@@ -72,21 +73,10 @@ public class Reports {
             for (FilterOptions.CourseOption course : courses(db)) {
                 titles.put(course.code(), course.title());
             }
-            List<StatusCounts> courses = new ArrayList<>();
-            StatusCounts total = null;
-            try (PreparedStatement statement = ReportSql.courseCounts(checked, today).prepare(db);
+            DashboardFigures figures;
+            try (PreparedStatement statement = ReportSql.dashboardFigures(checked, today).prepare(db);
                     ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    String code = rs.getString("grp");
-                    if (code == null) {
-                        total = ReportRows.counts(rs, null);
-                    } else {
-                        courses.add(ReportRows.counts(rs, titles.getOrDefault(code, code)));
-                    }
-                }
-            }
-            if (total == null) {
-                total = new StatusCounts(null, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, null);
+                figures = DashboardFigures.read(rs, titles);
             }
             YearMonth first = YearMonth.from(today).minusMonths(11);
             Map<YearMonth, Long> byMonth = new HashMap<>();
@@ -100,19 +90,7 @@ public class Reports {
             for (YearMonth m = first; !m.isAfter(YearMonth.from(today)); m = m.plusMonths(1)) {
                 months.add(new MonthCount(m, byMonth.getOrDefault(m, 0L)));
             }
-            List<StatusCounts> departments = new ArrayList<>();
-            try (PreparedStatement statement = ReportSql.departmentCounts(checked, today).prepare(db);
-                    ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    String department = rs.getString("grp");
-                    StatusCounts counts = ReportRows.counts(rs, department);
-                    departments.add(department == null ? new StatusCounts(ReportFilter.NOT_RECORDED, null,
-                            counts.enrolled(), counts.notStarted(), counts.active(), counts.paused(), counts.overdue(),
-                            counts.withdrawn(), counts.deferred(), counts.completed(), counts.completedThisYear(),
-                            counts.medianDaysToComplete()) : counts);
-                }
-            }
-            return new Dashboard(checked, today, courses, total, months, departments);
+            return new Dashboard(checked, today, figures.courses(), figures.total(), months, figures.departments());
         } catch (SQLException e) {
             throw unavailable(e);
         }

@@ -8,21 +8,12 @@ import java.time.OffsetDateTime;
 import org.peersupport.portal.candidate.entity.EnrolmentStatus;
 import org.peersupport.portal.reporting.entity.Completion;
 import org.peersupport.portal.reporting.entity.PersonLine;
-import org.peersupport.portal.reporting.entity.StatusCounts;
 import org.peersupport.portal.reporting.entity.TrainingLine;
 
 /** Turns the rows of {@link ReportSql}'s statements into reporting's records, column by name. */
 public final class ReportRows {
 
     private ReportRows() {
-    }
-
-    public static StatusCounts counts(ResultSet rs, String label) throws SQLException {
-        double median = rs.getDouble("median_days");
-        Double medianDays = rs.wasNull() ? null : median;
-        return new StatusCounts(rs.getString("grp"), label, rs.getLong("enrolled"), rs.getLong("not_started"),
-                rs.getLong("active"), rs.getLong("paused"), rs.getLong("overdue"), rs.getLong("withdrawn"),
-                rs.getLong("deferred"), rs.getLong("completed"), rs.getLong("completed_this_year"), medianDays);
     }
 
     public static PersonLine person(ResultSet rs) throws SQLException {
