@@ -69,6 +69,7 @@ import org.peersupport.portal.reporting.entity.MonthCount;
 import org.peersupport.portal.reporting.entity.PeopleList;
 import org.peersupport.portal.reporting.entity.PersonLine;
 import org.peersupport.portal.reporting.entity.ReportFilter;
+import org.peersupport.portal.reporting.entity.TrainingLine;
 import org.peersupport.portal.reporting.entity.StaffRecord;
 import org.peersupport.portal.reporting.entity.StatusCounts;
 import org.peersupport.portal.support.AsCandidate;
@@ -152,6 +153,10 @@ class ReportingIT {
         sql.update("update person set department = ? where id = ?", "Ward B " + g.organisation, g.people.get("Alice"));
         sql.update("update cohort set start_date = start_date + 10 where id = (select cohort_id from enrolment where id = ?)",
                 g.places.get("Gwen"));
+        // Ben completes session 2 (on both his places: progress is by course); Alice's session 1 is marked incomplete
+        sql.update("insert into lesson_progress (id, person_id, course_code, session_slug, completed_at) "
+                + "values (nextval('lesson_progress_seq'), ?, ?, 's2', now())", g.people.get("Ben"), g.courseA);
+        sql.update("delete from lesson_progress where person_id = ? and session_slug = 's1'", g.people.get("Alice"));
 
         Dashboard d = asHr.call(() -> reports.dashboard(org(g)));
         StatusCounts a = d.courses().get(0);
@@ -166,6 +171,10 @@ class ReportingIT {
                 .collect(java.util.stream.Collectors.toMap(StatusCounts::key, StatusCounts::enrolled));
         assertEquals(Map.of("Ward A " + g.organisation, 6L, "Ward B " + g.organisation, 5L, ReportFilter.NOT_RECORDED, 1L),
                 byDepartment, "Alice's place counts in her new department");
+        assertEquals(List.of(2, 2), asHr.call(() -> reports.staffRecord(g.people.get("Ben"))).training().stream()
+                .map(TrainingLine::sessionsDone).toList(), "Ben's sessions done on each place");
+        assertEquals(List.of(2), asHr.call(() -> reports.staffRecord(g.people.get("Alice"))).training().stream()
+                .map(TrainingLine::sessionsDone).toList(), "Alice's sessions done");
         assertEquals(0, reportRowsUnlikeTheirPlaces(g), "the report rows after every change");
     }
 

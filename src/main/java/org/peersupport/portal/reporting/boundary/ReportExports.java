@@ -149,7 +149,7 @@ public class ReportExports {
                     Array array = rs.getArray("sessions");
                     Object[] done = array == null ? new Object[0] : (Object[]) array.getArray();
                     for (int i = 0; i < sessions; i++) {
-                        row.add(i < done.length && done[i] != null ? LocalDate.parse(done[i].toString()) : null);
+                        row.add(i < done.length && done[i] instanceof java.sql.Date date ? date.toLocalDate() : null);
                     }
                     writer.row(row);
                     rows++;

@@ -133,27 +133,23 @@ public final class ReportSql {
 
     /** How many sessions the widest cohort in the report has: the number of session columns an export needs. */
     public static SqlQuery maxSessions(ReportFilter filter) {
-        SqlQuery q = new SqlQuery().append("select coalesce(max(cs.number), 0) from cohort_session cs "
-                + "where cs.cohort_id in (select r.cohort_id");
+        SqlQuery q = new SqlQuery().append("select coalesce(max(cardinality(r.session_dates)), 0)");
         q.append(COUNTED_PLACES);
         where(q, filter);
-        return q.append(")");
+        return q;
     }
 
     /**
      * The full completion report: one row per person and course place, with each session's completion date (UK) in
-     * session order, as a text array aligned to session numbers 1..n (null where not done). Progress is keyed by
-     * course code and session slug, so it follows people across course versions, as the course feature keeps it.
+     * session order, as a date array aligned to session numbers 1..n (null where not done), kept in the place's
+     * report row (migration V11). Progress is keyed by course code and session slug, so it follows people across
+     * course versions, as the course feature keeps it.
      */
     public static SqlQuery completionReport(ReportFilter filter, LocalDate today) {
         SqlQuery q = new SqlQuery().append("select e.id as enrolment_id, p.display_name, p.username, p.department, "
                 + "p.organisation, c.code, c.title, co.name as cohort_name, co.start_date, e.status, "
                 + overdue() + " as overdue, e.enrolled_at, e.expected_end_date, e.completed_at, e.paused_days_total, "
-                + CERTIFICATE_CODE + " as certificate_code, "
-                + "array(select to_char(lp.completed_at at time zone 'Europe/London', 'YYYY-MM-DD') "
-                + "from cohort_session cs left join lesson_progress lp on lp.person_id = e.person_id "
-                + "and lp.course_code = c.code and lp.session_slug = cs.slug "
-                + "where cs.cohort_id = e.cohort_id order by cs.number) as sessions", today);
+                + CERTIFICATE_CODE + " as certificate_code, r.session_dates as sessions", today);
         q.append(PLACES);
         where(q, filter);
         return q.append(" order by p.display_name, p.id, co.start_date, e.id");
@@ -170,9 +166,8 @@ public final class ReportSql {
         return new SqlQuery().append("select e.id as enrolment_id, c.code, c.title, co.name as cohort_name, co.start_date, "
                 + "co.end_date, e.status, " + overdue() + " as overdue, e.enrolled_at, e.expected_end_date, "
                 + "e.paused_days_total, e.completed_at, e.status_changed_at, "
-                + "(select count(*) from cohort_session cs join lesson_progress lp on lp.person_id = e.person_id "
-                + "and lp.course_code = c.code and lp.session_slug = cs.slug where cs.cohort_id = e.cohort_id) as sessions_done, "
-                + "(select count(*) from cohort_session cs where cs.cohort_id = e.cohort_id) as sessions_total, "
+                + "cardinality(array_remove(r.session_dates, null)) as sessions_done, "
+                + "cardinality(r.session_dates) as sessions_total, "
                 + CERTIFICATE_CODE + " as certificate_code" + PLACES + " where r.person_id = ? "
                 + "order by co.start_date, e.id", today, personId);
     }
