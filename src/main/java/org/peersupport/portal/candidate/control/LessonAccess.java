@@ -41,12 +41,13 @@ public class LessonAccess {
         }
     }
 
+    /** Enrolled, and the session open in the candidate's cohort: one query when it is (the usual case). */
     public void requireOpen(long personId, String courseCode, String slug) {
-        requireEnrolled(personId, courseCode);
         long open = em.createNamedQuery(CohortSession.OPEN_TO, Long.class).setParameter("personId", personId)
                 .setParameter("statuses", Enrolment.CURRENT).setParameter("code", courseCode).setParameter("slug", slug)
                 .setParameter("now", now()).getSingleResult();
         if (open == 0) {
+            requireEnrolled(personId, courseCode);
             throw new BusinessException("course.session.notOpen", "This lesson opens on the date of its session "
                     + "in your cohort's schedule.");
         }

@@ -77,6 +77,9 @@ public class CourseCatalog {
     @Inject
     LessonAccess lessonAccess;
 
+    @Inject
+    LessonCache lessons;
+
     /** A completed lesson may complete the candidate's enrolment (the assessment feature's rules). */
     @Inject
     CompletionRules completion;
@@ -119,14 +122,16 @@ public class CourseCatalog {
         Person me = me();
         requireCourseAccess(me, courseCode);
         Course course = participation(me, courseCode).getCourse();
-        CourseSession s = session(course, sessionNumber);
-        requireSessionAccess(me, s);
-        boolean completed = progress(me, s).isPresent();
+        Lesson lesson = lessons.lesson(course, sessionNumber, () -> lesson(session(course, sessionNumber), false, false));
+        if (readsAsCandidateOnly()) {
+            lessonAccess.requireOpen(me.getId(), courseCode, lesson.slug());
+        }
+        boolean completed = progress(me, courseCode, lesson.slug()).isPresent();
         if (!completed && course.getCompletionMode() == CompletionMode.ON_VIEW) {
-            complete(me, s);
+            complete(me, lesson.sessionId(), courseCode, lesson.number(), lesson.slug());
             completed = true;
         }
-        return lesson(s, completed, false);
+        return lesson.asSeenBy(completed);
     }
 
     @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR})
@@ -135,8 +140,8 @@ public class CourseCatalog {
         requireCourseAccess(me, courseCode);
         CourseSession s = session(participation(me, courseCode).getCourse(), sessionNumber);
         requireSessionAccess(me, s);
-        if (progress(me, s).isEmpty()) {
-            complete(me, s);
+        if (progress(me, courseCode, s.getSlug()).isEmpty()) {
+            complete(me, s.getId(), courseCode, s.getNumber(), s.getSlug());
         }
     }
 
@@ -146,7 +151,7 @@ public class CourseCatalog {
         requireCourseAccess(me, courseCode);
         CourseSession s = session(participation(me, courseCode).getCourse(), sessionNumber);
         requireSessionAccess(me, s);
-        progress(me, s).ifPresent(p -> {
+        progress(me, courseCode, s.getSlug()).ifPresent(p -> {
             em.remove(p);
             audit.fire(AuditEvent.by(me.getUsername(), "LESSON_MARKED_INCOMPLETE", "CourseSession", s.getId(),
                     s.getCourse().getCode() + " session " + s.getNumber() + " (" + s.getSlug() + ")"));
@@ -260,7 +265,7 @@ public class CourseCatalog {
         List<ExerciseFileView> files = s.getExerciseFiles().stream().map(f -> new ExerciseFileView(f.getId(),
                 f.getTitle(), f.getDescription(), f.getFileName(), f.getStoredFile().getMediaType(),
                 f.getStoredFile().getSize())).toList();
-        return new Lesson(course.getId(), course.getCode(), course.getTitle(), course.getVersionNumber(), s.getNumber(),
+        return new Lesson(course.getId(), course.getCode(), course.getTitle(), course.getVersionNumber(), s.getId(), s.getNumber(),
                 s.getSlug(), s.getTitle(), s.getAims(), GlossaryLinker.link(s.getAboutHtml(), terms, glossaryHref), files,
                 warning, s.getNumber() > 1 ? s.getNumber() - 1 : null, s.getNumber() < count ? s.getNumber() + 1 : null,
                 count, completed, course.getCompletionMode(), preview);
@@ -270,22 +275,22 @@ public class CourseCatalog {
      * Records a completed session once, even when two requests race (a double click, two tabs): the insert skips
      * a row that is already there, and only the request that wrote the row writes the audit line.
      */
-    private void complete(Person me, CourseSession s) {
+    private void complete(Person me, long sessionId, String courseCode, int number, String slug) {
         int inserted = em.createNativeQuery("insert into lesson_progress (id, person_id, course_code, session_slug, completed_at) "
                 + "values (nextval('lesson_progress_seq'), ?, ?, ?, ?) on conflict on constraint lesson_progress_unique do nothing")
-                .setParameter(1, me.getId()).setParameter(2, s.getCourse().getCode()).setParameter(3, s.getSlug())
+                .setParameter(1, me.getId()).setParameter(2, courseCode).setParameter(3, slug)
                 .setParameter(4, java.time.OffsetDateTime.ofInstant(now(), java.time.ZoneOffset.UTC)).executeUpdate();
         if (inserted == 0) {
             return;
         }
-        audit.fire(AuditEvent.by(me.getUsername(), "LESSON_COMPLETED", "CourseSession", s.getId(),
-                s.getCourse().getCode() + " session " + s.getNumber() + " (" + s.getSlug() + ")"));
-        completion.afterLessonCompleted(me.getId(), s.getCourse().getCode());
+        audit.fire(AuditEvent.by(me.getUsername(), "LESSON_COMPLETED", "CourseSession", sessionId,
+                courseCode + " session " + number + " (" + slug + ")"));
+        completion.afterLessonCompleted(me.getId(), courseCode);
     }
 
-    private Optional<LessonProgress> progress(Person me, CourseSession s) {
+    private Optional<LessonProgress> progress(Person me, String courseCode, String slug) {
         return em.createNamedQuery(LessonProgress.FOR_SESSION, LessonProgress.class).setParameter("personId", me.getId())
-                .setParameter("courseCode", s.getCourse().getCode()).setParameter("slug", s.getSlug())
+                .setParameter("courseCode", courseCode).setParameter("slug", slug)
                 .getResultStream().findFirst();
     }
 

@@ -13,12 +13,19 @@ import org.peersupport.portal.course.control.ContentWarning;
  * @param nextNumber     the session after, or {@code null} for the last
  * @param preview        {@code true} for a coordinator's preview of a version candidates do not see
  */
-public record Lesson(long courseId, String courseCode, String courseTitle, int versionNumber, int number, String slug,
-        String title, String aims, String aboutHtml, List<ExerciseFileView> exerciseFiles, ContentWarning contentWarning,
+public record Lesson(long courseId, String courseCode, String courseTitle, int versionNumber, long sessionId, int number,
+        String slug, String title, String aims, String aboutHtml, List<ExerciseFileView> exerciseFiles, ContentWarning contentWarning,
         Integer previousNumber, Integer nextNumber, int sessionCount, boolean completed, CompletionMode completionMode,
         boolean preview) {
 
     public Lesson {
         exerciseFiles = List.copyOf(exerciseFiles);
+    }
+
+    /** The same lesson as someone who has, or has not, completed it sees it. */
+    public Lesson asSeenBy(boolean hasCompleted) {
+        return hasCompleted == completed ? this : new Lesson(courseId, courseCode, courseTitle, versionNumber, sessionId,
+                number, slug, title, aims, aboutHtml, exerciseFiles, contentWarning, previousNumber, nextNumber,
+                sessionCount, hasCompleted, completionMode, preview);
     }
 }
