@@ -643,11 +643,36 @@ public final class LoadBenchmark {
         String existing = Files.exists(file) ? Files.readString(file) : "";
         int from = existing.indexOf(SECTION);
         int to = existing.indexOf(SECTION_END);
-        String updated = from < 0 ? existing.stripTrailing() + "\n\n" + md
-                : existing.substring(0, from) + md + (to < 0 ? "" : existing.substring(to + SECTION_END.length() + 1));
+        String after = to < 0 ? "" : existing.substring(to + SECTION_END.length() + 1);
+        if (from >= 0 && to > from && !archived) {
+            // the previous run's tables stay below this run's, so that a regression shows
+            after = earlierRun(existing.substring(from, to)) + after;
+            archived = true;
+        }
+        String updated = from < 0 ? existing.stripTrailing() + "\n\n" + md : existing.substring(0, from) + md + after;
         Files.writeString(file, updated);
         Files.writeString(work.resolve("results.md"), md);
         say("Wrote the load benchmark's section of " + project.relativize(file));
+    }
+
+    /** Whether this run has moved the previous run's section down already (write runs twice: tables, then start-ups). */
+    private boolean archived;
+
+    /** A previous run's generated section, folded under "Earlier run" with its headings as bold lines. */
+    static String earlierRun(String section) {
+        java.util.regex.Matcher date = Pattern.compile("- Date: (\\S+)").matcher(section);
+        StringBuilder md = new StringBuilder("\n### Earlier run: ").append(date.find() ? date.group(1) : "date unknown")
+                .append("\n\n<details><summary>Its tables</summary>\n\n");
+        boolean body = false;
+        for (String line : section.split("\n")) {
+            if (line.startsWith("### ")) {
+                body = true;
+                md.append("**").append(line.substring(4)).append("**\n");
+            } else if (body) {
+                md.append(line).append("\n");
+            }
+        }
+        return md.append("\n</details>\n").toString();
     }
 
     private static String gatlingVersion() {

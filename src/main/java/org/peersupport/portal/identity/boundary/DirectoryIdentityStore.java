@@ -57,15 +57,15 @@ public class DirectoryIdentityStore implements IdentityStore {
         Set<Role> roles = RoleMapping.from(config::value).rolesFor(account.get().groupDns());
         signIns.recordSignIn(account.get(), roles);
         Set<String> roleNames = roles.stream().map(Role::roleName).collect(Collectors.toSet());
-        keepForSession(account.get().profile().username(), roleNames);
+        keepForSession(account.get().profile().username(), account.get().profile().displayName(), roleNames);
         return new CredentialValidationResult(new CallerPrincipal(account.get().profile().username()), roleNames);
     }
 
     /** For a sign-in through the form (not an API call, which has no session), see {@link SignedInRoles}. */
-    private void keepForSession(String username, Set<String> roleNames) {
+    private void keepForSession(String username, String displayName, Set<String> roleNames) {
         try {
             if (request.isResolvable() && !ApiAuthenticationMechanism.isApi(request.get())) {
-                new SignedInRoles(username, roleNames).keepIn(request.get());
+                new SignedInRoles(username, displayName, roleNames).keepIn(request.get());
             }
         } catch (ContextNotActiveException | IllegalStateException e) {
             // not in a web request, or the response is committed: the container's own session handling applies

@@ -100,6 +100,12 @@ public class SignInBean {
         forgetSignedIn(external);
     }
 
+    /** The signed-in caller's name as the directory gave it at sign-in, or null when this session has none kept. */
+    public static String signedInName(HttpServletRequest request) {
+        SignedInRoles signedIn = SignedInRoles.of(request);
+        return signedIn == null ? null : signedIn.displayName();
+    }
+
     /** Removes the signed-in marker, e.g. on sign-out, so the next sign-in page does not speak of an ended session. */
     public static void forgetSignedIn(ExternalContext external) {
         HttpServletRequest request = (HttpServletRequest) external.getRequest();

@@ -14,9 +14,10 @@ import java.util.Set;
  * is sometimes empty (Payara issue 6145, open). The request then runs with no role: 403 from the web constraints,
  * "Client not authorized" from EJB boundaries. The load benchmark measured about one such request in 30 at 16 users.
  * Naming the groups in the same callback avoids that look-up. Only the identity store writes this attribute, after
- * the directory accepted the password; sign-out invalidates the session.
+ * the directory accepted the password; sign-out invalidates the session. The directory's display name is kept with
+ * them for the page header, which would otherwise read the person's row on every page.
  */
-record SignedInRoles(String caller, Set<String> roles) implements Serializable {
+record SignedInRoles(String caller, String displayName, Set<String> roles) implements Serializable {
 
     static final String ATTRIBUTE = SignedInRoles.class.getName();
 

@@ -83,7 +83,12 @@ public class ShellBean {
         return me;
     }
 
+    /** The name kept in the session at sign-in; the person's row only for a session without one. */
     public String getDisplayName() {
+        String kept = SignInBean.signedInName(request());
+        if (kept != null && !kept.isBlank()) {
+            return kept;
+        }
         Person person = getMe();
         return person != null ? person.getDisplayName() : request().getRemoteUser();
     }
