@@ -6,14 +6,19 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.YearMonth;
 import java.util.Optional;
 import org.peersupport.portal.platform.control.BusinessException;
 import org.peersupport.portal.reporting.control.ExportFormat;
+import org.peersupport.portal.reporting.control.ExportQueue;
+import org.peersupport.portal.reporting.entity.Measure;
+import org.peersupport.portal.reporting.entity.ReportFilter;
 
 /**
  * Streams HR's exports: {@code /hr/export/people.csv|xlsx} (the list behind a dashboard figure) and
  * {@code /hr/export/completion.csv|xlsx} (the full completion report), with the same parameters as the pages. web.xml
  * and {@link ReportExports} both restrict it to HR. The response is written as the rows arrive from the database.
+ * Exports take turns ({@link ExportQueue}); one that waited too long is answered 503 with {@code Retry-After}.
  */
 @WebServlet("/hr/export/*")
 public class ReportExportServlet extends HttpServlet {
@@ -22,6 +27,9 @@ public class ReportExportServlet extends HttpServlet {
 
     @Inject
     transient ReportExports exports;
+
+    @Inject
+    transient ExportQueue queue;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -42,14 +50,39 @@ public class ReportExportServlet extends HttpServlet {
                     + String.join(", ", parameters.problems().keySet()));
             return;
         }
-        String fileName = exports.fileName(report.equals("people") ? "people" : "completion-report", format.get());
-        response.setContentType(format.get().contentType());
+        try {
+            if (!queue.awaitTurn()) {
+                busy(response);
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            busy(response);
+            return;
+        }
+        try {
+            write(response, report, format.get(), filter, measure, month);
+        } finally {
+            queue.done();
+        }
+    }
+
+    private void busy(HttpServletResponse response) throws IOException {
+        response.setHeader("Retry-After", Integer.toString(queue.retryAfterSeconds()));
+        response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                "Other exports are being prepared. Please try again in a minute.");
+    }
+
+    private void write(HttpServletResponse response, String report, ExportFormat format,
+            ReportFilter filter, Measure measure, YearMonth month) throws IOException {
+        String fileName = exports.fileName(report.equals("people") ? "people" : "completion-report", format);
+        response.setContentType(format.contentType());
         response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
         try {
             if (report.equals("people")) {
-                exports.writePeople(filter, measure, month, format.get(), response.getOutputStream());
+                exports.writePeople(filter, measure, month, format, response.getOutputStream());
             } else {
-                exports.writeCompletion(filter, format.get(), response.getOutputStream());
+                exports.writeCompletion(filter, format, response.getOutputStream());
             }
         } catch (BusinessException e) {
             if (!response.isCommitted()) {
