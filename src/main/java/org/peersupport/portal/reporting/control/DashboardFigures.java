@@ -66,8 +66,8 @@ public final class DashboardFigures {
             case COURSE -> courses.add(group.counts(titles.getOrDefault(group.key, group.key)));
             case DEPARTMENT -> {
                 // people without a recorded department: filterable by NOT_RECORDED, which the page names
-                departments.add(group.key == null ? group.renamed(ReportFilter.NOT_RECORDED).counts(null)
-                        : group.counts(group.key));
+                departments.add(group.key == null ? group.counts(ReportFilter.NOT_RECORDED, null)
+                        : group.counts(group.key, group.key));
             }
             default -> total = group.counts(null);
         }
@@ -99,15 +99,12 @@ public final class DashboardFigures {
             }
         }
 
-        Group renamed(String newKey) {
-            Group copy = new Group(set, newKey);
-            System.arraycopy(sums, 0, copy.sums, 0, sums.length);
-            copy.completedByDays.addAll(completedByDays);
-            return copy;
+        StatusCounts counts(String label) {
+            return counts(key, label);
         }
 
-        StatusCounts counts(String label) {
-            return new StatusCounts(key, label, sums[0], sums[1], sums[2], sums[3], sums[4], sums[5], sums[6], sums[7],
+        StatusCounts counts(String asKey, String label) {
+            return new StatusCounts(asKey, label, sums[0], sums[1], sums[2], sums[3], sums[4], sums[5], sums[6], sums[7],
                     sums[8], median());
         }
 
