@@ -142,6 +142,16 @@ class CourseBrowserIT extends PortalBrowserTest {
         assertTrue(browser.text().contains("Draft"), "the new version is a draft");
         browser.assertAccessible("a draft course version").screenshot("admin-course");
 
+        // The attendance needed to complete: out of range or empty is explained next to the field, keeping what was typed
+        assertEquals("80", browser.find("#details\\:threshold").getAttribute("value"));
+        for (String typed : List.of("101", "")) {
+            browser.type("#details\\:threshold", typed).clickAndWait("#details\\:save");
+            assertEquals("Enter the attendance needed to complete as a whole number from 0 to 100.",
+                    browser.find("#details\\:threshold-message").getText(), "for '" + typed + "'");
+            assertEquals(typed, browser.find("#details\\:threshold").getAttribute("value"), "what was typed is kept");
+        }
+        browser.assertAccessible("a draft course version with a threshold refused");
+
         List<WebElement> editLinks = browser.findAll("a[href*='coordinator/session.xhtml']");
         String session2 = editLinks.get(1).getAttribute("href");
         browser.driver().get(session2);

@@ -36,6 +36,7 @@ import org.peersupport.portal.candidate.entity.CohortDetails;
 import org.peersupport.portal.course.boundary.CourseAdministration;
 import org.peersupport.portal.course.boundary.CourseCatalog;
 import org.peersupport.portal.course.boundary.CourseDetails;
+import org.peersupport.portal.course.boundary.CourseEditView;
 import org.peersupport.portal.course.boundary.AssessmentTaskView;
 import org.peersupport.portal.course.boundary.ContentWarningEditView;
 import org.peersupport.portal.course.boundary.CourseOverview;
@@ -277,6 +278,38 @@ class CourseIT {
         asCoordinator.run(() -> admin.newDraftFrom(v1));
         BusinessException second = assertThrows(BusinessException.class, () -> asCoordinator.call(() -> admin.newDraftFrom(v1)));
         assertTrue(second.getMessage().contains("already a draft"), second.getMessage());
+    }
+
+    @Test
+    void issue4_aDraftsAttendanceThresholdIsSavedRefusedOutside0To100AndCopiedToTheNextDraftAndTheExport() throws Exception {
+        String code = CoursePackageZips.newCode();
+        long v1 = draft(code);
+        assertEquals(80, edit(v1).details().attendanceThreshold(), "a package without attendanceThreshold gives 80%");
+
+        asCoordinator.run(() -> admin.updateCourseDetails(v1, details(), edit(v1).version()));
+        assertEquals(75, edit(v1).details().attendanceThreshold());
+        assertEquals(75, sql.count("select attendance_threshold from course where id = ?", v1));
+
+        for (Integer bad : new Integer[] {101, -1, null}) {
+            CourseDetails refused = withThreshold(bad);
+            assertRefused("course.details.threshold", "from 0 to 100",
+                    () -> admin.updateCourseDetails(v1, refused, edit(v1).version()));
+        }
+        assertEquals(75, edit(v1).details().attendanceThreshold(), "a refused threshold changes nothing");
+        long seen = edit(v1).version();
+        asCoordinator.run(() -> admin.updateCourseDetails(v1, withThreshold(60), seen));
+        assertRefused("course.edit.stale", "Someone else changed these course details",
+                () -> admin.updateCourseDetails(v1, withThreshold(90), seen));
+        assertEquals(60, edit(v1).details().attendanceThreshold(), "the first edit stands");
+
+        asCoordinator.run(() -> admin.publish(v1));
+        assertRefused("course.notDraft", "cannot be changed",
+                () -> admin.updateCourseDetails(v1, withThreshold(50), edit(v1).version()));
+        long v2 = asCoordinator.call(() -> admin.newDraftFrom(v1));
+        assertEquals(60, edit(v2).details().attendanceThreshold(), "a new draft copies the threshold");
+        try (LoadedCoursePackage exported = new CoursePackageReader().readZip(new ByteArrayInputStream(export(v2)))) {
+            assertEquals(60, exported.coursePackage().attendanceThreshold(), "the export writes it");
+        }
     }
 
     @Test
@@ -814,9 +847,19 @@ class CourseIT {
         return out.toByteArray();
     }
 
+    private CourseEditView edit(long courseId) throws Exception {
+        return asCoordinator.call(() -> admin.courseForEdit(courseId));
+    }
+
+    private static CourseDetails withThreshold(Integer threshold) {
+        CourseDetails d = details();
+        return new CourseDetails(d.title(), d.summary(), d.versionLabel(), d.awardName(), d.scqfLevel(), d.credits(),
+                d.completionMode(), threshold, d.agreementHtml(), d.agreementDraft());
+    }
+
     private static CourseDetails details() {
         return new CourseDetails("Peer2Peer", "Peer support training.", "1.1",
-                "Professional Development Award in Mental Health Peer Support", 7, 24, CompletionMode.MANUAL,
+                "Professional Development Award in Mental Health Peer Support", 7, 24, CompletionMode.MANUAL, 75,
                 "<p>We keep what is shared here confidential.</p>", true);
     }
 

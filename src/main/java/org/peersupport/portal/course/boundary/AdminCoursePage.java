@@ -39,6 +39,7 @@ public class AdminCoursePage implements Serializable {
     private Integer scqfLevel;
     private Integer credits;
     private CompletionMode completionMode;
+    private Integer attendanceThreshold;
     private String agreementHtml;
     private boolean agreementDraft;
     private long version;
@@ -64,6 +65,7 @@ public class AdminCoursePage implements Serializable {
         scqfLevel = details.scqfLevel();
         credits = details.credits();
         completionMode = details.completionMode();
+        attendanceThreshold = details.attendanceThreshold();
         agreementHtml = details.agreementHtml();
         agreementDraft = details.agreementDraft();
         version = course.version();
@@ -72,7 +74,7 @@ public class AdminCoursePage implements Serializable {
     public void saveDetails() {
         try {
             administration.updateCourseDetails(id, new CourseDetails(title, summary, versionLabel, awardName, scqfLevel,
-                    credits, completionMode, agreementHtml, agreementDraft), version);
+                    credits, completionMode, attendanceThreshold, agreementHtml, agreementDraft), version);
             messages.info(null, "admin.details.saved");
             course = null;
             load();
@@ -237,6 +239,8 @@ public class AdminCoursePage implements Serializable {
     public void setCredits(Integer credits) { this.credits = credits; }
     public CompletionMode getCompletionMode() { return completionMode; }
     public void setCompletionMode(CompletionMode completionMode) { this.completionMode = completionMode; }
+    public Integer getAttendanceThreshold() { return attendanceThreshold; }
+    public void setAttendanceThreshold(Integer attendanceThreshold) { this.attendanceThreshold = attendanceThreshold; }
     public String getAgreementHtml() { return agreementHtml; }
     public void setAgreementHtml(String agreementHtml) { this.agreementHtml = agreementHtml; }
     public boolean isAgreementDraft() { return agreementDraft; }

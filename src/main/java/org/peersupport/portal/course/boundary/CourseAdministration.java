@@ -177,7 +177,8 @@ public class CourseAdministration {
                     + ". To change it, create a new draft from its latest version.");
         }
         Course course = new Course(cleanCode, 1, now());
-        course.describe(required(title, "title"), required(summary, "summary"), "1.0", null, null, null, CompletionMode.MANUAL);
+        course.describe(required(title, "title"), required(summary, "summary"), "1.0", null, null, null, CompletionMode.MANUAL,
+                Course.DEFAULT_ATTENDANCE_THRESHOLD);
         em.persist(course);
         em.flush();
         audit("COURSE_CREATED", "Course", course.getId(), course.label());
@@ -215,7 +216,8 @@ public class CourseAdministration {
         Course c = course(courseId);
         return new CourseEditView(c.getId(), c.getCode(), c.getVersionNumber(), c.getStatus(),
                 new CourseDetails(c.getTitle(), c.getSummary(), c.getVersionLabel(), c.getAwardName(), c.getAwardScqfLevel(),
-                        c.getAwardCredits(), c.getCompletionMode(), c.getAgreementHtml(), c.isAgreementDraft()),
+                        c.getAwardCredits(), c.getCompletionMode(), c.getAttendanceThreshold(), c.getAgreementHtml(),
+                        c.isAgreementDraft()),
                 c.getVersion());
     }
 
@@ -238,13 +240,19 @@ public class CourseAdministration {
         if (awardName != null && (details.scqfLevel() == null || details.scqfLevel() < 1 || details.scqfLevel() > 12)) {
             throw new BusinessException("course.details.scqfLevel", "Give the award's SCQF level, from 1 to 12.");
         }
+        if (details.attendanceThreshold() == null) {
+            throw new BusinessException("course.details.threshold", "Give the attendance needed to complete, as a "
+                    + "percentage from 0 to 100.");
+        }
         course.describe(required(details.title(), "title"), required(details.summary(), "summary"),
                 required(details.versionLabel(), "version label"), awardName, details.scqfLevel(), details.credits(),
-                details.completionMode() == null ? course.getCompletionMode() : details.completionMode());
+                details.completionMode() == null ? course.getCompletionMode() : details.completionMode(),
+                details.attendanceThreshold());
         String agreement = blankToNull(details.agreementHtml());
         course.agreeFromHtml(agreement == null ? null : LessonHtml.sanitise(agreement), details.agreementDraft());
         flush("these course details");
-        audit("COURSE_DETAILS_UPDATED", "Course", course.getId(), course.label());
+        audit("COURSE_DETAILS_UPDATED", "Course", course.getId(), course.label() + ", attendance needed to complete "
+                + course.getAttendanceThreshold() + "%");
     }
 
     // ---------------------------------------------------------------- sessions

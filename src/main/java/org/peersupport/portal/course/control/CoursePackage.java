@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param version         the course version label set by its author, e.g. {@code 1.0}
  * @param award           the award the course leads to, or {@code null} when it leads to none
  * @param completion      how a candidate completes a lesson
+ * @param attendanceThreshold the attendance a candidate needs to complete, in percent (0 to 100); a new cohort
+ *                        starts from it
  * @param agreement       the confidentiality and participation agreement, or {@code null}
  * @param units           the award's units with their outcomes and evidence requirements
  * @param sessions        the sessions in order, numbered from 1
@@ -30,6 +32,7 @@ public record CoursePackage(
         String version,
         Award award,
         CompletionMode completion,
+        int attendanceThreshold,
         ParticipationAgreement agreement,
         List<PackageUnit> units,
         List<PackageSession> sessions,
@@ -43,6 +46,9 @@ public record CoursePackage(
         Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(completion, "completion");
+        if (attendanceThreshold < 0 || attendanceThreshold > 100) {
+            throw new IllegalArgumentException("attendanceThreshold is a percentage from 0 to 100, not " + attendanceThreshold);
+        }
         units = units == null ? List.of() : List.copyOf(units);
         sessions = sessions == null ? List.of() : List.copyOf(sessions);
         glossary = glossary == null ? List.of() : List.copyOf(glossary);

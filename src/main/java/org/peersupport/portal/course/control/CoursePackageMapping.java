@@ -28,7 +28,8 @@ public final class CoursePackageMapping {
         Course course = new Course(p.code(), versionNumber, now);
         Award award = p.award();
         course.describe(p.title(), p.summary(), p.version(), award == null ? null : award.name(),
-                award == null ? null : award.scqfLevel(), award == null ? null : award.credits(), p.completion());
+                award == null ? null : award.scqfLevel(), award == null ? null : award.credits(), p.completion(),
+                p.attendanceThreshold());
         if (p.agreement() != null) {
             course.agreeFromMarkdown(p.agreement().markdown(), LessonHtml.fromMarkdown(p.agreement().markdown()),
                     p.agreement().draft());
@@ -68,7 +69,7 @@ public final class CoursePackageMapping {
         ParticipationAgreement agreement = agreementText == null ? null
                 : new ParticipationAgreement(agreementText, c.isAgreementDraft());
         return new CoursePackage(c.getCode(), c.getTitle(), c.getSummary(), c.getVersionLabel(), award,
-                c.getCompletionMode(), agreement,
+                c.getCompletionMode(), c.getAttendanceThreshold(), agreement,
                 c.getUnits().stream().map(u -> new PackageUnit(u.getCode(), u.getTitle(), u.getOutcomes().stream()
                         .map(o -> new PackageOutcome(o.getCode(), o.getText(), o.isDraft(), o.getEvidenceRequirements()
                                 .stream().map(e -> new PackageEvidenceRequirement(e.getCode(), e.getText(), e.isDraft()))

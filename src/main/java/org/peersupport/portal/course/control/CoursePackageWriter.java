@@ -159,6 +159,7 @@ public final class CoursePackageWriter {
         course.text("summary", p.summary());
         course.text("version", p.version());
         course.text("completion", p.completion().packageValue());
+        course.number("attendanceThreshold", p.attendanceThreshold());
         if (p.award() != null) {
             Fields award = new Fields();
             award.text("name", p.award().name());

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
+import org.peersupport.portal.course.entity.Course;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -127,7 +128,7 @@ final class ManifestParser {
             return null;
         }
         return new CoursePackage(head.code, head.title, head.summary, head.version, head.award, head.completion,
-                head.agreement, units, sessions, glossary, resources, tasks);
+                head.attendanceThreshold, head.agreement, units, sessions, glossary, resources, tasks);
     }
 
     // ---------------------------------------------------------------- YAML
@@ -215,7 +216,7 @@ final class ManifestParser {
     // ---------------------------------------------------------------- course
 
     private record CourseHead(String code, String title, String summary, String version, Award award,
-            CompletionMode completion, ParticipationAgreement agreement) {
+            CompletionMode completion, int attendanceThreshold, ParticipationAgreement agreement) {
     }
 
     private CourseHead course(Fields top) {
@@ -224,7 +225,7 @@ final class ManifestParser {
             return null;
         }
         int before = problems.size();
-        course.allowOnly("code", "title", "summary", "version", "completion", "award", "agreement");
+        course.allowOnly("code", "title", "summary", "version", "completion", "attendanceThreshold", "award", "agreement");
         String code = course.code("code", "Course code");
         String title = course.shortText("title", true);
         String summary = course.text("summary", true);
@@ -237,6 +238,11 @@ final class ManifestParser {
                 problem(MANIFEST, course.line("completion"), "Course: completion must be 'manual' (candidates mark "
                         + "each lesson done) or 'on-view' (a lesson is done once opened), not '" + completionText + "'.");
             }
+        }
+        Integer threshold = course.whole("attendanceThreshold", false);
+        if (threshold != null && (threshold < 0 || threshold > 100)) {
+            problem(MANIFEST, course.line("attendanceThreshold"), "Course: attendanceThreshold is the percentage of "
+                    + "sessions a candidate must attend to complete, a whole number from 0 to 100, not " + threshold + ".");
         }
         Award award = null;
         Fields awardFields = course.section("award", false);
@@ -268,7 +274,8 @@ final class ManifestParser {
         if (problems.size() != before) {
             return null;
         }
-        return new CourseHead(code, title, summary, version, award, completion, agreement);
+        return new CourseHead(code, title, summary, version, award, completion,
+                threshold == null ? Course.DEFAULT_ATTENDANCE_THRESHOLD : threshold, agreement);
     }
 
     // ---------------------------------------------------------------- units

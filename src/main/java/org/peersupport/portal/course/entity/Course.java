@@ -51,6 +51,9 @@ public class Course {
     public static final String MAX_VERSION = "Course.maxVersion";
     public static final String WITH_SESSIONS = "Course.withSessions";
 
+    /** The attendance threshold a course version has unless its package or a coordinator says otherwise, in percent. */
+    public static final int DEFAULT_ATTENDANCE_THRESHOLD = 80;
+
     @Id
     @SequenceGenerator(name = "course_seq", sequenceName = "course_seq", allocationSize = 50)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "course_seq")
@@ -83,6 +86,10 @@ public class Course {
     @Enumerated(EnumType.STRING)
     @Column(name = "completion_mode", nullable = false)
     private CompletionMode completionMode;
+
+    /** The share of a cohort's sessions a candidate must attend to complete, in percent; each new cohort copies it. */
+    @Column(name = "attendance_threshold", nullable = false)
+    private int attendanceThreshold;
 
     @Column(name = "agreement_markdown")
     private String agreementMarkdown;
@@ -144,6 +151,7 @@ public class Course {
         this.createdAt = createdAt;
         this.status = CourseStatus.DRAFT;
         this.completionMode = CompletionMode.MANUAL;
+        this.attendanceThreshold = DEFAULT_ATTENDANCE_THRESHOLD;
     }
 
     // ---------------------------------------------------------------- life cycle
@@ -191,9 +199,14 @@ public class Course {
 
     // ---------------------------------------------------------------- details
 
+    /** Sets the version's details; refuses an attendance threshold that is not a percentage from 0 to 100. */
     public void describe(String title, String summary, String versionLabel, String awardName, Integer awardScqfLevel,
-            Integer awardCredits, CompletionMode completionMode) {
+            Integer awardCredits, CompletionMode completionMode, int attendanceThreshold) {
         requireDraft();
+        if (attendanceThreshold < 0 || attendanceThreshold > 100) {
+            throw new BusinessException("course.details.threshold", "The attendance needed to complete is a percentage "
+                    + "from 0 to 100, not " + attendanceThreshold + ".");
+        }
         this.title = Objects.requireNonNull(title);
         this.summary = Objects.requireNonNull(summary);
         this.versionLabel = Objects.requireNonNull(versionLabel);
@@ -201,6 +214,7 @@ public class Course {
         this.awardScqfLevel = awardName == null ? null : awardScqfLevel;
         this.awardCredits = awardName == null ? null : awardCredits;
         this.completionMode = Objects.requireNonNull(completionMode);
+        this.attendanceThreshold = attendanceThreshold;
     }
 
     /** The agreement as imported: Markdown and its sanitised HTML; both {@code null} for none. */
@@ -462,6 +476,7 @@ public class Course {
         draft.awardScqfLevel = awardScqfLevel;
         draft.awardCredits = awardCredits;
         draft.completionMode = completionMode;
+        draft.attendanceThreshold = attendanceThreshold;
         draft.agreementMarkdown = agreementMarkdown;
         draft.agreementHtml = agreementHtml;
         draft.agreementDraft = agreementDraft;
@@ -532,6 +547,10 @@ public class Course {
 
     public CompletionMode getCompletionMode() {
         return completionMode;
+    }
+
+    public int getAttendanceThreshold() {
+        return attendanceThreshold;
     }
 
     public String getAgreementMarkdown() {

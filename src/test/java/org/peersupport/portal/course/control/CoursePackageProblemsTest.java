@@ -30,7 +30,30 @@ class CoursePackageProblemsTest {
         try (LoadedCoursePackage loaded = reader.read(minimalPackage(dir))) {
             assertEquals(2, loaded.coursePackage().sessions().size());
             assertEquals(CompletionMode.ON_VIEW, loaded.coursePackage().completion());
+            assertEquals(80, loaded.coursePackage().attendanceThreshold(), "without attendanceThreshold, 80%");
         }
+    }
+
+    @Test
+    void theAttendanceThresholdIsReadFromTheCourse() throws Exception {
+        String manifest = manifestWith("  completion: on-view\n", "  completion: on-view\n  attendanceThreshold: 75\n");
+        try (LoadedCoursePackage loaded = reader.read(minimalPackage(dir, manifest))) {
+            assertEquals(75, loaded.coursePackage().attendanceThreshold());
+        }
+    }
+
+    @Test
+    void anAttendanceThresholdOutsideZeroToAHundredOrNotANumberIsReportedWithItsLine() {
+        for (String bad : List.of("101", "-1")) {
+            String manifest = manifestWith("  completion: on-view\n", "  completion: on-view\n  attendanceThreshold: " + bad + "\n");
+            assertProblem(onlyProblem(manifest), lineOf(manifest, "attendanceThreshold:"), "attendanceThreshold",
+                    "from 0 to 100", "not " + bad + ".");
+        }
+        String words = manifestWith("  completion: on-view\n", "  completion: on-view\n  attendanceThreshold: 80%\n");
+        assertProblem(onlyProblem(words), lineOf(words, "attendanceThreshold:"), "'attendanceThreshold' should be a whole number",
+                "not '80%'");
+        String misspelt = manifestWith("  completion: on-view\n", "  completion: on-view\n  attendanceThreshhold: 75\n");
+        assertProblem(onlyProblem(misspelt), lineOf(misspelt, "attendanceThreshhold:"), "Did you mean 'attendanceThreshold'?");
     }
 
     @Test
