@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
@@ -40,7 +41,14 @@ class SignInBrowserIT extends PortalBrowserTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.portal();
+        // the shipped WAR plus one page that fails half-way through rendering (an unknown property of the shell)
+        return Deployments.portal().addAsWebResource(new StringAsset("""
+                <ui:composition xmlns="http://www.w3.org/1999/xhtml" xmlns:ui="jakarta.faces.facelets"
+                                template="/WEB-INF/templates/shell.xhtml">
+                    <ui:param name="pageTitle" value="Half a page"/>
+                    <ui:define name="content"><p>#{shell.noSuchProperty}</p></ui:define>
+                </ui:composition>
+                """), "learning/render-failure.xhtml");
     }
 
     @Test
@@ -51,9 +59,11 @@ class SignInBrowserIT extends PortalBrowserTest {
             browser.clearCookies();
             browser.signIn(account.username(), DemoDirectory.PASSWORD);
             List<String> expectedNavigation = new java.util.ArrayList<>(ROLE_ORDER.stream()
-                    .filter(account.roleNames()::contains).flatMap(role -> role.equals("coordinator")
-                            ? java.util.stream.Stream.of(NAVIGATION_BY_ROLE.get(role), "Cohorts")
-                            : java.util.stream.Stream.of(NAVIGATION_BY_ROLE.get(role))).toList());
+                    .filter(account.roleNames()::contains).flatMap(role -> switch (role) {
+                        case "coordinator" -> java.util.stream.Stream.of(NAVIGATION_BY_ROLE.get(role), "Cohorts");
+                        case "supervisor" -> java.util.stream.Stream.of(NAVIGATION_BY_ROLE.get(role), "Conflicts of interest");
+                        default -> java.util.stream.Stream.of(NAVIGATION_BY_ROLE.get(role));
+                    }).toList());
             if (account.roleNames().contains("hr")) {
                 expectedNavigation.add(expectedNavigation.indexOf("Training records") + 1, "Completion dashboard");
             }
@@ -187,6 +197,17 @@ class SignInBrowserIT extends PortalBrowserTest {
         browser.signIn("helen.shaw", DemoDirectory.PASSWORD).go("verifier/no-such-page.xhtml");
         assertEquals("Page not found", browser.heading());
         browser.assertAccessible("the 404 page");
+    }
+
+    @Test
+    void aPageThatFailsWhileRenderingIsReplacedByTheWholeErrorPageWithAReference() {
+        browser.signIn("amara.okafor", DemoDirectory.PASSWORD).go("learning/render-failure.xhtml");
+        assertEquals("Something went wrong", browser.heading(), "the error page, not the failed page's start");
+        assertTrue(browser.find(".portal-reference").getText().matches("[A-Z0-9-]{6,}"), browser.find(".portal-reference").getText());
+        assertFalse(browser.text().contains("Half a page"), "nothing of the failed page is left");
+        assertEquals(1, browser.findAll("header.portal-header").size(), "one header");
+        assertTrue(browser.find(".portal-footer").isDisplayed(), "the page is whole, to its footer");
+        browser.assertAccessible("the 500 page").screenshot("error-500");
     }
 
     @Test

@@ -1,11 +1,8 @@
 package org.peersupport.portal.load;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.peersupport.portal.support.Deployments;
 
 /**
  * The load benchmark's Faces baseline: a Facelets page of about the lesson page's size that runs through the Faces
@@ -24,19 +21,7 @@ final class BaselinePage {
     }
 
     static WebArchive addTo(WebArchive war) {
-        String webXml;
-        try (InputStream in = war.get("WEB-INF/web.xml").getAsset().openStream()) {
-            webXml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String publicPattern = "<url-pattern>/signin.xhtml</url-pattern>";
-        if (!webXml.contains(publicPattern)) {
-            throw new IllegalStateException("web.xml no longer lists " + publicPattern);
-        }
-        webXml = webXml.replace(publicPattern, publicPattern + "\n<url-pattern>/" + PATH + "</url-pattern>");
-        war.delete("WEB-INF/web.xml");
-        return war.setWebXML(new StringAsset(webXml)).add(new StringAsset(xhtml(BYTES)), PATH);
+        return Deployments.withPublicPath(war, PATH).add(new StringAsset(xhtml(BYTES)), PATH);
     }
 
     /** Static paragraphs in h:outputText components until the page reaches {@code bytes}. */

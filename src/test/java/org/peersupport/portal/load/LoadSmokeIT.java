@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -11,6 +13,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.peersupport.portal.support.Deployments;
@@ -33,6 +36,19 @@ class LoadSmokeIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return BaselinePage.addTo(Deployments.portal());
+    }
+
+    /**
+     * The portfolio scenario's drafts go, so the demo candidates' portfolios in the shared test database are as the
+     * other test classes expect them (never submitted: a submission copies its items, it does not refer to them).
+     */
+    @AfterAll
+    static void removeTheDraftsTheRunWrote() throws Exception {
+        try (Connection db = ItServices.get().portalDatabase(); PreparedStatement delete = db.prepareStatement(
+                "delete from evidence_item where title like ?")) {
+            delete.setString(1, PortalSimulation.DRAFT_TITLE + " %");
+            delete.executeUpdate();
+        }
     }
 
     @Test

@@ -44,6 +44,9 @@ import java.util.stream.Stream;
  */
 public class PortalSimulation extends Simulation {
 
+    /** How the portfolio scenario's written pieces are titled (then the virtual user and a number). */
+    static final String DRAFT_TITLE = "Load test draft";
+
     static final List<String> SCENARIOS = List.of("lesson", "portfolio", "review", "hr", "static", "faces");
 
     private static final String VIEW_STATE = "input[name='jakarta.faces.ViewState']";
@@ -148,7 +151,7 @@ public class PortalSimulation extends Simulation {
                 .orElse(
                         exec(session -> session.remove("viewState")).exec(http("draft").get(ctx + "candidate/evidence.xhtml?id=#{draft}")
                                 .check(status().is(200), signedIn(), css("form#item " + VIEW_STATE, "value").saveAs("viewState"))))
-                .exec(session -> session.set("draftTitle", "Load test draft " + session.userId() + " "
+                .exec(session -> session.set("draftTitle", DRAFT_TITLE + " " + session.userId() + " "
                         + System.nanoTime() % 100000))
                 .doIf(session -> session.contains("draft") && session.contains("viewState")).then(exec(http("save draft").post(ctx + "candidate/evidence.xhtml?id=#{draft}")
                         .formParam("item", "item")

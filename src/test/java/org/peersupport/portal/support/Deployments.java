@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jboss.shrinkwrap.resolver.api.maven.Maven;
+import org.jboss.shrinkwrap.resolver.api.maven.ScopeType;
 
 /**
  * The deployments the integration tests share: the WAR that {@code mvn package} built, exactly as it ships,
@@ -37,7 +39,14 @@ public final class Deployments {
      * reachable without signing in (the portal denies every other unlisted URL by default).
      */
     public static WebArchive portalWith(Class<?>... testClasses) {
-        WebArchive war = portal().addClasses(testClasses);
+        return withPublicPath(portal().addClasses(testClasses), ARQUILLIAN_RUNNER);
+    }
+
+    /**
+     * The WAR with one more URL pattern (a path without its leading slash) beside the sign-in page's in web.xml's
+     * unprotected list, so the path is served without signing in.
+     */
+    public static WebArchive withPublicPath(WebArchive war, String path) {
         String webXml;
         try (InputStream in = war.get("WEB-INF/web.xml").getAsset().openStream()) {
             webXml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -48,9 +57,18 @@ public final class Deployments {
         if (!webXml.contains(publicPattern)) {
             throw new IllegalStateException("web.xml no longer lists " + publicPattern);
         }
-        webXml = webXml.replace(publicPattern, publicPattern + "\n<url-pattern>/" + ARQUILLIAN_RUNNER + "</url-pattern>");
+        webXml = webXml.replace(publicPattern, publicPattern + "\n<url-pattern>/" + path + "</url-pattern>");
         war.delete("WEB-INF/web.xml");
         return war.setWebXML(new StringAsset(webXml));
+    }
+
+    /**
+     * A test-scoped library of the pom (e.g. {@code org.apache.poi:poi-ooxml}) with what it needs, for an
+     * in-container test that uses it; the shipped WAR does not hold it.
+     */
+    public static File[] testLibrary(String groupAndArtifact) {
+        return Maven.resolver().loadPomFromFile(ItServices.Paths.buildDirectory().getParent().resolve("pom.xml").toFile())
+                .importDependencies(ScopeType.TEST).resolve(groupAndArtifact).withTransitivity().asFile();
     }
 
     private static final String ARQUILLIAN_RUNNER = "ArquillianServletRunnerEE9";

@@ -57,15 +57,34 @@ public class ItServices implements LoadableExtension {
         return services;
     }
 
-    /** GreenMail on loopback: any address receives mail, and IMAP lets anyone read any mailbox (test only). */
+    /**
+     * GreenMail on loopback: any address receives mail, and IMAP lets anyone read any mailbox (test only). Its ports
+     * are chosen free just before it starts, so another process on the machine may take one first: then it tries
+     * again on other ports.
+     */
     private static Map<String, String> startMail() {
         try {
-            int smtp = EmbeddedServices.freePort();
-            int imap = EmbeddedServices.freePort();
-            mail = new GreenMail(new ServerSetup[] {new ServerSetup(smtp, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                    new ServerSetup(imap, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)})
-                    .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-            mail.start();
+            int smtp = 0;
+            int imap = 0;
+            for (int attempt = 1; mail == null; attempt++) {
+                smtp = EmbeddedServices.freePort();
+                imap = EmbeddedServices.freePort();
+                ServerSetup[] setups = {new ServerSetup(smtp, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                        new ServerSetup(imap, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)};
+                for (ServerSetup setup : setups) {
+                    setup.setServerStartupTimeout(10_000);
+                }
+                GreenMail candidate = new GreenMail(setups).withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+                try {
+                    candidate.start();
+                    mail = candidate;
+                } catch (IllegalStateException e) {
+                    candidate.stop();
+                    if (attempt == 3) {
+                        throw e;
+                    }
+                }
+            }
             Map<String, String> settings = new LinkedHashMap<>();
             settings.put("portal.smtp.host", "127.0.0.1");
             settings.put("portal.smtp.port", Integer.toString(smtp));

@@ -1,7 +1,6 @@
 package org.peersupport.portal.platform.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.ExternalContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,15 +15,12 @@ import org.peersupport.portal.identity.entity.Role;
 public class NoticeBell {
 
     @Inject
-    ExternalContext external;
-
-    @Inject
     Notices notices;
 
     private Long unread;
 
     public boolean isAvailable() {
-        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        HttpServletRequest request = (HttpServletRequest) ShellBean.external().getRequest();
         if (request.getRemoteUser() == null) {
             return false;
         }

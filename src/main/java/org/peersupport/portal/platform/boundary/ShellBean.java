@@ -2,6 +2,7 @@ package org.peersupport.portal.platform.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.ServletException;
@@ -27,9 +28,6 @@ public class ShellBean {
 
     @Inject
     PortalConfig config;
-
-    @Inject
-    ExternalContext external;
 
     @Inject
     People people;
@@ -62,6 +60,10 @@ public class ShellBean {
     /** Coordinators' cohort pages: the list, one cohort and a session's register. */
     static final NavigationItem COHORTS = new NavigationItem("nav.cohorts", "/coordinator/cohorts.xhtml",
             List.of("/coordinator/cohorts.xhtml", "/coordinator/cohort.xhtml", "/coordinator/register.xhtml"));
+
+    /** A supervisor's conflicts of interest, next to their caseload. */
+    static final NavigationItem CONFLICTS = new NavigationItem("nav.supervisor.conflicts", "/supervisor/conflicts.xhtml",
+            List.of("/supervisor/conflicts.xhtml"));
 
     /** HR's completion dashboard, next to HR's home; it owns HR's report pages (drill-downs, staff records). */
     static final NavigationItem HR_DASHBOARD = new NavigationItem("nav.hr.dashboard", "/hr/dashboard.xhtml",
@@ -113,6 +115,9 @@ public class ShellBean {
             if (role == Role.COORDINATOR) {
                 items.add(COHORTS);
             }
+            if (role == Role.SUPERVISOR) {
+                items.add(CONFLICTS);
+            }
             if (role == Role.HR) {
                 items.add(HR_DASHBOARD);
             }
@@ -144,11 +149,20 @@ public class ShellBean {
         if (session != null) {
             session.invalidate();
         }
+        ExternalContext external = external();
         SignInBean.forgetSignedIn(external);
         external.redirect(external.getRequestContextPath() + "/signin.xhtml?reason=signedOut");
     }
 
     private HttpServletRequest request() {
-        return (HttpServletRequest) external.getRequest();
+        return (HttpServletRequest) external().getRequest();
+    }
+
+    /**
+     * This request's external context, looked up at each use: when a page fails while rendering, the error page is
+     * rendered in the same request with a new one, and an injected one would be the failed page's, released.
+     */
+    static ExternalContext external() {
+        return FacesContext.getCurrentInstance().getExternalContext();
     }
 }
