@@ -18,6 +18,7 @@ import java.sql.Date;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -26,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -42,13 +45,14 @@ import org.peersupport.portal.candidate.boundary.CaseloadLine;
 import org.peersupport.portal.candidate.boundary.CohortAllocation;
 import org.peersupport.portal.candidate.boundary.CohortCourse;
 import org.peersupport.portal.candidate.boundary.CohortView;
+import org.peersupport.portal.candidate.boundary.CohortSummary;
 import org.peersupport.portal.candidate.boundary.Cohorts;
+import org.peersupport.portal.candidate.boundary.ConflictView;
 import org.peersupport.portal.candidate.boundary.CsvPreview;
 import org.peersupport.portal.candidate.boundary.EnrolmentRecord;
 import org.peersupport.portal.candidate.boundary.EnrolmentSummary;
 import org.peersupport.portal.candidate.boundary.Enrolments;
 import org.peersupport.portal.candidate.boundary.HrRecord;
-import org.peersupport.portal.candidate.boundary.HrRecordPage;
 import org.peersupport.portal.candidate.boundary.MyCourse;
 import org.peersupport.portal.candidate.boundary.MyPlaceRequest;
 import org.peersupport.portal.candidate.boundary.PersonRecord;
@@ -63,12 +67,17 @@ import org.peersupport.portal.candidate.entity.PlaceRequestStatus;
 import org.peersupport.portal.course.CoursePackageZips;
 import org.peersupport.portal.course.boundary.CourseAdministration;
 import org.peersupport.portal.course.boundary.CourseCatalog;
+import org.peersupport.portal.course.boundary.CourseDetails;
+import org.peersupport.portal.course.boundary.CourseEditView;
 import org.peersupport.portal.demo.DemoAccount;
+import org.peersupport.portal.platform.boundary.ResultPage;
 import org.peersupport.portal.platform.control.BusinessException;
 import org.peersupport.portal.support.AsCandidate;
 import org.peersupport.portal.support.AsCoordinator;
 import org.peersupport.portal.support.AsHr;
+import org.peersupport.portal.support.AsSafeguardingLead;
 import org.peersupport.portal.support.AsSupervisor;
+import org.peersupport.portal.support.AsVerifier;
 import org.peersupport.portal.support.Deployments;
 import org.peersupport.portal.support.RunAsDeployment;
 import org.peersupport.portal.support.Sql;
@@ -122,6 +131,12 @@ class CandidateIT {
 
     @Inject
     AsHr asHr;
+
+    @Inject
+    AsVerifier asVerifier;
+
+    @Inject
+    AsSafeguardingLead asSafeguardingLead;
 
     @Inject
     Sql sql;
@@ -232,10 +247,56 @@ class CandidateIT {
 
         move(helen, EnrolmentStatus.WITHDRAWN, "Changed role");
         asCoordinator.call(() -> enrolments.enrol(cohort, "morgan.price"));
-        assertEquals(2, asCoordinator.call(() -> cohorts.cohorts()).stream().filter(c -> c.id() == cohort).findFirst()
-                .orElseThrow().placesTaken());
+        String name = cohortName(cohort);
+        assertEquals(2, asCoordinator.call(() -> cohorts.cohortPage(name, true, 1, 25)).rows().stream()
+                .filter(c -> c.id() == cohort).findFirst().orElseThrow().placesTaken());
         assertRefused("cohort.capacity.belowTaken", "needs at least 2 places", () -> cohorts.update(cohort,
                 details("Smaller", 1, LocalDate.now().minusMonths(3)), asCoordinator.call(() -> cohorts.cohort(cohort)).version()));
+    }
+
+    @Test
+    void issue4_cohortListsArePagedInTheDatabaseAndSearchedByNameOrCourse() throws Exception {
+        long course = published();
+        String code = code(course);
+        String tag = "Paging " + CoursePackageZips.newCode();
+        List<Long> made = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            LocalDate start = LocalDate.now().plusWeeks(i + 1L);
+            made.add(asCoordinator.call(() -> cohorts.create(course, new CohortDetails(tag + " " + start, start,
+                    start.plusMonths(3), "Recovery College", null, "Sana Iqbal", 5, null), futureWeeks(11))));
+        }
+        LocalDate past = LocalDate.now().minusYears(1);
+        long ended = asCoordinator.call(() -> cohorts.create(course, new CohortDetails(tag + " ended", past,
+                past.plusMonths(3), "Recovery College", null, "Sana Iqbal", 5, null), pastWeeks(11)));
+
+        ResultPage<CohortSummary> first = asCoordinator.call(() -> cohorts.cohortPage(tag.toLowerCase(), false, 1, 2));
+        assertEquals(5, first.total(), "the search ignores case, and ended cohorts are left out");
+        assertEquals(3, first.pages());
+        assertEquals(List.of(made.get(4), made.get(3)), first.rows().stream().map(CohortSummary::id).toList(),
+                "latest start first");
+        ResultPage<CohortSummary> last = asCoordinator.call(() -> cohorts.cohortPage(tag, false, 99, 2));
+        assertEquals(3, last.page(), "a page past the end shows the last one");
+        assertEquals(List.of(made.get(0)), last.rows().stream().map(CohortSummary::id).toList());
+        assertEquals(6, asCoordinator.call(() -> cohorts.cohortPage(tag, true, 1, 25)).total(), "with the ended one");
+        assertTrue(asCoordinator.call(() -> cohorts.cohortPage(code, true, 1, 25)).rows().stream()
+                .anyMatch(c -> c.id() == ended), "found by its course code");
+        assertEquals(0, asCoordinator.call(() -> cohorts.cohortPage(tag + "%", true, 1, 25)).total(),
+                "a wildcard is matched literally");
+
+        List<Long> open = new ArrayList<>();
+        ResultPage<CohortSummary> page = asCandidate.call(() -> cohorts.openCohortPage(null, 1, 50));
+        for (int n = 1; n <= page.pages(); n++) {
+            int number = n;
+            asCandidate.call(() -> cohorts.openCohortPage(null, number, 50)).rows().forEach(c -> open.add(c.id()));
+        }
+        assertEquals(page.total(), open.size(), "every open cohort is on one page or another, once");
+        assertTrue(open.containsAll(made), "the five to come are open");
+        assertFalse(open.contains(ended), "the ended one is not");
+        assertTrue(open.indexOf(made.get(0)) < open.indexOf(made.get(4)), "soonest start first");
+        assertEquals(made, asCandidate.call(() -> cohorts.openCohortPage(tag, 1, 50)).rows().stream()
+                .map(CohortSummary::id).toList(), "staff search the open cohorts too");
+        assertEquals(Cohorts.MAX_PAGE, asCandidate.call(() -> cohorts.openCohortPage(null, 1, 100_000)).pageSize(),
+                "a page is never larger than the boundary allows");
     }
 
     @Test
@@ -406,6 +467,39 @@ class CandidateIT {
                 AttendanceKind.PRESENT));
     }
 
+    @Test
+    void issue4_aCohortMadeWithoutAThresholdTakesItsCourseVersionsAndKeepsItsOwnCopy() throws Exception {
+        String code = CoursePackageZips.newCode();
+        long v1 = asCoordinator.call(() -> admin.importPackage(new ByteArrayInputStream(CoursePackageZips.peer2peerZip(code,
+                manifest -> manifest.replace("  completion: manual\n", "  completion: manual\n  attendanceThreshold: 70\n")))))
+                .courseId();
+        asCoordinator.run(() -> admin.publish(v1));
+        CohortCourse offered = asCoordinator.call(() -> cohorts.courseVersions()).stream()
+                .filter(c -> c.courseId() == v1).findFirst().orElseThrow();
+        assertEquals(70, offered.attendanceThreshold(), "the new-cohort form starts from the version's threshold");
+
+        long followsCourse = cohort(v1, 5, futureWeeks(11));
+        assertEquals(70, asCoordinator.call(() -> cohorts.cohort(followsCourse)).attendanceThreshold(),
+                "no threshold given: the course version's");
+        LocalDate start = futureWeeks(11).get(0).toLocalDate();
+        CohortDetails ownThreshold = new CohortDetails("Cohort " + CoursePackageZips.newCode(), start,
+                start.plusMonths(6), "Recovery College", null, null, 5, 90);
+        long own = asCoordinator.call(() -> cohorts.create(v1, ownThreshold, futureWeeks(11)));
+        assertEquals(90, asCoordinator.call(() -> cohorts.cohort(own)).attendanceThreshold(), "the coordinator's own");
+
+        long v2 = asCoordinator.call(() -> admin.newDraftFrom(v1));
+        CourseEditView draft = asCoordinator.call(() -> admin.courseForEdit(v2));
+        CourseDetails d = draft.details();
+        asCoordinator.run(() -> admin.updateCourseDetails(v2, new CourseDetails(d.title(), d.summary(), d.versionLabel(),
+                d.awardName(), d.scqfLevel(), d.credits(), d.completionMode(), 50, d.agreementHtml(), d.agreementDraft()),
+                draft.version()));
+        asCoordinator.run(() -> admin.publish(v2));
+        assertEquals(70, asCoordinator.call(() -> cohorts.cohort(followsCourse)).attendanceThreshold(),
+                "a later version's threshold leaves the cohort's copy alone");
+        long onV2 = cohort(v2, 5, futureWeeks(11));
+        assertEquals(50, asCoordinator.call(() -> cohorts.cohort(onV2)).attendanceThreshold(), "a cohort of the new version");
+    }
+
     // ---------------------------------------------------------------- supervisors
 
     @Test
@@ -424,6 +518,41 @@ class CandidateIT {
         asCoordinator.run(() -> allocations.allocate(id, "tom.barker", null));
         assertEquals(List.of("tom.barker"), asCoordinator.call(() -> allocations.history(id)).stream()
                 .map(a -> a.supervisorUsername()).toList());
+        assertFalse(asCoordinator.call(() -> allocations.ofCohort(cohort)).get(0).supervisorConflicted(),
+                "Tom has declared nothing");
+    }
+
+    @Test
+    void issue4_aSupervisorFindsAPersonDeclaresAConflictAndTheCoordinatorIsToldToReallocate() throws Exception {
+        long cohort = cohort(published(), 5, pastWeeks(11));
+        long id = asCoordinator.call(() -> enrolments.enrol(cohort, "nadia.rahman"));
+        asCoordinator.run(() -> allocations.setCaseloadCap(GRACE, 100));
+        asCoordinator.run(() -> allocations.allocate(id, GRACE, null));
+        assertFalse(asCoordinator.call(() -> allocations.ofCohort(cohort)).get(0).supervisorConflicted());
+
+        assertEquals(List.of("nadia.rahman"), asSupervisor.call(() -> allocations.findPeople("rahman")).stream()
+                .map(StaffMember::username).toList(), "found in the directory");
+        assertEquals(List.of(), asSupervisor.call(() -> allocations.findPeople("grace")).stream()
+                .map(StaffMember::username).filter(GRACE::equals).toList(), "never themselves");
+        assertEquals(List.of(), asSupervisor.call(() -> allocations.findPeople("*)(uid=*")),
+                "an LDAP filter typed in is searched for literally");
+
+        asSupervisor.call(() -> allocations.declareConflict("nadia.rahman", "  We share a house.  "));
+        ConflictView declared = asSupervisor.call(() -> allocations.myConflicts()).stream()
+                .filter(c -> c.username().equals("nadia.rahman")).findFirst().orElseThrow();
+        assertEquals("Nadia Rahman", declared.displayName());
+        assertEquals("We share a house.", declared.note());
+        assertTrue(declared.supervisedNow(), "Grace still supervises Nadia until a coordinator reallocates");
+        assertTrue(asCoordinator.call(() -> allocations.ofCohort(cohort)).get(0).supervisorConflicted(),
+                "the cohort page flags the allocation");
+        assertEquals(1, sql.count("select count(*) from audit_entry where action = 'CONFLICT_DECLARED' "
+                + "and detail = ?", GRACE + " with nadia.rahman"));
+
+        asCoordinator.run(() -> allocations.setCaseloadCap("tom.barker", 100));
+        asCoordinator.run(() -> allocations.allocate(id, "tom.barker", "Grace declared a conflict"));
+        assertFalse(asCoordinator.call(() -> allocations.ofCohort(cohort)).get(0).supervisorConflicted());
+        assertFalse(asSupervisor.call(() -> allocations.myConflicts()).stream()
+                .filter(c -> c.username().equals("nadia.rahman")).findFirst().orElseThrow().supervisedNow());
     }
 
     @Test
@@ -789,15 +918,15 @@ class CandidateIT {
         asCoordinator.call(() -> enrolments.enrol(cohort, "helen.shaw"));
         asCoordinator.call(() -> enrolments.enrol(cohort, "jo.lee"));
         long total = sql.count("select count(*) from enrolment");
-        HrRecordPage first = asHr.call(() -> records.hrRecordPage(1, 2));
+        ResultPage<HrRecord> first = asHr.call(() -> records.hrRecordPage(1, 2));
         assertEquals(total, first.total());
         assertEquals(2, first.rows().size());
         assertEquals((total + 1) / 2, first.pages());
-        HrRecordPage second = asHr.call(() -> records.hrRecordPage(2, 2));
+        ResultPage<HrRecord> second = asHr.call(() -> records.hrRecordPage(2, 2));
         assertTrue(second.rows().stream().noneMatch(r -> first.rows().contains(r)), "pages do not overlap");
-        HrRecordPage beyond = asHr.call(() -> records.hrRecordPage(10_000, 2));
+        ResultPage<HrRecord> beyond = asHr.call(() -> records.hrRecordPage(10_000, 2));
         assertEquals(first.pages(), beyond.page(), "a page past the end shows the last page");
-        HrRecordPage all = asHr.call(() -> records.hrRecordPage(1, 1000));
+        ResultPage<HrRecord> all = asHr.call(() -> records.hrRecordPage(1, 1000));
         assertEquals(CandidateRecords.MAX_HR_PAGE, all.pageSize(), "a page is never larger than the maximum");
         assertEquals(Math.min(total, CandidateRecords.MAX_HR_PAGE), all.rows().size());
         List<HrRecord> everyone = new ArrayList<>();
@@ -813,7 +942,7 @@ class CandidateIT {
         assertNotNull(jo.enrolledAt(), "dates are read as the entity maps them");
         assertEquals(asCoordinator.call(() -> cohorts.cohort(cohort)).endDate(), jo.expectedEndDate());
 
-        HrRecordPage found = asHr.call(() -> records.hrRecordPage("  jO l ", 1, 25));
+        ResultPage<HrRecord> found = asHr.call(() -> records.hrRecordPage("  jO l ", 1, 25));
         assertTrue(found.rows().stream().anyMatch(r -> r.cohortName().equals(name) && r.displayName().equals("Jo Lee")));
         assertTrue(found.rows().stream().allMatch(r -> r.displayName().toLowerCase().contains("jo l")), found.rows().toString());
         assertEquals(sql.count("select count(*) from enrolment e join person p on p.id = e.person_id "
@@ -835,16 +964,16 @@ class CandidateIT {
         Set<String> supervisor = Set.of("supervisor");
         Set<String> candidate = Set.of("candidate");
         Set<String> hr = Set.of("hr");
-        Set<String> everyone = Set.of("candidate", "supervisor", "coordinator", "hr");
+        Set<String> everyone = Set.of("candidate", "supervisor", "verifier", "coordinator", "hr");
         List<Check> checks = List.of(
                 new Check("Cohorts.create", coordinator, () -> cohorts.create(course, details, pastWeeks(11))),
                 new Check("Cohorts.update", coordinator, () -> cohorts.update(cohort, details, -1)),
                 new Check("Cohorts.reschedule", coordinator, () -> cohorts.reschedule(cohort, List.of(), 0)),
                 new Check("Cohorts.openEarly", coordinator, () -> cohorts.openEarly(cohort, 99)),
-                new Check("Cohorts.cohorts", coordinator, () -> cohorts.cohorts()),
+                new Check("Cohorts.cohortPage", coordinator, () -> cohorts.cohortPage(null, true, 1, 10)),
                 new Check("Cohorts.cohort", coordinator, () -> cohorts.cohort(cohort)),
                 new Check("Cohorts.courseVersions", coordinator, () -> cohorts.courseVersions()),
-                new Check("Cohorts.openCohorts", everyone, () -> cohorts.openCohorts()),
+                new Check("Cohorts.openCohortPage", everyone, () -> cohorts.openCohortPage(null, 1, 10)),
                 new Check("Enrolments.searchDirectory", coordinator, () -> enrolments.searchDirectory("okafor")),
                 new Check("Enrolments.enrol", coordinator, () -> enrolments.enrol(-1, "jo.lee")),
                 new Check("Enrolments.previewCsv", coordinator, () -> enrolments.previewCsv(cohort, csv)),
@@ -873,6 +1002,8 @@ class CandidateIT {
                 new Check("Allocations.history", coordinator, () -> allocations.history(enrolment)),
                 new Check("Allocations.declareConflict", supervisor, () -> allocations.declareConflict("no.such.person", null)),
                 new Check("Allocations.myCaseload", supervisor, () -> allocations.myCaseload()),
+                new Check("Allocations.findPeople", supervisor, () -> allocations.findPeople("okafor")),
+                new Check("Allocations.myConflicts", supervisor, () -> allocations.myConflicts()),
                 new Check("CandidateRecords.myEnrolments", candidate, () -> records.myEnrolments()),
                 new Check("CandidateRecords.record", Set.of("candidate", "supervisor", "coordinator"), () -> records.record(enrolment)),
                 new Check("CandidateRecords.addNote", Set.of("supervisor", "coordinator"), () -> records.addNote(enrolment, " ")),
@@ -880,15 +1011,26 @@ class CandidateIT {
                         () -> records.personRecord(enrolment)),
                 new Check("CandidateRecords.myCourses", candidate, () -> records.myCourses()),
                 new Check("CandidateRecords.hrRecordPage", hr, () -> records.hrRecordPage(1, 10)),
+                new Check("CandidateRecords.hrRecordPage(name)", hr, () -> records.hrRecordPage("lee", 1, 10)),
                 new Check("Enrolments.myPlaceRequests", everyone, () -> enrolments.myPlaceRequests()),
                 new Check("Enrolments.myCohortIds", everyone, () -> enrolments.myCohortIds()),
                 new Check("CandidateRecords.hrRecords", hr, () -> records.hrRecords()),
                 new Check("CandidateRecords.hrRecord", hr, () -> records.hrRecord(enrolment)));
+        Set<String> checked = checks.stream().map(c -> c.name().replaceAll("\\(.*", "")).collect(Collectors.toSet());
+        assertEquals(List.of(), Stream.of(Cohorts.class, Enrolments.class, Attendance.class, Allocations.class,
+                        CandidateRecords.class)
+                .flatMap(type -> Arrays.stream(type.getDeclaredMethods())
+                        .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
+                        .filter(m -> !m.isSynthetic()).map(m -> type.getSimpleName() + "." + m.getName()))
+                .filter(name -> !checked.contains(name)).distinct().sorted().toList(),
+                "every public method of the candidate boundaries is tried as every role");
         Map<String, Runner> roles = Map.of(
                 "candidate", call -> asCandidate.run(call::run),
                 "supervisor", call -> asSupervisor.run(call::run),
+                "verifier", call -> asVerifier.run(call::run),
                 "coordinator", call -> asCoordinator.run(call::run),
-                "hr", call -> asHr.run(call::run));
+                "hr", call -> asHr.run(call::run),
+                "safeguarding", call -> asSafeguardingLead.run(call::run));
         List<Executable> expectations = new ArrayList<>();
         for (Check check : checks) {
             for (Map.Entry<String, Runner> role : roles.entrySet()) {

@@ -181,6 +181,10 @@ class CandidateRecordBrowserIT extends PortalBrowserTest {
             browser.signIn("helen.shaw", DemoDirectory.PASSWORD).go("learning/index.xhtml");
             browser.clickAndWait("a[href$='learning/cohorts.xhtml']");
             assertEquals("Request a place on a course", browser.heading());
+            // other test classes' cohorts share the database: Helen finds the demo cohort by its name
+            browser.type("#open-search", DEMO_COHORT).clickAndWait("#open-search-submit");
+            assertTrue(browser.find("#open-position").getText().startsWith("Showing 1 to"), "found");
+            browser.assertAccessible("the open cohorts, searched");
             String cohort = "#cohort-" + demoCohort();
             browser.type(cohort + " textarea", "My manager has agreed I can attend.").clickAndWait(cohort + " input[type=submit]");
             assertTrue(browser.text().contains("Your request for a place on " + DEMO_COHORT + " is sent."), browser.text());

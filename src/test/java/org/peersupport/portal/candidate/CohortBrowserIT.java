@@ -144,6 +144,13 @@ class CohortBrowserIT extends PortalBrowserTest {
                 browser.find(".portal-allocations tr[data-username='amara.okafor'] .portal-field-error").getText());
         browser.assertAccessible("a cohort with its candidates allocated").screenshot("cohort-allocated");
 
+        // the cohort list: other test classes' cohorts share the database, so the coordinator searches for it
+        browser.clickAndWait(".portal-nav a[href$='/coordinator/cohorts.xhtml']");
+        browser.type("#cohort-search", name.toUpperCase(java.util.Locale.ROOT)).clickAndWait("#cohort-search-submit");
+        assertEquals("Showing 1 to 1 of 1 cohorts", browser.find("#cohorts-position").getText());
+        assertEquals("3 of 3", browser.find(".portal-cohorts tr[data-cohort='" + id + "'] .portal-places").getText());
+        browser.assertAccessible("the cohort list, searched").screenshot("cohorts-searched");
+
         browser.clearCookies();
         browser.signIn("tom.barker", DemoDirectory.PASSWORD);
         assertEquals("My candidates", browser.heading());
@@ -166,6 +173,38 @@ class CohortBrowserIT extends PortalBrowserTest {
         assertEquals(2, course.findElements(By.cssSelector(".portal-schedule tbody a")).size(), "two sessions are open");
         assertTrue(sessions.get(2).getText().contains("Opens on"), sessions.get(2).getText());
         browser.assertAccessible("a candidate's home with the new cohort's schedule").screenshot("candidate-cohort-schedule");
+    }
+
+    @Test
+    void issue4_aSupervisorDeclaresAConflictOfInterestWithSomeoneFoundInTheDirectory() throws Exception {
+        browser.signIn("tom.barker", DemoDirectory.PASSWORD);
+        browser.clickAndWait("#conflicts-link");
+        assertEquals("Conflicts of interest", browser.heading());
+        assertEquals("Conflicts of interest", browser.find(".portal-nav__link--current").getText());
+        browser.clickAndWait("#search\\:submit");
+        assertEquals("Enter part of the person's name or email address.", browser.find("#search\\:query-message").getText());
+        assertEquals("true", browser.find("#search\\:query").getAttribute("aria-invalid"));
+        browser.assertAccessible("conflicts of interest, nothing searched for").screenshot("conflicts-empty-search");
+
+        browser.type("#search\\:query", "iqbal");
+        browser.pressAndWait(Keys.ENTER);
+        WebElement row = browser.find(".portal-found tr[data-username='sana.iqbal']");
+        assertTrue(row.getText().contains("Sana Iqbal"), row.getText());
+        browser.type("#declare\\:note", "She is my sister.");
+        row.findElement(By.cssSelector("input[type=submit]")).click();
+        browser.find("#declared-heading");
+        assertTrue(browser.text().contains("Your conflict of interest with Sana Iqbal is recorded."), browser.text());
+        WebElement declared = browser.find(".portal-conflicts tr[data-username='sana.iqbal']");
+        assertTrue(declared.getText().contains("She is my sister."), declared.getText());
+        assertTrue(declared.getText().contains(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)
+                .format(LocalDate.now(UK))), declared.getText());
+        browser.assertAccessible("conflicts of interest with one declared").screenshot("conflicts-declared");
+
+        browser.type("#search\\:query", "iqbal");
+        browser.clickAndWait("#search\\:submit");
+        assertEquals("Declared already", browser.find(".portal-found tr[data-username='sana.iqbal'] td:last-child").getText(),
+                "a person can be declared once");
+        assertEquals(List.of(), browser.findAll(".portal-found tr[data-username='sana.iqbal'] input"));
     }
 
     @Test
@@ -283,6 +322,8 @@ class CohortBrowserIT extends PortalBrowserTest {
         new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d ->
                 d.findElements(By.cssSelector("input[id^='create:schedule:'][id$=':startsAt']")).size() == 11);
         assertEquals("Session 2: What is Recovery?", browser.find("label[for='create:schedule:1:startsAt']").getText());
+        assertEquals("80", browser.find("#create\\:threshold").getAttribute("value"),
+                "the attendance threshold is filled in from the course version");
     }
 
     private void waitForSchedule(String firstDateTime) {

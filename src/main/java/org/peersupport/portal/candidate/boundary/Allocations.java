@@ -28,6 +28,7 @@ import org.peersupport.portal.candidate.entity.Enrolment;
 import org.peersupport.portal.candidate.entity.EnrolmentStatus;
 import org.peersupport.portal.candidate.entity.SupervisorAllocation;
 import org.peersupport.portal.candidate.entity.SupervisorProfile;
+import org.peersupport.portal.identity.control.Directory;
 import org.peersupport.portal.identity.entity.Person;
 import org.peersupport.portal.identity.entity.Role;
 import org.peersupport.portal.platform.control.BusinessException;
@@ -59,6 +60,9 @@ public class Allocations {
 
     @Inject
     StaffDirectory staff;
+
+    @Inject
+    Directory directory;
 
     @Inject
     LessonAccess access;
@@ -129,8 +133,10 @@ public class Allocations {
             Long supervisorId = supervisor == null ? null : (Long) supervisor[1];
             SupervisorLoad suggestion = !e.getStatus().isCurrent() ? null : suggestion(profiles, caseloads,
                     conflicted.getOrDefault(e.getPerson().getId(), Set.of()), e.getPerson().getId(), supervisorId).orElse(null);
+            boolean supervisorConflicted = supervisorId != null
+                    && conflicted.getOrDefault(e.getPerson().getId(), Set.of()).contains(supervisorId);
             return new CohortAllocation(e.getId(), supervisor == null ? null : (String) supervisor[2],
-                    supervisor == null ? null : (String) supervisor[3], suggestion);
+                    supervisor == null ? null : (String) supervisor[3], supervisorConflicted, suggestion);
         }).toList();
     }
 
@@ -221,6 +227,34 @@ public class Allocations {
         audit.fire(AuditEvent.of("CONFLICT_DECLARED", "Person", other.getId(), me.getUsername() + " with "
                 + other.getUsername()));
         return conflict.getId();
+    }
+
+    /**
+     * People in the directory the calling supervisor may declare a conflict with: name, email or username contains
+     * the text (an LDAP search with the text escaped); never the supervisor themselves.
+     */
+    @RolesAllowed(Role.Names.SUPERVISOR)
+    public List<StaffMember> findPeople(String text) {
+        String me = session.getCallerPrincipal().getName();
+        return directory.search(text, Enrolments.SEARCH_LIMIT).stream()
+                .filter(a -> !a.profile().username().equalsIgnoreCase(me)).map(StaffMember::of).toList();
+    }
+
+    /**
+     * The conflicts of interest the calling supervisor has declared, newest first, each saying whether they
+     * supervise that person now (the declaration does not end an allocation: a coordinator reallocates).
+     */
+    @RolesAllowed(Role.Names.SUPERVISOR)
+    public List<ConflictView> myConflicts() {
+        Person me = new Caller(session, em).person();
+        Set<Long> supervised = new HashSet<>(em.createNamedQuery(SupervisorAllocation.PEOPLE_SUPERVISED_BY, Long.class)
+                .setParameter("supervisorId", me.getId()).setParameter("statuses", Enrolment.CURRENT).getResultList());
+        return em.createNamedQuery(ConflictOfInterest.DECLARED_BY, ConflictOfInterest.class)
+                .setParameter("supervisorId", me.getId()).getResultList().stream()
+                .map(c -> new ConflictView(c.getId(), c.getOther().getUsername(), c.getOther().getDisplayName(),
+                        c.getOther().getDepartment(), c.getDeclaredAt(), c.getNote(),
+                        supervised.contains(c.getOther().getId())))
+                .toList();
     }
 
     /**

@@ -1,10 +1,9 @@
 package org.peersupport.portal.candidate.boundary;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,14 +12,13 @@ import org.peersupport.portal.platform.control.BusinessException;
 
 /**
  * Backs {@code candidate/index.xhtml}: the candidate's own courses with their dated schedules, and the course's
- * agreement to accept from the first session. The courses are read again when the view is restored; the accept
- * button names its enrolment in the form itself, so it always accepts the agreement the candidate was reading.
+ * agreement to accept from the first session. Request scoped, so a signed-in session keeps none of it between
+ * pages (the schedules are read for each page); the accept button names its enrolment in the form itself, so it
+ * always accepts the agreement the candidate was reading, and a refusal is shown in the same request.
  */
 @Named
-@ViewScoped
-public class CandidateHomePage implements Serializable {
-
-    private static final long serialVersionUID = 1L;
+@RequestScoped
+public class CandidateHomePage {
 
     /** The request parameter each agreement form carries its enrolment's id in. */
     static final String ENROLMENT = "enrolment";
@@ -38,7 +36,7 @@ public class CandidateHomePage implements Serializable {
     Messages messages;
 
     private final Map<Long, String> errors = new HashMap<>();
-    private transient List<MyCourse> courses;
+    private List<MyCourse> courses;
 
     public List<MyCourse> getCourses() {
         if (courses == null) {

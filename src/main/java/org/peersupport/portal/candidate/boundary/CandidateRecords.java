@@ -40,7 +40,9 @@ import org.peersupport.portal.candidate.entity.SupervisorAllocation;
 import org.peersupport.portal.course.entity.LessonProgress;
 import org.peersupport.portal.identity.entity.Person;
 import org.peersupport.portal.identity.entity.Role;
+import org.peersupport.portal.platform.boundary.ResultPage;
 import org.peersupport.portal.platform.control.BusinessException;
+import org.peersupport.portal.platform.control.LikePattern;
 
 /**
  * Candidate records. A candidate reads only their own, a supervisor only their allocated candidates', a
@@ -305,7 +307,7 @@ public class CandidateRecords {
      * is at most {@value #MAX_HR_PAGE}.
      */
     @RolesAllowed(Role.Names.HR)
-    public HrRecordPage hrRecordPage(int page, int pageSize) {
+    public ResultPage<HrRecord> hrRecordPage(int page, int pageSize) {
         return hrRecordPage(null, page, pageSize);
     }
 
@@ -314,9 +316,9 @@ public class CandidateRecords {
      * means everyone). Wildcards typed in the name are matched literally.
      */
     @RolesAllowed(Role.Names.HR)
-    public HrRecordPage hrRecordPage(String name, int page, int pageSize) {
+    public ResultPage<HrRecord> hrRecordPage(String name, int page, int pageSize) {
         int size = Math.max(1, Math.min(pageSize, MAX_HR_PAGE));
-        String pattern = name == null || name.isBlank() ? null : "%" + likeEscaped(name.strip().toLowerCase(Locale.ROOT)) + "%";
+        String pattern = LikePattern.containing(name);
         String where = pattern == null ? "" : " where lower(p.displayName) like :name escape '!'";
         TypedQuery<Long> count = em.createQuery("select count(e) from Enrolment e join e.person p" + where, Long.class);
         TypedQuery<Object[]> rowsQuery = em.createQuery("select e.id, p.displayName, p.department, co.code, c.name, "
@@ -328,16 +330,11 @@ public class CandidateRecords {
             rowsQuery.setParameter("name", pattern);
         }
         long total = count.getSingleResult();
-        int pages = (int) Math.max(1, (total + size - 1) / size);
-        int number = Math.max(1, Math.min(page, pages));
+        int number = ResultPage.within(page, total, size);
         List<HrRecord> rows = rowsQuery.setFirstResult((number - 1) * size).setMaxResults(size).getResultList().stream()
                 .map(r -> new HrRecord((Long) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                         (EnrolmentStatus) r[5], (Instant) r[6], (Instant) r[7], (LocalDate) r[8], (Instant) r[9])).toList();
-        return new HrRecordPage(rows, number, size, total);
-    }
-
-    private static String likeEscaped(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return new ResultPage<>(rows, number, size, total);
     }
 
     /** HR's view of one enrolment. */

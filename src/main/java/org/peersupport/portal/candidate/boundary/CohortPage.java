@@ -75,8 +75,8 @@ public class CohortPage implements Serializable {
     FacesContext faces;
 
     /** A candidate on the cohort as the page lists them: enrolment, supervisor, suggestion and attendance. */
-    public record CandidateLine(EnrolmentSummary enrolment, String supervisorName, SupervisorLoad suggestion,
-            AttendanceRate rate) {
+    public record CandidateLine(EnrolmentSummary enrolment, String supervisorName, boolean supervisorConflicted,
+            SupervisorLoad suggestion, AttendanceRate rate) {
 
         public boolean current() {
             return enrolment.status().isCurrent();
@@ -430,8 +430,8 @@ public class CohortPage implements Serializable {
                 if (a != null && a.suggestion() != null) {
                     allocationChoice.putIfAbsent(e.id(), a.suggestion().username());
                 }
-                return new CandidateLine(e, a == null ? null : a.supervisorName(), a == null ? null : a.suggestion(),
-                        rates.get(e.id()));
+                return new CandidateLine(e, a == null ? null : a.supervisorName(), a != null && a.supervisorConflicted(),
+                        a == null ? null : a.suggestion(), rates.get(e.id()));
             }).toList();
         }
         return candidates;

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -28,12 +29,20 @@ import org.peersupport.portal.course.entity.Course;
 import org.peersupport.portal.course.entity.CourseSession;
 import org.peersupport.portal.course.entity.CourseStatus;
 import org.peersupport.portal.identity.entity.Role;
+import org.peersupport.portal.platform.boundary.ResultPage;
 import org.peersupport.portal.platform.control.BusinessException;
+import org.peersupport.portal.platform.control.LikePattern;
 
 /** Coordinators create cohorts of a published course version, date their sessions and open lessons early. */
 @Stateless
 @DenyAll
 public class Cohorts {
+
+    /** The most cohorts one page of a list holds. */
+    public static final int MAX_PAGE = 100;
+
+    /** The condition on a cohort that has not ended, for the list queries. */
+    private static final String NOT_ENDED = "c.endDate >= :today";
 
     @PersistenceContext
     EntityManager em;
@@ -63,7 +72,8 @@ public class Cohorts {
         em.persist(cohort);
         em.flush();
         audit.fire(AuditEvent.of("COHORT_CREATED", "Cohort", cohort.getId(), cohort.getName() + " of "
-                + course.getCode() + " version " + course.getVersionNumber() + ", " + cohort.getCapacity() + " places"));
+                + course.getCode() + " version " + course.getVersionNumber() + ", " + cohort.getCapacity()
+                + " places, attendance threshold " + cohort.getAttendanceThreshold() + "%"));
         return cohort.getId();
     }
 
@@ -115,39 +125,79 @@ public class Cohorts {
         }
     }
 
+    /**
+     * One page of the cohorts, newest start first, paged in the database: those whose name, course code or course
+     * title contains the search text (any case; blank for all), and only those that have not ended unless
+     * {@code includeEnded}.
+     */
     @RolesAllowed(Role.Names.COORDINATOR)
-    public List<CohortSummary> cohorts() {
-        return summaries(em.createQuery("select c, (select count(e) from Enrolment e where e.cohort = c "
-                + "and e.status in :statuses) from Cohort c join fetch c.course order by c.startDate desc, c.name",
-                Object[].class).setParameter("statuses", Enrolment.CURRENT).getResultList());
+    public ResultPage<CohortSummary> cohortPage(String search, boolean includeEnded, int page, int pageSize) {
+        List<String> where = new ArrayList<>();
+        if (!includeEnded) {
+            where.add(NOT_ENDED);
+        }
+        return page(where, search, "order by c.startDate desc, c.name, c.id", page, pageSize);
     }
 
     /**
-     * Cohorts that have not ended: what staff may ask for a place on. A cohort runs on the course version it was made
-     * from, so it stays open when a newer version is published and its own is archived.
+     * One page of the cohorts that have not ended, soonest start first, narrowed by a search as
+     * {@link #cohortPage}: what staff may ask for a place on. A cohort runs on the course version it was made from,
+     * so it stays open when a newer version is published and its own is archived.
      */
     @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR})
-    public List<CohortSummary> openCohorts() {
-        return summaries(em.createQuery("select c, (select count(e) from Enrolment e where e.cohort = c "
-                + "and e.status in :statuses) from Cohort c join fetch c.course where c.endDate >= :today "
-                + "and c.course.status <> org.peersupport.portal.course.entity.CourseStatus.DRAFT "
-                + "order by c.startDate, c.name", Object[].class).setParameter("statuses", Enrolment.CURRENT)
-                .setParameter("today", access.now().toLocalDate()).getResultList());
+    public ResultPage<CohortSummary> openCohortPage(String search, int page, int pageSize) {
+        return page(List.of(NOT_ENDED, "co.status <> org.peersupport.portal.course.entity.CourseStatus.DRAFT"), search,
+                "order by c.startDate, c.name, c.id", page, pageSize);
     }
 
-    /** Every published course version with its sessions' titles in order: what a new cohort can be made of. */
+    /**
+     * Two statements whatever the page: the count, and the page's cohorts with their places taken. The search text
+     * is found in the cohort's name, course code or course title, in any case.
+     */
+    private ResultPage<CohortSummary> page(List<String> fixed, String search, String order, int page, int pageSize) {
+        String pattern = LikePattern.containing(search);
+        List<String> conditions = new ArrayList<>(fixed);
+        if (pattern != null) {
+            conditions.add("(lower(c.name) like :pattern escape '!' or lower(co.code) like :pattern escape '!' "
+                    + "or lower(co.title) like :pattern escape '!')");
+        }
+        int size = Math.max(1, Math.min(pageSize, MAX_PAGE));
+        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+        TypedQuery<Long> count = em.createQuery("select count(c) from Cohort c join c.course co" + where, Long.class);
+        TypedQuery<Object[]> rows = em.createQuery("select c, (select count(e) from Enrolment e where e.cohort = c "
+                + "and e.status in :statuses) from Cohort c join fetch c.course co" + where + " " + order, Object[].class)
+                .setParameter("statuses", Enrolment.CURRENT);
+        for (TypedQuery<?> query : List.of(count, rows)) {
+            if (where.contains(":today")) {
+                query.setParameter("today", access.now().toLocalDate());
+            }
+            if (pattern != null) {
+                query.setParameter("pattern", pattern);
+            }
+        }
+        long total = count.getSingleResult();
+        int number = ResultPage.within(page, total, size);
+        return new ResultPage<>(summaries(rows.setFirstResult((number - 1) * size).setMaxResults(size).getResultList()),
+                number, size, total);
+    }
+
+    /**
+     * Every published course version with its attendance threshold and its sessions' titles in order: what a new
+     * cohort can be made of.
+     */
     @RolesAllowed(Role.Names.COORDINATOR)
     public List<CohortCourse> courseVersions() {
         Map<Long, Object[]> versions = new LinkedHashMap<>();
         Map<Long, List<String>> titles = new HashMap<>();
-        for (Object[] row : em.createQuery("select c.id, c.code, c.title, c.versionNumber, s.title from CourseSession s "
-                + "join s.course c where c.status = :status order by c.title, c.code, c.versionNumber, s.number",
+        for (Object[] row : em.createQuery("select c.id, c.code, c.title, c.versionNumber, c.attendanceThreshold, s.title "
+                + "from CourseSession s join s.course c where c.status = :status "
+                + "order by c.title, c.code, c.versionNumber, s.number",
                 Object[].class).setParameter("status", CourseStatus.PUBLISHED).getResultList()) {
             versions.putIfAbsent((Long) row[0], row);
-            titles.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add((String) row[4]);
+            titles.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add((String) row[5]);
         }
         return versions.values().stream().map(row -> new CohortCourse((Long) row[0], (String) row[1], (String) row[2],
-                ((Number) row[3]).intValue(), titles.get((Long) row[0]))).toList();
+                ((Number) row[3]).intValue(), ((Number) row[4]).intValue(), titles.get((Long) row[0]))).toList();
     }
 
     @RolesAllowed(Role.Names.COORDINATOR)

@@ -8,14 +8,14 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.peersupport.portal.candidate.entity.Cohort;
 import org.peersupport.portal.candidate.entity.CohortDetails;
 import org.peersupport.portal.platform.boundary.Messages;
 import org.peersupport.portal.platform.control.BusinessException;
 
 /**
- * Backs {@code coordinator/cohorts.xhtml}: every cohort with its places, and the "New cohort" form with a dated
- * schedule of one date and time per course session, filled in weekly from the start date and editable.
+ * Backs the "New cohort" form of {@code coordinator/cohorts.xhtml} (the list above it is {@link CohortListPage}):
+ * a dated schedule of one date and time per course session, filled in weekly from the start date and editable. The
+ * attendance threshold is filled in from the chosen course version unless the coordinator has typed their own.
  */
 @Named
 @ViewScoped
@@ -30,7 +30,6 @@ public class CohortsPage implements Serializable {
     @Inject
     Messages messages;
 
-    private transient List<CohortSummary> list;
     private transient List<CohortCourse> courses;
 
     private Long courseId;
@@ -41,15 +40,10 @@ public class CohortsPage implements Serializable {
     private String onlineLink;
     private String facilitators;
     private Integer capacity;
-    private Integer threshold = Cohort.DEFAULT_ATTENDANCE_THRESHOLD;
+    private Integer threshold;
+    /** The threshold this page last filled in from a course version: while the field still holds it, it follows the course. */
+    private Integer thresholdFromCourse;
     private List<ScheduleSlot> schedule = new ArrayList<>();
-
-    public List<CohortSummary> getCohorts() {
-        if (list == null) {
-            list = cohorts.cohorts();
-        }
-        return list;
-    }
 
     public List<CohortCourse> getCourses() {
         if (courses == null) {
@@ -58,10 +52,17 @@ public class CohortsPage implements Serializable {
         return courses;
     }
 
-    /** A course version was chosen: one schedule row per session, dated weekly from the start date if there is one. */
+    /**
+     * A course version was chosen: one schedule row per session, dated weekly from the start date if there is one,
+     * and the attendance threshold the version's, unless the coordinator has typed a threshold of their own.
+     */
     public void courseChosen() {
         CohortCourse course = chosenCourse();
         schedule = course == null ? new ArrayList<>() : ScheduleSlot.weekly(course.sessionTitles(), startDate, firstTime());
+        if (threshold == null || threshold.equals(thresholdFromCourse)) {
+            threshold = course == null ? null : course.attendanceThreshold();
+            thresholdFromCourse = threshold;
+        }
     }
 
     /** The start date changed: with a course chosen, the schedule is dated weekly from it again. */

@@ -93,8 +93,7 @@ public class Enrolments {
     /** People in the directory whose name, email or username contains the text. */
     @RolesAllowed(Role.Names.COORDINATOR)
     public List<StaffMember> searchDirectory(String text) {
-        return directory.search(text, SEARCH_LIMIT).stream().map(a -> new StaffMember(a.profile().username(),
-                a.profile().displayName(), a.profile().email(), a.profile().jobTitle(), a.profile().department())).toList();
+        return directory.search(text, SEARCH_LIMIT).stream().map(StaffMember::of).toList();
     }
 
     /** Enrols one person, found in the directory by username. */

@@ -3,6 +3,7 @@ package org.peersupport.portal.candidate.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.peersupport.portal.platform.boundary.ResultPage;
 
 /**
  * Backs {@code hr/index.xhtml?name=&page=}: the enrolments HR may see (names, departments, courses, cohorts, statuses and
@@ -20,9 +21,9 @@ public class HrRecordsPage {
 
     private Integer page;
     private String name;
-    private HrRecordPage rows;
+    private ResultPage<HrRecord> rows;
 
-    public HrRecordPage getRows() {
+    public ResultPage<HrRecord> getRows() {
         if (rows == null) {
             rows = records.hrRecordPage(name, page == null ? 1 : page, PAGE_SIZE);
         }

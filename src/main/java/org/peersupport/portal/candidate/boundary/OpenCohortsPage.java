@@ -12,11 +12,13 @@ import java.util.Map;
 import java.util.Set;
 import org.peersupport.portal.candidate.entity.PlaceRequestStatus;
 import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.boundary.ResultPage;
 import org.peersupport.portal.platform.control.BusinessException;
 
 /**
- * Backs {@code learning/cohorts.xhtml}: the cohorts staff may ask for a place on, with a request form each, and the
- * caller's own requests with the coordinator's decision. The lists are read again when the view is restored; the
+ * Backs {@code learning/cohorts.xhtml?search=&page=}: the cohorts staff may ask for a place on, {@value #PAGE_SIZE}
+ * to a page (paged in the database) and narrowed by a search, with a request form each, and the caller's own requests with the coordinator's
+ * decision. The lists are read again when the view is restored; the
  * cohorts keep the order they were first shown in, so a typed message stays with its cohort.
  */
 @Named
@@ -24,6 +26,9 @@ import org.peersupport.portal.platform.control.BusinessException;
 public class OpenCohortsPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    /** Open cohorts on one page. */
+    public static final int PAGE_SIZE = 20;
 
     /** The longest message the boundary takes. */
     public static final int MAX_MESSAGE = 2000;
@@ -44,13 +49,17 @@ public class OpenCohortsPage implements Serializable {
     private final Map<Long, String> requestMessages = new HashMap<>();
     private final Map<Long, String> errors = new HashMap<>();
 
+    private String search;
+    private Integer page;
+    private transient ResultPage<CohortSummary> pager;
     private transient List<CohortSummary> open;
     private transient Set<Long> mine;
     private transient List<MyPlaceRequest> requests;
 
     public List<CohortSummary> getCohorts() {
         if (open == null) {
-            List<CohortSummary> read = cohorts.openCohorts();
+            pager = cohorts.openCohortPage(search, page == null ? 1 : page, PAGE_SIZE);
+            List<CohortSummary> read = pager.rows();
             if (order.isEmpty()) {
                 read.forEach(c -> order.add(c.id()));
             }
@@ -66,6 +75,28 @@ public class OpenCohortsPage implements Serializable {
             open = list;
         }
         return open;
+    }
+
+    /** Which page of the open cohorts this is, and how many there are. */
+    public ResultPage<CohortSummary> getPager() {
+        getCohorts();
+        return pager;
+    }
+
+    public String getSearch() {
+        return search;
+    }
+
+    public void setSearch(String search) {
+        this.search = search == null || search.isBlank() ? null : search.strip();
+    }
+
+    public Integer getPage() {
+        return page;
+    }
+
+    public void setPage(Integer page) {
+        this.page = page;
     }
 
     public List<MyPlaceRequest> getRequests() {
@@ -114,6 +145,6 @@ public class OpenCohortsPage implements Serializable {
             return null;
         }
         messages.info(null, "placeRequest.sent", name);
-        return "cohorts?faces-redirect=true";
+        return "cohorts?faces-redirect=true&includeViewParams=true";
     }
 }

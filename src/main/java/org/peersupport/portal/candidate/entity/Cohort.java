@@ -43,9 +43,6 @@ public class Cohort {
     public static final String COURSE_SESSIONS = "Cohort.courseSessions";
     public static final String BY_COURSE_CODE_AND_NAME = "Cohort.byCourseCodeAndName";
 
-    /** The attendance threshold a cohort gets unless the coordinator says otherwise, in percent. */
-    public static final int DEFAULT_ATTENDANCE_THRESHOLD = 80;
-
     @Id
     @SequenceGenerator(name = "cohort_seq", sequenceName = "cohort_seq", allocationSize = 50)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "cohort_seq")
@@ -96,7 +93,10 @@ public class Cohort {
         describe(details);
     }
 
-    /** Sets the cohort's details, refusing what cannot be right. */
+    /**
+     * Sets the cohort's details, refusing what cannot be right. Without an attendance threshold the cohort takes its
+     * course version's; either way the cohort keeps its own copy, so a later course version does not change it.
+     */
     public void describe(CohortDetails details) {
         details.check();
         this.name = details.name().strip();
@@ -106,7 +106,7 @@ public class Cohort {
         this.onlineLink = blankToNull(details.onlineLink());
         this.facilitators = blankToNull(details.facilitators());
         this.capacity = details.capacity();
-        this.attendanceThreshold = details.attendanceThreshold() == null ? DEFAULT_ATTENDANCE_THRESHOLD
+        this.attendanceThreshold = details.attendanceThreshold() == null ? course.getAttendanceThreshold()
                 : details.attendanceThreshold();
     }
 

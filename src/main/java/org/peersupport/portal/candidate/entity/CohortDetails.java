@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import org.peersupport.portal.platform.control.BusinessException;
 
 /**
- * What a coordinator says about a cohort. {@code attendanceThreshold} is a percentage; null means
- * {@link Cohort#DEFAULT_ATTENDANCE_THRESHOLD}.
+ * What a coordinator says about a cohort. {@code attendanceThreshold} is a percentage; null means the course
+ * version's ({@code Course.getAttendanceThreshold()}).
  */
 public record CohortDetails(String name, LocalDate startDate, LocalDate endDate, String venue, String onlineLink,
         String facilitators, int capacity, Integer attendanceThreshold) {

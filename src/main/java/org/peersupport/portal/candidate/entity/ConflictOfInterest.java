@@ -22,9 +22,13 @@ import org.peersupport.portal.identity.entity.Person;
         + "where c.other.id = :otherId")
 @NamedQuery(name = ConflictOfInterest.SUPERVISORS_CONFLICTED_WITH_ANY, query = "select c.supervisor.id, c.other.id "
         + "from ConflictOfInterest c where c.other.id in :otherIds")
+@NamedQuery(name = ConflictOfInterest.DECLARED_BY, query = "select c from ConflictOfInterest c join fetch c.other "
+        + "where c.supervisor.id = :supervisorId order by c.declaredAt desc, c.id desc")
 public class ConflictOfInterest {
 
     public static final String BETWEEN = "ConflictOfInterest.between";
+    /** Every conflict a supervisor has declared, with the other person, newest first. */
+    public static final String DECLARED_BY = "ConflictOfInterest.declaredBy";
     public static final String SUPERVISORS_CONFLICTED_WITH = "ConflictOfInterest.supervisorsConflictedWith";
     /** Supervisor id and other person's id of every conflict declared with any of some people. */
     public static final String SUPERVISORS_CONFLICTED_WITH_ANY = "ConflictOfInterest.supervisorsConflictedWithAny";

@@ -34,6 +34,9 @@ import org.peersupport.portal.identity.entity.Person;
         + "and a.endedAt is null")
 @NamedQuery(name = SupervisorAllocation.CASELOADS, query = "select a.supervisor.id, count(a) from SupervisorAllocation a "
         + "where a.endedAt is null and a.enrolment.status in :statuses group by a.supervisor.id")
+@NamedQuery(name = SupervisorAllocation.PEOPLE_SUPERVISED_BY, query = "select distinct a.enrolment.person.id "
+        + "from SupervisorAllocation a where a.supervisor.id = :supervisorId and a.endedAt is null "
+        + "and a.enrolment.status in :statuses")
 public class SupervisorAllocation {
 
     public static final String CURRENT_OF_ENROLMENT = "SupervisorAllocation.currentOfEnrolment";
@@ -41,6 +44,8 @@ public class SupervisorAllocation {
     public static final String CURRENT_OF_SUPERVISOR = "SupervisorAllocation.currentOfSupervisor";
     public static final String IS_CURRENT = "SupervisorAllocation.isCurrent";
     public static final String CASELOADS = "SupervisorAllocation.caseloads";
+    /** The ids of the people a supervisor supervises now (on an enrolment in one of the statuses). */
+    public static final String PEOPLE_SUPERVISED_BY = "SupervisorAllocation.peopleSupervisedBy";
     /** Enrolment id, supervisor id, username and name of each current allocation on a cohort. */
     public static final String CURRENT_OF_COHORT = "SupervisorAllocation.currentOfCohort";
 

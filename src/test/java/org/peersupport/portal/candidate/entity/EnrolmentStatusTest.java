@@ -111,7 +111,7 @@ class EnrolmentStatusTest {
     }
 
     private static Cohort cohort(LocalDate end) {
-        return new Cohort(null, new CohortDetails("Spring 2027", LocalDate.of(2027, 1, 10), end, "Room 1", null, null, 12, null),
+        return new Cohort(null, new CohortDetails("Spring 2027", LocalDate.of(2027, 1, 10), end, "Room 1", null, null, 12, 80),
                 Instant.EPOCH);
     }
 }
