@@ -159,7 +159,7 @@ class AssessmentBrowserIT extends PortalBrowserTest {
         judge(List.of("RC.2.1", "RC.2.2"));
         browser.type("#review\\:overall", "A clear start. Tell your own story of recovery in more depth.");
         browser.clickAndWait("#review\\:referBack");
-        assertEquals("Work waiting for review", browser.heading());
+        assertEquals("Work waiting for review", browser.heading(), browser::text);
         assertTrue(browser.text().contains("is referred back to Amara Okafor with your feedback"), browser.text());
         assertTrue(browser.findAll("a[href$='submission=" + first + "']").isEmpty(), "it has left the queue");
         browser.signOut();
@@ -377,7 +377,9 @@ class AssessmentBrowserIT extends PortalBrowserTest {
         for (WebElement requirement : browser.findAll("#review fieldset.portal-requirement")) {
             String code = requirement.findElement(By.cssSelector(".portal-requirement__code")).getText();
             boolean met = !notYet.contains(code);
-            requirement.findElement(By.cssSelector("input[type=radio][value='" + (met ? "MET" : "NOT_YET") + "']")).click();
+            WebElement choice = requirement.findElement(By.cssSelector("input[type=radio][value='" + (met ? "MET" : "NOT_YET") + "']"));
+            choice.click();
+            assertTrue(choice.isSelected(), code + " is judged " + (met ? "met" : "not yet met"));
             WebElement words = requirement.findElement(By.tagName("textarea"));
             words.clear();
             if (!met) {
