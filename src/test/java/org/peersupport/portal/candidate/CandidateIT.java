@@ -265,19 +265,25 @@ class CandidateIT {
             made.add(asCoordinator.call(() -> cohorts.create(course, new CohortDetails(tag + " " + start, start,
                     start.plusMonths(3), "Recovery College", null, "Sana Iqbal", 5, null), futureWeeks(11))));
         }
+        List<Long> running = new ArrayList<>();
+        for (int weeksAgo : new int[] {6, 2}) {
+            LocalDate start = LocalDate.now().minusWeeks(weeksAgo);
+            running.add(asCoordinator.call(() -> cohorts.create(course, new CohortDetails(tag + " running " + start, start,
+                    start.plusMonths(4), "Recovery College", null, "Sana Iqbal", 5, null), weeklyFrom(start, 11))));
+        }
         LocalDate past = LocalDate.now().minusYears(1);
         long ended = asCoordinator.call(() -> cohorts.create(course, new CohortDetails(tag + " ended", past,
                 past.plusMonths(3), "Recovery College", null, "Sana Iqbal", 5, null), pastWeeks(11)));
 
         ResultPage<CohortSummary> first = asCoordinator.call(() -> cohorts.cohortPage(tag.toLowerCase(), false, 1, 2));
-        assertEquals(5, first.total(), "the search ignores case, and ended cohorts are left out");
-        assertEquals(3, first.pages());
+        assertEquals(7, first.total(), "the search ignores case, and ended cohorts are left out");
+        assertEquals(4, first.pages());
         assertEquals(List.of(made.get(4), made.get(3)), first.rows().stream().map(CohortSummary::id).toList(),
                 "latest start first");
         ResultPage<CohortSummary> last = asCoordinator.call(() -> cohorts.cohortPage(tag, false, 99, 2));
-        assertEquals(3, last.page(), "a page past the end shows the last one");
-        assertEquals(List.of(made.get(0)), last.rows().stream().map(CohortSummary::id).toList());
-        assertEquals(6, asCoordinator.call(() -> cohorts.cohortPage(tag, true, 1, 25)).total(), "with the ended one");
+        assertEquals(4, last.page(), "a page past the end shows the last one");
+        assertEquals(List.of(running.get(0)), last.rows().stream().map(CohortSummary::id).toList());
+        assertEquals(8, asCoordinator.call(() -> cohorts.cohortPage(tag, true, 1, 25)).total(), "with the ended one");
         assertTrue(asCoordinator.call(() -> cohorts.cohortPage(code, true, 1, 25)).rows().stream()
                 .anyMatch(c -> c.id() == ended), "found by its course code");
         assertEquals(0, asCoordinator.call(() -> cohorts.cohortPage(tag + "%", true, 1, 25)).total(),
@@ -293,8 +299,12 @@ class CandidateIT {
         assertTrue(open.containsAll(made), "the five to come are open");
         assertFalse(open.contains(ended), "the ended one is not");
         assertTrue(open.indexOf(made.get(0)) < open.indexOf(made.get(4)), "soonest start first");
-        assertEquals(made, asCandidate.call(() -> cohorts.openCohortPage(tag, 1, 50)).rows().stream()
-                .map(CohortSummary::id).toList(), "staff search the open cohorts too");
+        List<Long> expected = new ArrayList<>(made);
+        expected.add(running.get(1));
+        expected.add(running.get(0));
+        assertEquals(expected, asCandidate.call(() -> cohorts.openCohortPage(tag, 1, 50)).rows().stream()
+                .map(CohortSummary::id).toList(),
+                "staff search the open cohorts too: those to come, soonest first, then those running, latest start first");
         assertEquals(Cohorts.MAX_PAGE, asCandidate.call(() -> cohorts.openCohortPage(null, 1, 100_000)).pageSize(),
                 "a page is never larger than the boundary allows");
     }
@@ -1102,6 +1112,14 @@ class CandidateIT {
         List<LocalDateTime> dates = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             dates.add(first.plusWeeks(i));
+        }
+        return dates;
+    }
+
+    private static List<LocalDateTime> weeklyFrom(LocalDate start, int count) {
+        List<LocalDateTime> dates = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            dates.add(start.atTime(10, 0).plusWeeks(i));
         }
         return dates;
     }

@@ -186,6 +186,8 @@ class CandidateRecordBrowserIT extends PortalBrowserTest {
             assertTrue(browser.find("#open-position").getText().startsWith("Showing 1 to"), "found");
             browser.assertAccessible("the open cohorts, searched");
             String cohort = "#cohort-" + demoCohort();
+            assertTrue(browser.find(cohort).getText().contains("Already running: you would join it partway through."),
+                    "the demo cohort began weeks ago: " + browser.find(cohort).getText());
             browser.type(cohort + " textarea", "My manager has agreed I can attend.").clickAndWait(cohort + " input[type=submit]");
             assertTrue(browser.text().contains("Your request for a place on " + DEMO_COHORT + " is sent."), browser.text());
             assertTrue(browser.find(cohort).getText().contains("You have asked for a place"));

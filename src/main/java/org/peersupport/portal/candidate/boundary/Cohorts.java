@@ -13,6 +13,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -140,14 +141,17 @@ public class Cohorts {
     }
 
     /**
-     * One page of the cohorts that have not ended, soonest start first, narrowed by a search as
-     * {@link #cohortPage}: what staff may ask for a place on. A cohort runs on the course version it was made from,
-     * so it stays open when a newer version is published and its own is archived.
+     * One page of the cohorts that have not ended, narrowed by a search as {@link #cohortPage}: what staff may ask for
+     * a place on. Those still to start come first, soonest first; then those already running, the latest to start
+     * first, so a cohort that began long ago does not push the next ones off the first page. A cohort runs on the
+     * course version it was made from, so it stays open when a newer version is published and its own is archived.
      */
     @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR})
     public ResultPage<CohortSummary> openCohortPage(String search, int page, int pageSize) {
         return page(List.of(NOT_ENDED, "co.status <> org.peersupport.portal.course.entity.CourseStatus.DRAFT"), search,
-                "order by c.startDate, c.name, c.id", page, pageSize);
+                "order by case when c.startDate >= :today then 0 else 1 end, "
+                        + "case when c.startDate >= :today then c.startDate else :today end, c.startDate desc, c.name, c.id",
+                page, pageSize);
     }
 
     /**
@@ -167,13 +171,16 @@ public class Cohorts {
         TypedQuery<Object[]> rows = em.createQuery("select c, (select count(e) from Enrolment e where e.cohort = c "
                 + "and e.status in :statuses) from Cohort c join fetch c.course co" + where + " " + order, Object[].class)
                 .setParameter("statuses", Enrolment.CURRENT);
-        for (TypedQuery<?> query : List.of(count, rows)) {
-            if (where.contains(":today")) {
-                query.setParameter("today", access.now().toLocalDate());
-            }
-            if (pattern != null) {
-                query.setParameter("pattern", pattern);
-            }
+        LocalDate today = access.now().toLocalDate();
+        if (where.contains(":today")) {
+            count.setParameter("today", today);
+        }
+        if ((where + order).contains(":today")) {
+            rows.setParameter("today", today);
+        }
+        if (pattern != null) {
+            count.setParameter("pattern", pattern);
+            rows.setParameter("pattern", pattern);
         }
         long total = count.getSingleResult();
         int number = ResultPage.within(page, total, size);

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.peersupport.portal.candidate.control.LessonAccess;
 import org.peersupport.portal.candidate.entity.PlaceRequestStatus;
 import org.peersupport.portal.platform.boundary.Messages;
 import org.peersupport.portal.platform.boundary.ResultPage;
@@ -44,6 +45,9 @@ public class OpenCohortsPage implements Serializable {
 
     @Inject
     Messages messages;
+
+    @Inject
+    LessonAccess access;
 
     private final List<Long> order = new ArrayList<>();
     private final Map<Long, String> requestMessages = new HashMap<>();
@@ -107,6 +111,11 @@ public class OpenCohortsPage implements Serializable {
     }
 
     /** Whether the caller is on this cohort already, in any status. */
+    /** Whether the cohort has had its first day already: someone joining now would join it partway through. */
+    public boolean running(CohortSummary cohort) {
+        return cohort.startDate().isBefore(access.now().toLocalDate());
+    }
+
     public boolean onCohort(long cohortId) {
         if (mine == null) {
             mine = enrolments.myCohortIds();
