@@ -195,10 +195,23 @@ class CandidateRecordBrowserIT extends PortalBrowserTest {
             assertTrue(request.contains("Waiting for a reply"), request);
             assertTrue(request.contains("My manager has agreed I can attend."), "the message reached the coordinator: " + request);
 
-            // the coordinator declines it (their page comes with another issue)
-            update("update place_request set status = 'DECLINED', decision_reason = 'This cohort is full; the spring one "
-                    + "has room.', decided_by = 'sana.iqbal', decided_at = now() where cohort_id = ? and person_id = "
-                    + "(select id from person where username = 'helen.shaw')", demoCohort());
+            browser.signOut();
+
+            // the coordinator declines it on the cohort's page, saying why
+            browser.signIn("sana.iqbal", DemoDirectory.PASSWORD).go("coordinator/cohort.xhtml?id=" + demoCohort());
+            String helensRequest = ".portal-requests tr[data-username='helen.shaw']";
+            assertTrue(browser.find(helensRequest).getText().contains("My manager has agreed I can attend."),
+                    browser.find(helensRequest).getText());
+            browser.type(helensRequest + " input[type=text]", "This cohort is full; the spring one has room.")
+                    .clickAndWait(helensRequest + " input[id$=':decline']");
+            assertTrue(browser.text().contains("Helen Shaw's request is declined."), browser.text());
+            browser.signOut();
+
+            // Helen is told, and reads the reason beside her request
+            browser.signIn("helen.shaw", DemoDirectory.PASSWORD).go("notices.xhtml");
+            List<String> told = browser.findAll(".portal-inbox-item").stream().map(WebElement::getText).toList();
+            assertTrue(told.stream().anyMatch(n -> n.contains("Your request for a place on") && n.contains(DEMO_COHORT)
+                    && n.contains("was declined")), told.toString());
             browser.go("learning/cohorts.xhtml");
             String mine = browser.find(".portal-my-requests").getText();
             assertTrue(mine.contains("Declined") && mine.contains("This cohort is full; the spring one has room."), mine);
