@@ -38,6 +38,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
 import org.peersupport.portal.candidate.boundary.Allocations;
 import org.peersupport.portal.candidate.boundary.Attendance;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.peersupport.portal.candidate.boundary.AttendanceRegisterExport;
+import org.peersupport.portal.reporting.control.ExportFormat;
 import org.peersupport.portal.candidate.boundary.AttendanceRate;
 import org.peersupport.portal.candidate.boundary.CandidateRecord;
 import org.peersupport.portal.candidate.boundary.CandidateRecords;
@@ -113,6 +121,9 @@ class CandidateIT {
 
     @Inject
     Attendance attendance;
+
+    @Inject
+    AttendanceRegisterExport registerExport;
 
     @Inject
     Allocations allocations;
@@ -466,6 +477,33 @@ class CandidateIT {
         assertFalse(rates.get(jo).meetsThreshold(), "the default threshold is 80%");
         assertEquals(1, sql.count("select count(*) from attendance_mark where cohort_session_id = ? and enrolment_id = ?", s1, jo),
                 "one mark per session and candidate");
+
+        // the whole register as a file: a column per session, the rate and the threshold, as the cohort page shows
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        asCoordinator.run(() -> registerExport.write(cohort, ExportFormat.CSV, file));
+        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setCommentMarker('#').get()
+                .parse(new StringReader(file.toString(StandardCharsets.UTF_8).substring(1))).getRecords();
+        List<String> header = rows.get(0).toList();
+        assertEquals(List.of("Name", "Email", "Department", "Status"), header.subList(0, 4));
+        assertTrue(header.get(4).startsWith("Session 1: "), header.toString());
+        assertEquals(4 + 11 + 4, header.size(), "a column for each of the 11 sessions: " + header);
+        assertEquals(List.of("Sessions attended", "Sessions marked", "Attendance rate (%)", "Meets the threshold"),
+                header.subList(15, 19));
+        Map<String, List<String>> byName = rows.subList(1, rows.size()).stream()
+                .collect(Collectors.toMap(r -> r.get(0), CSVRecord::toList));
+        assertEquals(Set.of("Helen Shaw", "Jo Lee"), byName.keySet());
+        assertEquals(List.of("Present", "Late", ""), byName.get("Helen Shaw").subList(4, 7));
+        assertEquals(List.of("2", "2", "100", "Yes"), byName.get("Helen Shaw").subList(15, 19));
+        assertEquals(List.of("Absent", "Present", ""), byName.get("Jo Lee").subList(4, 7));
+        assertEquals(List.of("1", "2", "50", "No"), byName.get("Jo Lee").subList(15, 19));
+        assertEquals("Enrolled", byName.get("Jo Lee").get(3));
+        assertTrue(file.toString(StandardCharsets.UTF_8).contains("# Attendance threshold: 80%"));
+        assertTrue(asCoordinator.call(() -> registerExport.fileName(cohort, ExportFormat.XLSX))
+                .matches("attendance-[a-z0-9-]+-\\d{4}-\\d{2}-\\d{2}\\.xlsx"));
+        assertEquals(1, sql.count("select count(*) from audit_entry where action = 'ATTENDANCE_EXPORTED' and subject_id = ?",
+                String.valueOf(cohort)), "the export is audited");
+        assertRefused("cohort.notFound", "no such cohort", () -> registerExport.write(-1, ExportFormat.CSV,
+                OutputStream.nullOutputStream()));
 
         long otherCohort = cohort(published(), 5, pastWeeks(11));
         long other = asCoordinator.call(() -> enrolments.enrol(otherCohort, "jo.lee"));
@@ -1004,6 +1042,9 @@ class CandidateIT {
                 new Check("Attendance.mark", coordinator, () -> attendance.mark(session, -1, AttendanceKind.PRESENT)),
                 new Check("Attendance.markAll", coordinator, () -> attendance.markAll(session, Map.of(-1L, AttendanceKind.LATE))),
                 new Check("Attendance.rates", coordinator, () -> attendance.rates(cohort)),
+                new Check("AttendanceRegisterExport.fileName", coordinator, () -> registerExport.fileName(cohort, ExportFormat.CSV)),
+                new Check("AttendanceRegisterExport.write", coordinator,
+                        () -> registerExport.write(cohort, ExportFormat.CSV, OutputStream.nullOutputStream())),
                 new Check("Allocations.setCaseloadCap", coordinator, () -> allocations.setCaseloadCap("no.such.person", 1)),
                 new Check("Allocations.supervisors", coordinator, () -> allocations.supervisors()),
                 new Check("Allocations.suggest", coordinator, () -> allocations.suggest(enrolment)),
@@ -1028,7 +1069,7 @@ class CandidateIT {
                 new Check("CandidateRecords.hrRecord", hr, () -> records.hrRecord(enrolment)));
         Set<String> checked = checks.stream().map(c -> c.name().replaceAll("\\(.*", "")).collect(Collectors.toSet());
         assertEquals(List.of(), Stream.of(Cohorts.class, Enrolments.class, Attendance.class, Allocations.class,
-                        CandidateRecords.class)
+                        CandidateRecords.class, AttendanceRegisterExport.class)
                 .flatMap(type -> Arrays.stream(type.getDeclaredMethods())
                         .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
                         .filter(m -> !m.isSynthetic()).map(m -> type.getSimpleName() + "." + m.getName()))

@@ -3,6 +3,10 @@ package org.peersupport.portal.candidate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,6 +127,14 @@ class CohortBrowserIT extends PortalBrowserTest {
         browser.clickAndWait(".portal-breadcrumb a");
         assertEquals("100% (1 of 1 sessions)", candidateCell("dylan.hughes", "attendance"));
         assertEquals("0% (0 of 1 sessions) Below 80%", candidateCell("priya.raman", "attendance"));
+
+        // the whole register downloads for the coordinator's records, as the page shows it
+        String csv = download("#attendance-csv", "text/csv");
+        assertTrue(csv.contains(",Session 1: Introduction ("), csv);
+        assertTrue(csv.lines().anyMatch(l -> l.startsWith("Dylan Hughes,") && l.contains(",Late,") && l.endsWith(",1,1,100,Yes")), csv);
+        assertTrue(csv.lines().anyMatch(l -> l.startsWith("Priya Raman,") && l.contains(",Absent,") && l.endsWith(",0,1,0,No")), csv);
+        assertTrue(download("#attendance-xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .startsWith("PK"), "an Excel workbook is a zip");
 
         // Tom Barker, with room for them, supervises all three
         // Enter in Tom's cap saves Tom's cap, not the first supervisor's
@@ -297,6 +309,20 @@ class CohortBrowserIT extends PortalBrowserTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** Fetches what a download link on the page points at, as the signed-in coordinator; checks its type and name. */
+    private static String download(String link, String contentType) throws Exception {
+        WebElement a = browser.find(link);
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(a.getAttribute("href")))
+                .header("Cookie", "JSESSIONID=" + browser.driver().manage().getCookieNamed("JSESSIONID").getValue()).GET()
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, response.statusCode(), a.getAttribute("href"));
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith(contentType),
+                response.headers().toString());
+        assertTrue(response.headers().firstValue("Content-Disposition").orElse("").matches("attachment; filename=\"attendance-.+\""),
+                response.headers().toString());
+        return new String(response.body(), StandardCharsets.UTF_8).replace("\uFEFF", "");
+    }
 
     /** Fills in and submits the "New cohort" form; returns the new cohort's id. */
     private long createCohort(String name, LocalDate start, int capacity) {
