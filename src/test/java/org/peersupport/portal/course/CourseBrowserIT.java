@@ -13,6 +13,9 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.peersupport.portal.support.PortalBrowserTest;
 import org.peersupport.portal.support.DemoDirectory;
@@ -85,6 +88,34 @@ class CourseBrowserIT extends PortalBrowserTest {
         HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(link.getAttribute("href")))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         assertFalse(anonymous.body().contains("Reflective log"), "nobody downloads course files without signing in");
+    }
+
+    /**
+     * WCAG 2.2 reflow: at 320 CSS pixels (a 1280-pixel screen zoomed to 400 %) a candidate's pages need no sideways
+     * scrolling; a table may scroll inside its own region.
+     */
+    @Test
+    void aCandidatesPagesReflowAt320PixelsWide() {
+        browser.signIn("amara.okafor", DemoDirectory.PASSWORD);
+        WebDriver driver = browser.driver();
+        Dimension before = driver.manage().window().getSize();
+        try {
+            driver.manage().window().setSize(new Dimension(320, 800));
+            for (String page : List.of("candidate/index.xhtml", "learning/course.xhtml?course=PEER2PEER", "learning/" + COURSE + "2",
+                    "learning/" + COURSE + "10&proceed=true", "learning/glossary.xhtml?course=PEER2PEER",
+                    "learning/cohorts.xhtml", "candidate/portfolio.xhtml", "notices.xhtml")) {
+                browser.go(page);
+                List<?> widths = (List<?>) ((JavascriptExecutor) driver).executeScript(
+                        "return [document.documentElement.scrollWidth, document.documentElement.clientWidth];");
+                long scroll = ((Number) widths.get(0)).longValue();
+                long client = ((Number) widths.get(1)).longValue();
+                assertTrue(client <= 330, "the window is 320 pixels wide: " + client);
+                assertTrue(scroll <= client, page + " scrolls sideways: " + scroll + " pixels of content in " + client);
+            }
+            browser.go("learning/" + COURSE + "2").screenshot("lesson-320px");
+        } finally {
+            driver.manage().window().setSize(before);
+        }
     }
 
     @Test
