@@ -109,6 +109,8 @@ class CourseBrowserIT extends PortalBrowserTest {
             }
             browser.go("candidate/portfolio.xhtml").clickAndWait("a[href*='matrix.xhtml']");
             assertNoSidewaysScrolling("the evidence matrix (its tables scroll in their own regions)");
+            browser.go("candidate/index.xhtml").clickAndWait("a[href*='records/enrolment.xhtml']");
+            assertNoSidewaysScrolling("the candidate's own record");
             browser.go("learning/" + COURSE + "2").screenshot("lesson-320px");
         } finally {
             driver.manage().window().setSize(before);
@@ -117,11 +119,16 @@ class CourseBrowserIT extends PortalBrowserTest {
 
     private static void assertNoSidewaysScrolling(String page) {
         List<?> widths = (List<?>) ((JavascriptExecutor) browser.driver()).executeScript(
-                "return [document.documentElement.scrollWidth, document.documentElement.clientWidth];");
+                "const w = document.documentElement.clientWidth; const wide = [];"
+                + "document.querySelectorAll('main *').forEach(e => { const r = e.getBoundingClientRect();"
+                + "  if (r.right > w + 1 && !e.parentElement.closest('.portal-table-scroll'))"
+                + "    wide.push(e.tagName + '.' + e.className + ' ' + Math.round(r.right) + ': ' + e.textContent.trim().substring(0, 60)); });"
+                + "return [document.documentElement.scrollWidth, w, wide.slice(0, 5).join(' | ')];");
         long scroll = ((Number) widths.get(0)).longValue();
         long client = ((Number) widths.get(1)).longValue();
         assertTrue(client <= 330, "the window is 320 pixels wide: " + client);
-        assertTrue(scroll <= client, page + " scrolls sideways: " + scroll + " pixels of content in " + client);
+        assertTrue(scroll <= client, page + " scrolls sideways: " + scroll + " pixels of content in " + client
+                + "; too wide: " + widths.get(2));
     }
 
     @Test
