@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import org.peersupport.portal.audit.control.AuditEvent;
+import org.peersupport.portal.candidate.control.LessonAccess;
 import org.peersupport.portal.candidate.entity.AttendanceKind;
 import org.peersupport.portal.candidate.entity.Cohort;
 import org.peersupport.portal.candidate.entity.CohortSession;
@@ -46,7 +47,7 @@ import org.peersupport.portal.reporting.control.TableWriter;
 @DenyAll
 public class AttendanceRegisterExport {
 
-    private static final ZoneId UK = ZoneId.of("Europe/London");
+    private static final ZoneId UK = LessonAccess.ZONE;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.UK);
     private static final DateTimeFormatter SESSION_DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
