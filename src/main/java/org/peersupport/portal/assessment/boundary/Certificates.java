@@ -8,11 +8,12 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.security.Principal;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import org.peersupport.portal.assessment.control.VerificationCodes;
 import org.peersupport.portal.assessment.entity.Certificate;
+import org.peersupport.portal.identity.control.Callers;
 import org.peersupport.portal.identity.entity.Role;
 import org.peersupport.portal.platform.control.BusinessException;
 
@@ -31,10 +32,13 @@ public class Certificates {
     @Resource
     SessionContext session;
 
+    @Inject
+    Callers callers;
+
     /** The caller's own certificates, newest first. */
     @RolesAllowed(Role.Names.CANDIDATE)
     public List<CertificateSummary> mine() {
-        return em.createNamedQuery(Certificate.OF_PERSON, Certificate.class).setParameter("username", username())
+        return em.createNamedQuery(Certificate.OF_PERSON, Certificate.class).setParameter("personId", me())
                 .getResultList().stream().map(c -> new CertificateSummary(c.getId(), c.getCourseTitle(), c.getCompletedOn(),
                         VerificationCodes.display(c.getCode()))).toList();
     }
@@ -45,7 +49,7 @@ public class Certificates {
         Certificate certificate = em.createNamedQuery(Certificate.WITH_HOLDER, Certificate.class)
                 .setParameter("id", certificateId).getResultStream().findFirst().orElseThrow(Certificates::notFound);
         boolean own = session.isCallerInRole(Role.Names.CANDIDATE)
-                && certificate.getEnrolment().getPerson().getUsername().equalsIgnoreCase(username());
+                && certificate.getEnrolment().getPerson().getId().equals(me());
         if (!own && !session.isCallerInRole(Role.Names.COORDINATOR)) {
             throw notFound();
         }
@@ -66,9 +70,9 @@ public class Certificates {
                 .map(c -> new VerifiedCertificate(c.getHolderName(), c.getCourseTitle(), c.getCompletedOn()));
     }
 
-    private String username() {
-        Principal principal = session.getCallerPrincipal();
-        return principal == null ? "" : principal.getName();
+    /** The caller's person id (see {@link Callers}); -1, which is nobody's, when the portal has no record of them. */
+    private long me() {
+        return callers.id(session.getCallerPrincipal()).orElse(-1L);
     }
 
     private static BusinessException notFound() {

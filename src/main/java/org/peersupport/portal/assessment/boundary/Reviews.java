@@ -292,8 +292,7 @@ public class Reviews {
     @RolesAllowed(Role.Names.CANDIDATE)
     public FeedbackView feedback(long submissionId) {
         Submission s = access.submission(submissionId);
-        String me = session.getCallerPrincipal().getName();
-        if (!s.getEnrolment().getPerson().getUsername().equalsIgnoreCase(me)) {
+        if (!access.isCaller(session, s.getEnrolment().getPerson())) {
             throw AssessmentAccess.notFound();
         }
         boolean latestAttempt = em.createQuery("select count(s2) from Submission s2 where s2.enrolment.id = :e "
@@ -309,8 +308,8 @@ public class Reviews {
     public List<MyWorkLine> myWork() {
         return em.createQuery("select s.id, co.code, t.code, t.title, s.attempt, s.status, s.submittedAt, s.statusChangedAt "
                 + "from Submission s join s.enrolment e join e.person pe join e.cohort c join c.course co join s.task t "
-                + "where lower(pe.username) = lower(:me) order by s.submittedAt desc, s.id desc", Object[].class)
-                .setParameter("me", session.getCallerPrincipal().getName()).setMaxResults(50).getResultList().stream()
+                + "where pe.id = :me order by s.submittedAt desc, s.id desc", Object[].class)
+                .setParameter("me", access.me(session).getId()).setMaxResults(50).getResultList().stream()
                 .map(row -> new MyWorkLine((Long) row[0], (String) row[1], (String) row[2], (String) row[3],
                         (Integer) row[4], (SubmissionStatus) row[5], (Instant) row[6], (Instant) row[7])).toList();
     }
@@ -325,9 +324,8 @@ public class Reviews {
         if (e == null) {
             throw AssessmentAccess.notFound();
         }
-        String caller = session.getCallerPrincipal().getName();
         boolean allowed = session.isCallerInRole(Role.Names.COORDINATOR)
-                || (session.isCallerInRole(Role.Names.CANDIDATE) && e.getPerson().getUsername().equalsIgnoreCase(caller))
+                || (session.isCallerInRole(Role.Names.CANDIDATE) && access.isCaller(session, e.getPerson()))
                 || (session.isCallerInRole(Role.Names.SUPERVISOR) && access.isAllocated(access.me(session), e));
         if (!allowed) {
             throw AssessmentAccess.notFound();

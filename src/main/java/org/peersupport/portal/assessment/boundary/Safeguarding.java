@@ -78,7 +78,7 @@ public class Safeguarding {
         audit.fire(AuditEvent.by(me.getUsername(), "SAFEGUARDING_CONCERN_RAISED", "SafeguardingConcern", raised.getId(),
                 "about enrolment " + e.getId() + ", while reviewing submission " + s.getId()));
         events.fire(new AssessmentEvent(AssessmentEvent.Kind.CONCERN_RAISED, s.getId(), e.getId(), null,
-                e.getPerson().getUsername(), me.getUsername(), null, me.getUsername()));
+                e.getPerson().getId(), me.getId(), null, me.getId()));
         return raised.getId();
     }
 

@@ -4,11 +4,12 @@ import jakarta.ejb.SessionContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.security.Principal;
+import jakarta.inject.Inject;
 import java.util.Optional;
-import org.peersupport.portal.candidate.entity.ConflictOfInterest;
+import org.peersupport.portal.candidate.control.SupervisorAccess;
 import org.peersupport.portal.candidate.entity.Enrolment;
 import org.peersupport.portal.candidate.entity.SupervisorAllocation;
+import org.peersupport.portal.identity.control.Callers;
 import org.peersupport.portal.identity.entity.Person;
 import org.peersupport.portal.platform.control.BusinessException;
 import org.peersupport.portal.portfolio.entity.Submission;
@@ -26,14 +27,20 @@ public class AssessmentAccess {
     @PersistenceContext
     EntityManager em;
 
-    /** The signed-in caller's person record. */
+    @Inject
+    Callers callers;
+
+    @Inject
+    SupervisorAccess supervisors;
+
+    /** The signed-in caller's person record, by the id resolved at sign-in (see {@link Callers}). */
     public Person me(SessionContext session) {
-        Principal principal = session.getCallerPrincipal();
-        String username = principal == null ? null : principal.getName();
-        return username == null ? null : em.createNamedQuery(Person.BY_USERNAME, Person.class)
-                .setParameter("username", username).getResultStream().findFirst()
-                .orElseThrow(() -> new BusinessException("person.unknown",
-                        "The portal has no record of you yet. Sign out and sign in again."));
+        return callers.require(session.getCallerPrincipal());
+    }
+
+    /** Whether the caller is this person: by id, never by username. */
+    public boolean isCaller(SessionContext session, Person person) {
+        return callers.is(session.getCallerPrincipal(), person);
     }
 
     /** The submission with its enrolment, candidate, cohort, course version and task, or "no such submission". */
@@ -42,14 +49,16 @@ public class AssessmentAccess {
                 .getResultStream().findFirst().orElseThrow(AssessmentAccess::notFound);
     }
 
+    /**
+     * Whether the supervisor may read the enrolment's work ({@link SupervisorAccess}): allocated, not conflicted, and
+     * the enrolment current or ended within the read-only period.
+     */
     public boolean isAllocated(Person supervisor, Enrolment enrolment) {
-        return em.createNamedQuery(SupervisorAllocation.IS_CURRENT, Long.class).setParameter("enrolmentId", enrolment.getId())
-                .setParameter("supervisorId", supervisor.getId()).getSingleResult() > 0;
+        return supervisors.reach(supervisor.getId(), enrolment).reads();
     }
 
     public boolean conflicted(Person supervisor, Person other) {
-        return em.createNamedQuery(ConflictOfInterest.BETWEEN, Long.class).setParameter("supervisorId", supervisor.getId())
-                .setParameter("otherId", other.getId()).getSingleResult() > 0;
+        return supervisors.conflicted(supervisor.getId(), other.getId());
     }
 
     /** The enrolment's current allocated supervisor, if any. */
@@ -64,7 +73,10 @@ public class AssessmentAccess {
      * of interest), or empty when they may. Someone not allocated is "no such submission".
      */
     public Optional<BusinessException> assessorRefusal(Person me, Enrolment enrolment) {
-        if (!isAllocated(me, enrolment)) {
+        boolean allocated = em.createNamedQuery(SupervisorAllocation.IS_CURRENT, Long.class)
+                .setParameter("enrolmentId", enrolment.getId()).setParameter("supervisorId", me.getId())
+                .getSingleResult() > 0;
+        if (!allocated) {
             throw notFound();
         }
         if (enrolment.getPerson().getId().equals(me.getId())) {
@@ -74,6 +86,9 @@ public class AssessmentAccess {
             return Optional.of(new BusinessException("assessment.conflict", "You have declared a conflict of interest with "
                     + enrolment.getPerson().getDisplayName() + ", so you cannot assess their work. Ask a training "
                     + "coordinator to allocate another supervisor."));
+        }
+        if (!isAllocated(me, enrolment)) {
+            throw notFound(); // the enrolment ended longer ago than a former supervisor keeps reading it
         }
         return Optional.empty();
     }

@@ -60,12 +60,12 @@ public class AssessmentNotices {
         }
     }
 
-    /** Tells each named person (a null name, for example no verifier yet, and the actor themselves are skipped). */
-    private void tell(AssessmentEvent event, NoticeKind kind, List<String> usernames, String link) {
-        Set<String> recipients = new LinkedHashSet<>();
-        for (String username : usernames) {
-            if (username != null && !username.equals(event.actor())) {
-                recipients.add(username);
+    /** Tells each person, by person id (a null id, for example no verifier yet, and the actor themselves are skipped). */
+    private void tell(AssessmentEvent event, NoticeKind kind, List<Long> personIds, String link) {
+        Set<Long> recipients = new LinkedHashSet<>();
+        for (Long personId : personIds) {
+            if (personId != null && !personId.equals(event.actor())) {
+                recipients.add(personId);
             }
         }
         if (recipients.isEmpty()) {
@@ -80,8 +80,8 @@ public class AssessmentNotices {
                     .setParameter("id", event.submissionId()).getSingleResult();
             about = new Object[] {about[0], task + " (" + about[1] + ")"};
         }
-        List<Person> people = em.createQuery("select p from Person p where p.username in :usernames", Person.class)
-                .setParameter("usernames", recipients).getResultList();
+        List<Person> people = em.createQuery("select p from Person p where p.id in :ids", Person.class)
+                .setParameter("ids", recipients).getResultList();
         for (Person person : people) {
             notifier.notify(person, kind, notifier.text("notice.assessment." + kind + ".title", about),
                     notifier.text("notice.assessment." + kind + ".text", about), link);

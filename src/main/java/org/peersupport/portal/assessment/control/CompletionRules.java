@@ -127,11 +127,11 @@ public class CompletionRules {
                 LocalDate.ofInstant(now, LessonAccess.ZONE));
         em.persist(change);
         audit.fire(AuditEvent.by(actor, "ENROLMENT_COMPLETED", "Enrolment", e.getId(), reason));
-        String assessor = em.createNamedQuery(SupervisorAllocation.CURRENT_OF_ENROLMENT, SupervisorAllocation.class)
+        Long assessor = em.createNamedQuery(SupervisorAllocation.CURRENT_OF_ENROLMENT, SupervisorAllocation.class)
                 .setParameter("enrolmentId", e.getId()).getResultStream().findFirst()
-                .map(a -> a.getSupervisor().getUsername()).orElse(null);
+                .map(a -> a.getSupervisor().getId()).orElse(null);
         events.fire(new AssessmentEvent(AssessmentEvent.Kind.ENROLMENT_COMPLETED, null, e.getId(), null,
-                e.getPerson().getUsername(), assessor, null, actor));
+                e.getPerson().getId(), assessor, null, null));
     }
 
     private record Read(Enrolment enrolment, Check check) {

@@ -92,20 +92,20 @@ public class Decisions {
     public void announceSubmitted(Submission submission) {
         Enrolment enrolment = submission.getEnrolment();
         events.fire(new AssessmentEvent(AssessmentEvent.Kind.SUBMITTED, submission.getId(), enrolment.getId(), null,
-                enrolment.getPerson().getUsername(), access.currentAssessor(enrolment).map(Person::getUsername).orElse(null),
-                null, submission.getSubmittedBy()));
+                enrolment.getPerson().getId(), access.currentAssessor(enrolment).map(Person::getId).orElse(null),
+                null, enrolment.getPerson().getId()));
     }
 
     /** Fires the event for a decision, with the people it concerns. */
     void announce(AssessmentEvent.Kind kind, Decision decision) {
         Submission submission = decision.getSubmission();
         Enrolment enrolment = submission.getEnrolment();
-        String verifier = em.createQuery("select v.verifier.username from VerificationSample v "
-                + "where v.submission.id = :submissionId", String.class).setParameter("submissionId", submission.getId())
+        Long verifier = em.createQuery("select v.verifier.id from VerificationSample v "
+                + "where v.submission.id = :submissionId", Long.class).setParameter("submissionId", submission.getId())
                 .getResultStream().findFirst().orElse(null);
         events.fire(new AssessmentEvent(kind, submission.getId(), enrolment.getId(), decision.getId(),
-                enrolment.getPerson().getUsername(), access.currentAssessor(enrolment).map(Person::getUsername).orElse(null),
-                verifier, decision.getDecidedByUsername()));
+                enrolment.getPerson().getId(), access.currentAssessor(enrolment).map(Person::getId).orElse(null),
+                verifier, decision.getDecidedBy().getId()));
     }
 
     private void flushOrStale() {

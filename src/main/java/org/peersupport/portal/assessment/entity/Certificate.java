@@ -27,7 +27,7 @@ import org.peersupport.portal.candidate.entity.Enrolment;
 @NamedQuery(name = Certificate.WITH_HOLDER, query = "select c from Certificate c join fetch c.enrolment e "
         + "join fetch e.person where c.id = :id")
 @NamedQuery(name = Certificate.OF_PERSON, query = "select c from Certificate c "
-        + "where lower(c.enrolment.person.username) = lower(:username) order by c.completedOn desc, c.id desc")
+        + "where c.enrolment.person.id = :personId order by c.completedOn desc, c.id desc")
 public class Certificate {
 
     public static final String OF_ENROLMENT = "Certificate.ofEnrolment";

@@ -1,17 +1,21 @@
 package org.peersupport.portal.candidate.boundary;
 
 import jakarta.ejb.SessionContext;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.persistence.EntityManager;
 import java.security.Principal;
+import org.peersupport.portal.candidate.control.SupervisorAccess;
 import org.peersupport.portal.candidate.entity.Enrolment;
-import org.peersupport.portal.candidate.entity.SupervisorAllocation;
+import org.peersupport.portal.identity.control.Callers;
 import org.peersupport.portal.identity.entity.Person;
 import org.peersupport.portal.identity.entity.Role;
 import org.peersupport.portal.platform.control.BusinessException;
 
 /**
  * Who is calling a candidate boundary, and the record-level rules that roles alone cannot express: a candidate
- * reads only their own record, a supervisor only the candidates allocated to them, a coordinator every record.
+ * reads only their own record, a supervisor only what {@link SupervisorAccess} allows (allocated and not conflicted;
+ * read-only for a while after the enrolment ended), a coordinator every record. The caller is a person id resolved
+ * once ({@link Callers}); every comparison is by id.
  */
 final class Caller {
 
@@ -24,6 +28,7 @@ final class Caller {
         this.em = em;
     }
 
+    /** The principal name, for display and the audit trail only: never for a decision. */
     String username() {
         Principal principal = session.getCallerPrincipal();
         return principal == null ? null : principal.getName();
@@ -31,15 +36,16 @@ final class Caller {
 
     Person person() {
         if (person == null) {
-            String username = username();
-            person = username == null ? null : em.createNamedQuery(Person.BY_USERNAME, Person.class)
-                    .setParameter("username", username).getResultStream().findFirst().orElse(null);
-            if (person == null) {
-                throw new BusinessException("person.unknown",
-                        "The portal has no record of you yet. Sign out and sign in again.");
-            }
+            person = CDI.current().select(Callers.class).get().require(session.getCallerPrincipal());
         }
         return person;
+    }
+
+    private Long personIdOrNull() {
+        if (person != null) {
+            return person.getId();
+        }
+        return CDI.current().select(Callers.class).get().id(session.getCallerPrincipal()).orElse(null);
     }
 
     boolean is(String role) {
@@ -51,13 +57,18 @@ final class Caller {
     }
 
     boolean isOwn(Enrolment enrolment) {
-        return is(Role.Names.CANDIDATE) && enrolment.getPerson().getUsername().equalsIgnoreCase(username());
+        return is(Role.Names.CANDIDATE) && enrolment.getPerson().getId().equals(personIdOrNull());
     }
 
+    /** What the calling supervisor may do with this enrolment's records ({@link SupervisorAccess}). */
+    SupervisorAccess.Reach reach(Enrolment enrolment) {
+        return !is(Role.Names.SUPERVISOR) ? SupervisorAccess.Reach.NONE
+                : CDI.current().select(SupervisorAccess.class).get().reach(personIdOrNull(), enrolment);
+    }
+
+    /** The calling supervisor reads this enrolment's records (now, or read-only after it ended). */
     boolean supervises(Enrolment enrolment) {
-        return is(Role.Names.SUPERVISOR) && em.createNamedQuery(SupervisorAllocation.IS_CURRENT, Long.class)
-                .setParameter("enrolmentId", enrolment.getId()).setParameter("supervisorId", person().getId())
-                .getSingleResult() > 0;
+        return reach(enrolment).reads();
     }
 
     /** Coordinators read every record, supervisors their allocated candidates', candidates their own. */
@@ -70,6 +81,11 @@ final class Caller {
     /** Confidential notes: coordinators and the allocated supervisor only, never the candidate or HR. */
     boolean mayReadNotes(Enrolment enrolment) {
         return coordinator() || supervises(enrolment);
+    }
+
+    /** Writing a note: coordinators, and the supervisor of a current enrolment (a former one only reads). */
+    boolean mayWriteNotes(Enrolment enrolment) {
+        return coordinator() || reach(enrolment) == SupervisorAccess.Reach.CURRENT;
     }
 
     void requireOwn(Enrolment enrolment) {

@@ -130,8 +130,8 @@ public class CandidateRecords {
 
     /**
      * The record page: the person whose enrolment this is, with every enrolment of theirs the caller may read
-     * (the one asked for first). A candidate reads all of their own, a supervisor those currently allocated to
-     * them, a coordinator all; notes only reach coordinators and the allocated supervisor; allocation history and
+     * (the one asked for first). A candidate reads all of their own, a supervisor those allocated to
+     * them (SupervisorAccess: not conflicted, read-only for a while after the enrolment ended), a coordinator all; notes only reach coordinators and the allocated supervisor; allocation history and
      * the cohorts an enrolment could be deferred to only reach coordinators. Refused, in the same words as "no such
      * enrolment", when the caller may not read the enrolment asked for. Reads by anyone but the candidate are
      * audited.
@@ -144,14 +144,14 @@ public class CandidateRecords {
         Person person = requested.getPerson();
         boolean coordinator = caller.coordinator();
         boolean own = caller.isOwn(requested);
-        Set<Long> supervised = !caller.is(Role.Names.SUPERVISOR) ? Set.of() : new HashSet<>(em.createQuery(
-                "select a.enrolment.id from SupervisorAllocation a where a.supervisor.id = :me and a.endedAt is null "
-                + "and a.enrolment.person.id = :personId", Long.class).setParameter("me", caller.person().getId())
-                .setParameter("personId", person.getId()).getResultList());
+        Set<Long> supervised = new HashSet<>();
         List<Enrolment> visible = new ArrayList<>();
         for (Enrolment e : em.createQuery("select e from Enrolment e join fetch e.cohort c join fetch c.course "
                 + "left join fetch e.deferredTo where e.person.id = :personId order by c.startDate desc, e.id desc",
                 Enrolment.class).setParameter("personId", person.getId()).getResultList()) {
+            if (!coordinator && !own && caller.supervises(e)) {
+                supervised.add(e.getId()); // allocated, not conflicted, and current or recently ended
+            }
             if (coordinator || own || supervised.contains(e.getId())) {
                 visible.add(e);
             }
@@ -277,7 +277,7 @@ public class CandidateRecords {
     public long addNote(long enrolmentId, String text) {
         Caller caller = new Caller(session, em);
         Enrolment e = enrolment(enrolmentId);
-        if (!caller.mayReadNotes(e)) {
+        if (!caller.mayWriteNotes(e)) {
             throw Caller.notYours();
         }
         if (text == null || text.isBlank()) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.peersupport.portal.audit.control.AuditEvent;
 import org.peersupport.portal.identity.control.Directory;
 import org.peersupport.portal.identity.control.DirectoryAccount;
+import org.peersupport.portal.identity.control.PersonRecords;
 import org.peersupport.portal.identity.entity.Person;
 import org.peersupport.portal.platform.control.BusinessException;
 
@@ -34,6 +35,9 @@ public class StaffDirectory {
     @Inject
     Clock clock;
 
+    @Inject
+    PersonRecords people;
+
     /** The person with this directory username, created or refreshed from the directory; refused if not there. */
     public Person byUsername(String username) {
         return lookup(username).orElseThrow(() -> new BusinessException("staff.notInDirectory",
@@ -51,15 +55,11 @@ public class StaffDirectory {
 
     /** The portal's record of a directory account: found by stable id and refreshed, or created. */
     public Person personFor(DirectoryAccount account) {
-        Instant now = Instant.now(clock);
-        Person person = em.createNamedQuery(Person.BY_DIRECTORY_ID, Person.class)
-                .setParameter("directoryId", account.stableId()).getResultStream().findFirst().orElse(null);
-        if (person == null) {
-            person = new Person(account.stableId(), account.profile(), now);
-            em.persist(person);
-            em.flush();
+        PersonRecords.Recorded recorded = people.record(account, null, Instant.now(clock));
+        Person person = recorded.person();
+        if (recorded.change() == PersonRecords.Change.CREATED) {
             audit.fire(AuditEvent.of("PERSON_CREATED", "Person", person.getId(), "profile copied from the directory"));
-        } else if (person.refreshFrom(account.profile(), now)) {
+        } else if (recorded.change() == PersonRecords.Change.REFRESHED) {
             audit.fire(AuditEvent.of("PERSON_REFRESHED", "Person", person.getId(), "profile changed in the directory"));
         }
         return person;

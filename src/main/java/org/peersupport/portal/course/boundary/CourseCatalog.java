@@ -36,6 +36,7 @@ import org.peersupport.portal.course.entity.GlossaryTerm;
 import org.peersupport.portal.course.entity.LessonProgress;
 import org.peersupport.portal.course.entity.SessionExerciseFile;
 import org.peersupport.portal.course.entity.StoredFile;
+import org.peersupport.portal.identity.control.Callers;
 import org.peersupport.portal.identity.entity.Person;
 import org.peersupport.portal.identity.entity.Role;
 import org.peersupport.portal.platform.control.BusinessException;
@@ -61,6 +62,9 @@ public class CourseCatalog {
 
     @Resource
     SessionContext session;
+
+    @Inject
+    Callers callers;
 
     @Inject
     Event<AuditEvent> audit;
@@ -317,7 +321,7 @@ public class CourseCatalog {
 
     private boolean pinnedTo(Course course) {
         Principal caller = session.getCallerPrincipal();
-        Optional<Person> me = caller == null ? Optional.empty() : person(caller.getName());
+        Optional<Person> me = callers.person(caller);
         return me.isPresent() && em.createNamedQuery(CourseParticipation.PINNED_TO, Long.class)
                 .setParameter("personId", me.get().getId()).setParameter("courseId", course.getId()).getSingleResult() > 0;
     }
@@ -339,14 +343,7 @@ public class CourseCatalog {
     }
 
     private Person me() {
-        Principal caller = session.getCallerPrincipal();
-        return (caller == null ? Optional.<Person>empty() : person(caller.getName())).orElseThrow(() ->
-                new BusinessException("person.unknown", "The portal has no record of you yet. Sign out and sign in again."));
-    }
-
-    private Optional<Person> person(String username) {
-        return em.createNamedQuery(Person.BY_USERNAME, Person.class).setParameter("username", username)
-                .getResultStream().findFirst();
+        return callers.require(session.getCallerPrincipal());
     }
 
     private Instant now() {

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.peersupport.portal.identity.control.Callers;
 
 /**
  * The portal's authentication mechanism: HTTP Basic for the reporting API ({@code /api/*}), so that HR and BI
@@ -31,7 +32,9 @@ import java.util.stream.Collectors;
  * {@code @CustomFormAuthenticationMechanismDefinition} defines, found as the other {@code HttpAuthenticationMechanism}
  * bean (the pattern of the Jakarta EE security examples for wrapping a built-in mechanism). Basic credentials are
  * checked by the same {@link IdentityStoreHandler}, so by the same directory bind and group-to-role mapping as a
- * sign-in; no password is compared or hashed here. API callers get no session: each request authenticates.
+ * sign-in; no password is compared or hashed here. API callers get no session: each request authenticates, and the
+ * identity store marks the request with the person it resolved from the directory's stable id ({@link Callers}),
+ * exactly as at a form sign-in.
  */
 @Alternative
 @Priority(Interceptor.Priority.APPLICATION)
@@ -56,7 +59,9 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
         if (!isApi(request)) {
             SignedInRoles signedIn = context.isAuthenticationRequest() ? null : SignedInRoles.of(request);
             if (signedIn != null) {
-                // a signed-in session: name its groups to the container ourselves (see SignedInRoles, Payara issue 6145)
+                // a signed-in session: name its groups to the container ourselves (see SignedInRoles, Payara issue 6145),
+                // and its person by id to the boundaries (see Callers)
+                Callers.mark(request, signedIn.caller(), signedIn.personId());
                 return context.notifyContainerAboutLogin(signedIn.caller(), signedIn.roles());
             }
             return form().validateRequest(request, response, context);

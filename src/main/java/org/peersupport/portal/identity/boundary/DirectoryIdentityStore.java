@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.peersupport.portal.identity.control.Callers;
 import org.peersupport.portal.identity.control.Directory;
 import org.peersupport.portal.identity.control.DirectoryAccount;
 import org.peersupport.portal.identity.control.DirectoryUnavailableException;
@@ -55,17 +56,24 @@ public class DirectoryIdentityStore implements IdentityStore {
             return CredentialValidationResult.INVALID_RESULT;
         }
         Set<Role> roles = RoleMapping.from(config::value).rolesFor(account.get().groupDns());
-        signIns.recordSignIn(account.get(), roles);
+        long personId = signIns.recordSignIn(account.get(), roles).getId();
         Set<String> roleNames = roles.stream().map(Role::roleName).collect(Collectors.toSet());
-        keepForSession(account.get().profile().username(), account.get().profile().displayName(), roleNames);
+        keepForSession(account.get().profile().username(), personId, account.get().profile().displayName(), roleNames);
         return new CredentialValidationResult(new CallerPrincipal(account.get().profile().username()), roleNames);
     }
 
-    /** For a sign-in through the form (not an API call, which has no session), see {@link SignedInRoles}. */
-    private void keepForSession(String username, String displayName, Set<String> roleNames) {
+    /**
+     * The person's id for this request ({@link Callers}) and, for a sign-in through the form (not an API call, which
+     * has no session), for the session: see {@link SignedInRoles}.
+     */
+    private void keepForSession(String username, long personId, String displayName, Set<String> roleNames) {
         try {
-            if (request.isResolvable() && !ApiAuthenticationMechanism.isApi(request.get())) {
-                new SignedInRoles(username, displayName, roleNames).keepIn(request.get());
+            if (request.isResolvable()) {
+                // this request is the person's, by id (see Callers); an API call has no session to keep it in
+                Callers.mark(request.get(), username, personId);
+                if (!ApiAuthenticationMechanism.isApi(request.get())) {
+                    new SignedInRoles(username, personId, displayName, roleNames).keepIn(request.get());
+                }
             }
         } catch (ContextNotActiveException | IllegalStateException e) {
             // not in a web request, or the response is committed: the container's own session handling applies

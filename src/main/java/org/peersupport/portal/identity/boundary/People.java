@@ -7,8 +7,9 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.security.Principal;
+import jakarta.inject.Inject;
 import java.util.Optional;
+import org.peersupport.portal.identity.control.Callers;
 import org.peersupport.portal.identity.entity.Person;
 
 /** People known to the portal. For now: the signed-in person's own record. */
@@ -22,14 +23,12 @@ public class People {
     @Resource
     SessionContext session;
 
+    @Inject
+    Callers callers;
+
     /** The caller's own person record; empty for an anonymous caller. */
     @PermitAll
     public Optional<Person> me() {
-        Principal caller = session.getCallerPrincipal();
-        if (caller == null || "ANONYMOUS".equals(caller.getName())) {
-            return Optional.empty();
-        }
-        return em.createNamedQuery(Person.BY_USERNAME, Person.class).setParameter("username", caller.getName())
-                .getResultStream().findFirst();
+        return callers.person(session.getCallerPrincipal());
     }
 }

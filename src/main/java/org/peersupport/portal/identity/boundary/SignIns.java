@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.peersupport.portal.audit.control.AuditEvent;
+import org.peersupport.portal.identity.control.Callers;
 import org.peersupport.portal.identity.control.DirectoryAccount;
+import org.peersupport.portal.identity.control.PersonRecords;
 import org.peersupport.portal.identity.entity.Person;
 import org.peersupport.portal.identity.entity.Role;
 
@@ -36,19 +38,21 @@ public class SignIns {
     @Inject
     Clock clock;
 
+    @Inject
+    PersonRecords people;
+
+    @Inject
+    Callers callers;
+
     @PermitAll
     public Person recordSignIn(DirectoryAccount account, Set<Role> roles) {
         Instant now = Instant.now(clock);
-        Person person = em.createNamedQuery(Person.BY_DIRECTORY_ID, Person.class)
-                .setParameter("directoryId", account.stableId())
-                .getResultStream().findFirst().orElse(null);
-        if (person == null) {
-            person = new Person(account.stableId(), account.profile(), now);
-            em.persist(person);
-            em.flush();
+        PersonRecords.Recorded recorded = people.record(account, account.profile().username(), now);
+        Person person = recorded.person();
+        if (recorded.change() == PersonRecords.Change.CREATED) {
             audit.fire(AuditEvent.by(person.getUsername(), "PERSON_CREATED", "Person", person.getId(),
                     "profile copied from the directory"));
-        } else if (person.refreshFrom(account.profile(), now)) {
+        } else if (recorded.change() == PersonRecords.Change.REFRESHED) {
             audit.fire(AuditEvent.by(person.getUsername(), "PERSON_REFRESHED", "Person", person.getId(),
                     "profile changed in the directory"));
         }
@@ -73,8 +77,8 @@ public class SignIns {
         if (username == null) {
             return;
         }
-        Long personId = em.createNamedQuery(Person.BY_USERNAME, Person.class).setParameter("username", username)
-                .getResultStream().findFirst().map(Person::getId).orElse(null);
+        java.security.Principal signedIn = () -> username;
+        Long personId = callers.id(signedIn).orElse(null); // the session's person, by id (see Callers)
         audit.fire(AuditEvent.by(username, "SIGN_OUT", "Person", personId, null));
     }
 }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.util.Set;
+import org.peersupport.portal.identity.control.Callers;
 
 /**
  * The caller and roles the identity store established at sign-in, kept in the HTTP session so that
@@ -16,8 +17,11 @@ import java.util.Set;
  * Naming the groups in the same callback avoids that look-up. Only the identity store writes this attribute, after
  * the directory accepted the password; sign-out invalidates the session. The directory's display name is kept with
  * them for the page header, which would otherwise read the person's row on every page.
+ *
+ * <p>The person's id, resolved from the directory's stable id at sign-in, is kept too: every request of the session
+ * carries it ({@link Callers#mark}), so authorisation follows the person, not whoever holds the username later.
  */
-record SignedInRoles(String caller, String displayName, Set<String> roles) implements Serializable {
+record SignedInRoles(String caller, long personId, String displayName, Set<String> roles) implements Serializable {
 
     static final String ATTRIBUTE = SignedInRoles.class.getName();
 

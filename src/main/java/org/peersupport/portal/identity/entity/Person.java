@@ -19,11 +19,17 @@ import java.util.Objects;
 @Entity
 @Table(name = "person")
 @NamedQuery(name = Person.BY_DIRECTORY_ID, query = "select p from Person p where p.directoryId = :directoryId")
-@NamedQuery(name = Person.BY_USERNAME, query = "select p from Person p where lower(p.username) = lower(:username)")
+@NamedQuery(name = Person.BY_USERNAME, query = "select p from Person p where lower(p.username) = lower(:username) "
+        + "and p.usernameReleasedAt is null")
+@NamedQuery(name = Person.OTHERS_HOLDING_USERNAME, query = "select p from Person p where lower(p.username) = lower(:username) "
+        + "and p.usernameReleasedAt is null and p.id <> :id")
 public class Person {
 
     public static final String BY_DIRECTORY_ID = "Person.byDirectoryId";
+    /** The person who holds a username now (at most one: a unique index on the held usernames). */
     public static final String BY_USERNAME = "Person.byUsername";
+    /** Anyone else who still holds a username, case-insensitively: a directory that reused it. */
+    public static final String OTHERS_HOLDING_USERNAME = "Person.othersHoldingUsername";
 
     @Id
     @SequenceGenerator(name = "person_seq", sequenceName = "person_seq", allocationSize = 50)
@@ -51,6 +57,13 @@ public class Person {
     /** The line manager's display name, read from the directory's manager attribute; null when it has none. */
     @Column(name = "line_manager")
     private String lineManager;
+
+    /**
+     * When another person (another directory id) took this person's username: the username stays for reading
+     * history, but no sign-in or look-up by name reaches this person any more. Null while they hold it.
+     */
+    @Column(name = "username_released_at")
+    private Instant usernameReleasedAt;
 
     @Column(name = "last_sign_in_at")
     private Instant lastSignInAt;
@@ -95,6 +108,26 @@ public class Person {
             updatedAt = now;
         }
         return changed;
+    }
+
+    /** Another person now holds this username in the directory; this person keeps it only as history. */
+    public void releaseUsername(Instant at) {
+        if (usernameReleasedAt == null) {
+            usernameReleasedAt = at;
+            updatedAt = at;
+        }
+    }
+
+    /** This person signs in (or is found in the directory) with their username: they hold it again. */
+    public void holdUsername(Instant at) {
+        if (usernameReleasedAt != null) {
+            usernameReleasedAt = null;
+            updatedAt = at;
+        }
+    }
+
+    public Instant getUsernameReleasedAt() {
+        return usernameReleasedAt;
     }
 
     public void signedIn(Instant at) {

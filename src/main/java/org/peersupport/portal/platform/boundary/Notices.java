@@ -9,12 +9,11 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.peersupport.portal.audit.control.AuditEvent;
-import org.peersupport.portal.identity.entity.Person;
+import org.peersupport.portal.identity.control.Callers;
 import org.peersupport.portal.identity.entity.Role;
 import org.peersupport.portal.platform.control.BusinessException;
 import org.peersupport.portal.platform.entity.Notice;
@@ -43,20 +42,23 @@ public class Notices {
     @Inject
     Clock clock;
 
+    @Inject
+    Callers callers;
+
     @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR})
     public long unreadCount() {
-        return em.createNamedQuery(Notice.UNREAD_COUNT, Long.class).setParameter("username", username()).getSingleResult();
+        return em.createNamedQuery(Notice.UNREAD_COUNT, Long.class).setParameter("recipientId", me()).getSingleResult();
     }
 
     /** A page of the caller's notices, newest first; {@code page} counts from 1 and is kept in range. */
     @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR})
     public NoticeList mine(int page) {
-        String username = username();
-        long total = em.createNamedQuery(Notice.COUNT_OF_RECIPIENT, Long.class).setParameter("username", username)
+        long me = me();
+        long total = em.createNamedQuery(Notice.COUNT_OF_RECIPIENT, Long.class).setParameter("recipientId", me)
                 .getSingleResult();
         int pageCount = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int current = Math.min(Math.max(1, page), pageCount);
-        var notices = em.createNamedQuery(Notice.OF_RECIPIENT, Notice.class).setParameter("username", username)
+        var notices = em.createNamedQuery(Notice.OF_RECIPIENT, Notice.class).setParameter("recipientId", me)
                 .setFirstResult((current - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE).getResultList().stream()
                 .map(n -> new NoticeView(n.getId(), n.getKind(), n.getTitle(), n.getText(), n.getLink(), n.getCreatedAt(),
                         n.isRead())).toList();
@@ -77,30 +79,26 @@ public class Notices {
     /** Marks every unread notice of the caller read; returns how many there were. */
     @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR})
     public int markAllRead() {
-        Person me = em.createNamedQuery(Person.BY_USERNAME, Person.class).setParameter("username", username())
-                .getResultStream().findFirst().orElse(null);
-        if (me == null) {
-            return 0;
-        }
+        long me = me();
         int read = em.createNamedQuery(Notice.MARK_ALL_READ).setParameter("now", now())
-                .setParameter("recipientId", me.getId()).executeUpdate();
+                .setParameter("recipientId", me).executeUpdate();
         if (read > 0) {
-            audit.fire(AuditEvent.of("NOTICES_ALL_READ", "Person", me.getId(), read + " notices"));
+            audit.fire(AuditEvent.of("NOTICES_ALL_READ", "Person", me, read + " notices"));
         }
         return read;
     }
 
     private Notice own(long noticeId) {
         Notice notice = em.find(Notice.class, noticeId);
-        if (notice == null || !notice.getRecipient().getUsername().equalsIgnoreCase(username())) {
+        if (notice == null || !notice.getRecipient().getId().equals(me())) {
             throw new BusinessException("notice.notFound", "There is no such notice.");
         }
         return notice;
     }
 
-    private String username() {
-        Principal principal = session.getCallerPrincipal();
-        return principal == null ? "" : principal.getName();
+    /** The caller's person id (see {@link Callers}); -1, which is nobody's, when the portal has no record of them. */
+    private long me() {
+        return callers.id(session.getCallerPrincipal()).orElse(-1L);
     }
 
     private Instant now() {

@@ -68,6 +68,12 @@ public final class ConfigurationProblems {
                         + MAX_EVIDENCE_UPLOAD_MB + " (the largest upload the servlet accepts), not '" + value + "'");
             }
         });
+        lookup.apply(PortalSetting.FORMER_SUPERVISOR_DAYS).filter(value -> !value.isBlank()).ifPresent(value -> {
+            if (!value.strip().matches("\\d{1,4}") || Integer.parseInt(value.strip()) > 3650) {
+                problems.add(PortalSetting.FORMER_SUPERVISOR_DAYS + " must be a whole number of days from 0 to 3650, not '"
+                        + value + "'");
+            }
+        });
         return problems;
     }
 

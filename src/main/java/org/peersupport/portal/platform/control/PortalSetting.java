@@ -51,7 +51,9 @@ public enum PortalSetting {
     SMTP_FROM("portal.smtp.from", false),
     SMTP_STARTTLS("portal.smtp.starttls", false),
     REMINDER_TIME("portal.reminder.time", false),
-    EVIDENCE_UPLOAD_MAX_MB("portal.evidence.upload.max-mb", false);
+    EVIDENCE_UPLOAD_MAX_MB("portal.evidence.upload.max-mb", false),
+    /** Days the last allocated supervisor keeps read-only access to a candidate's records after the enrolment ended. */
+    FORMER_SUPERVISOR_DAYS("portal.access.former-supervisor-days", false);
 
     private final String key;
     private final boolean required;

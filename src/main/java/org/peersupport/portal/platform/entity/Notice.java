@@ -25,11 +25,11 @@ import org.peersupport.portal.identity.entity.Person;
 @Entity
 @Table(name = "notice")
 @NamedQuery(name = Notice.UNREAD_COUNT, query = "select count(n) from Notice n "
-        + "where lower(n.recipient.username) = lower(:username) and n.readAt is null")
+        + "where n.recipient.id = :recipientId and n.readAt is null")
 @NamedQuery(name = Notice.OF_RECIPIENT, query = "select n from Notice n "
-        + "where lower(n.recipient.username) = lower(:username) order by n.createdAt desc, n.id desc")
+        + "where n.recipient.id = :recipientId order by n.createdAt desc, n.id desc")
 @NamedQuery(name = Notice.COUNT_OF_RECIPIENT, query = "select count(n) from Notice n "
-        + "where lower(n.recipient.username) = lower(:username)")
+        + "where n.recipient.id = :recipientId")
 @NamedQuery(name = Notice.MARK_ALL_READ, query = "update Notice n set n.readAt = :now, n.version = n.version + 1 "
         + "where n.readAt is null and n.recipient.id = :recipientId")
 @NamedQuery(name = Notice.ONCE_KEYS, query = "select n.recipient.id, n.onceKey from Notice n "

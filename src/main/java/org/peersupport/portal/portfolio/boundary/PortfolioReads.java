@@ -1,6 +1,7 @@
 package org.peersupport.portal.portfolio.boundary;
 
 import jakarta.ejb.SessionContext;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.persistence.EntityManager;
 import java.security.Principal;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import org.peersupport.portal.candidate.entity.Enrolment;
 import org.peersupport.portal.candidate.entity.EnrolmentStatus;
 import org.peersupport.portal.course.entity.AssessmentTask;
 import org.peersupport.portal.course.entity.Course;
+import org.peersupport.portal.identity.control.Callers;
 import org.peersupport.portal.identity.entity.Person;
 import org.peersupport.portal.identity.entity.Role;
 import org.peersupport.portal.platform.control.BusinessException;
@@ -39,13 +41,14 @@ final class PortfolioReads {
     static Viewer viewer(SessionContext session) {
         Principal principal = session.getCallerPrincipal();
         String username = principal == null || "ANONYMOUS".equals(principal.getName()) ? null : principal.getName();
-        return new Viewer(username, session.isCallerInRole(Role.Names.CANDIDATE),
+        Long personId = username == null ? null : CDI.current().select(Callers.class).get().id(principal).orElse(null);
+        return new Viewer(username, personId, session.isCallerInRole(Role.Names.CANDIDATE),
                 session.isCallerInRole(Role.Names.SUPERVISOR), session.isCallerInRole(Role.Names.VERIFIER));
     }
 
-    static Optional<Person> person(EntityManager em, String username) {
-        return username == null ? Optional.empty() : em.createNamedQuery(Person.BY_USERNAME, Person.class)
-                .setParameter("username", username).getResultStream().findFirst();
+    /** The caller's person record, by the id resolved at sign-in (see {@code Callers}). */
+    static Optional<Person> person(EntityManager em, Viewer viewer) {
+        return viewer.personId() == null ? Optional.empty() : Optional.ofNullable(em.find(Person.class, viewer.personId()));
     }
 
     /** The enrolment with its person, cohort and course version; "no such evidence" when there is none. */

@@ -91,7 +91,7 @@ public class Portfolios {
     /** The caller's portfolios, one per enrolment (newest cohort first), with counts: three queries. */
     @RolesAllowed(Role.Names.CANDIDATE)
     public List<PortfolioSummary> myPortfolios() {
-        Person me = PortfolioReads.person(em, PortfolioReads.viewer(session).username()).orElse(null);
+        Person me = PortfolioReads.person(em, PortfolioReads.viewer(session)).orElse(null);
         if (me == null) {
             return List.of();
         }

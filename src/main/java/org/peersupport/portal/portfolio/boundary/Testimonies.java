@@ -98,7 +98,7 @@ public class Testimonies {
     /** How many testimonies wait for the caller's answer (no content, so not audited). */
     @PermitAll
     public long waiting() {
-        Person me = PortfolioReads.person(em, signedIn().username()).orElse(null);
+        Person me = PortfolioReads.person(em, signedIn()).orElse(null);
         return me == null ? 0 : em.createQuery("select count(i) from EvidenceItem i where i.witnessPerson.id = :personId "
                 + "and i.witnessStatus = :status", Long.class).setParameter("personId", me.getId())
                 .setParameter("status", WitnessStatus.AWAITING).getSingleResult();
@@ -108,7 +108,7 @@ public class Testimonies {
     @PermitAll
     public List<TestimonyRequest> toConfirm() {
         Viewer viewer = signedIn();
-        Person me = PortfolioReads.person(em, viewer.username()).orElse(null);
+        Person me = PortfolioReads.person(em, viewer).orElse(null);
         if (me == null) {
             return List.of();
         }
@@ -206,7 +206,7 @@ public class Testimonies {
     private EvidenceItem mine(long itemId, Viewer viewer, long expectedVersion) {
         EvidenceItem item = em.createNamedQuery(EvidenceItem.WITH_ENROLMENT, EvidenceItem.class).setParameter("id", itemId)
                 .getResultStream().findFirst().orElseThrow(EvidenceAccess::notFound);
-        if (item.getWitnessPerson() == null || !item.getWitnessPerson().getUsername().equalsIgnoreCase(viewer.username())) {
+        if (item.getWitnessPerson() == null || !item.getWitnessPerson().getId().equals(viewer.personId())) {
             throw EvidenceAccess.notFound();
         }
         if (item.getVersion() != expectedVersion) {

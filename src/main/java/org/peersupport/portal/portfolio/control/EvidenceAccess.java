@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
 import org.peersupport.portal.audit.control.AuditEvent;
+import org.peersupport.portal.candidate.control.SupervisorAccess;
 import org.peersupport.portal.candidate.entity.Enrolment;
 import org.peersupport.portal.platform.control.BusinessException;
 import org.peersupport.portal.portfolio.entity.EvidenceItem;
@@ -16,10 +17,14 @@ import org.peersupport.portal.portfolio.entity.VerificationSample;
 
 /**
  * Who may read evidence content (special-category health data): the candidate whose evidence it is; the
- * enrolment's <em>current</em> allocated supervisor; and, for a submission, an internal verifier it has been sampled
+ * enrolment's allocated supervisor while {@link SupervisorAccess} lets them read (allocated and not conflicted; after
+ * the enrolment ended, read-only for a configured period); and, for a submission, an internal verifier it has been sampled
  * to ({@link VerificationSample}). Nobody else, whatever their role: coordinators and HR read statuses and dates
  * through methods that return no content at all. "Assessor only" items reach the candidate and the allocated
  * supervisor, never a verifier.
+ *
+ * The caller is compared by person id ({@link Viewer#personId()}, resolved from the directory's stable id at sign-in),
+ * never by username.
  *
  * <p>Every read by anyone but the candidate is written to the audit trail, in the boundary's transaction, by
  * {@link #recordRead}. A refusal reads the same as "no such evidence", so it reveals nothing.
@@ -42,8 +47,11 @@ public class EvidenceAccess {
         }
     }
 
-    /** The caller: their username and the roles that can give them access. */
-    public record Viewer(String username, boolean candidate, boolean supervisor, boolean verifier) {
+    /**
+     * The caller: their principal name (for the audit trail and display only), their person id (null when the portal
+     * has no record of them) and the roles that can give them access.
+     */
+    public record Viewer(String username, Long personId, boolean candidate, boolean supervisor, boolean verifier) {
     }
 
     @PersistenceContext
@@ -52,12 +60,15 @@ public class EvidenceAccess {
     @Inject
     Event<AuditEvent> audit;
 
+    @Inject
+    SupervisorAccess supervisors;
+
     /** The candidate (own enrolment) or the current allocated supervisor; verifiers read submissions only. */
     public Optional<Reader> readerOf(Viewer viewer, Enrolment enrolment) {
-        if (viewer.candidate() && enrolment.getPerson().getUsername().equalsIgnoreCase(viewer.username())) {
+        if (viewer.candidate() && viewer.personId() != null && enrolment.getPerson().getId().equals(viewer.personId())) {
             return Optional.of(Reader.CANDIDATE);
         }
-        if (viewer.supervisor() && isAllocatedSupervisor(viewer.username(), enrolment.getId())) {
+        if (viewer.supervisor() && supervisorReads(viewer, enrolment)) {
             return Optional.of(Reader.SUPERVISOR);
         }
         return Optional.empty();
@@ -66,7 +77,7 @@ public class EvidenceAccess {
     /** As {@link #readerOf(Viewer, Enrolment)}, and a verifier the submission is sampled to. */
     public Optional<Reader> readerOf(Viewer viewer, Submission submission) {
         Optional<Reader> reader = readerOf(viewer, submission.getEnrolment());
-        if (reader.isEmpty() && viewer.verifier() && isSampledTo(viewer.username(), submission.getId())) {
+        if (reader.isEmpty() && viewer.verifier() && isSampledTo(viewer.personId(), submission.getId())) {
             return Optional.of(Reader.VERIFIER);
         }
         return reader;
@@ -93,9 +104,9 @@ public class EvidenceAccess {
         }
     }
 
-    /** The enrolment's current allocated supervisor, or "no such evidence". */
+    /** The enrolment's allocated supervisor while they may read it ({@link SupervisorAccess}), or "no such evidence". */
     public void requireSupervisor(Viewer viewer, Enrolment enrolment) {
-        if (!(viewer.supervisor() && isAllocatedSupervisor(viewer.username(), enrolment.getId()))) {
+        if (!(viewer.supervisor() && supervisorReads(viewer, enrolment))) {
             throw notFound();
         }
     }
@@ -109,15 +120,14 @@ public class EvidenceAccess {
         }
     }
 
-    public boolean isAllocatedSupervisor(String username, long enrolmentId) {
-        return username != null && em.createQuery("select count(a) from SupervisorAllocation a where a.enrolment.id = :enrolmentId "
-                + "and lower(a.supervisor.username) = lower(:username) and a.endedAt is null", Long.class)
-                .setParameter("enrolmentId", enrolmentId).setParameter("username", username).getSingleResult() > 0;
+    /** Allocated, not conflicted, and the enrolment current or ended within the read-only period. */
+    public boolean supervisorReads(Viewer viewer, Enrolment enrolment) {
+        return supervisors.reach(viewer.personId(), enrolment).reads();
     }
 
-    public boolean isSampledTo(String username, long submissionId) {
-        return username != null && em.createNamedQuery(VerificationSample.IS_SAMPLED_TO, Long.class)
-                .setParameter("submissionId", submissionId).setParameter("username", username).getSingleResult() > 0;
+    public boolean isSampledTo(Long verifierId, long submissionId) {
+        return verifierId != null && em.createNamedQuery(VerificationSample.IS_SAMPLED_TO, Long.class)
+                .setParameter("submissionId", submissionId).setParameter("verifierId", verifierId).getSingleResult() > 0;
     }
 
     public static BusinessException notFound() {

@@ -20,10 +20,10 @@ import org.peersupport.portal.identity.entity.Person;
 @Entity
 @Table(name = "verification_sample")
 @NamedQuery(name = VerificationSample.IS_SAMPLED_TO, query = "select count(v) from VerificationSample v "
-        + "where v.submission.id = :submissionId and lower(v.verifier.username) = lower(:username)")
+        + "where v.submission.id = :submissionId and v.verifier.id = :verifierId")
 public class VerificationSample {
 
-    /** How many times a submission is sampled to the verifier with this username (0 or 1). */
+    /** How many times a submission is sampled to the verifier with this person id (0 or 1). */
     public static final String IS_SAMPLED_TO = "VerificationSample.isSampledTo";
 
     @Id

@@ -174,7 +174,7 @@ public final class ReportSql {
 
     /** A person's id from their directory username, for the API. */
     public static SqlQuery personByUsername(String username) {
-        return new SqlQuery().append("select p.id from person p where lower(p.username) = lower(?)", username);
+        return new SqlQuery().append("select p.id from person p where lower(p.username) = lower(?) and p.username_released_at is null", username);
     }
 
     /**

@@ -1,0 +1,88 @@
+package org.peersupport.portal.candidate.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.peersupport.portal.candidate.entity.ConflictOfInterest;
+import org.peersupport.portal.candidate.entity.Enrolment;
+import org.peersupport.portal.candidate.entity.SupervisorAllocation;
+import org.peersupport.portal.platform.control.PortalConfig;
+import org.peersupport.portal.platform.control.PortalSetting;
+
+/**
+ * The one rule for what a supervisor may read of a candidate: reads follow the relationship.
+ *
+ * <ul>
+ * <li>{@link Reach#CURRENT}: the supervisor is the enrolment's allocated supervisor (the allocation without an end),
+ * the enrolment is still current (enrolled, active or paused), and the supervisor has declared no conflict of
+ * interest with the candidate.</li>
+ * <li>{@link Reach#FORMER}: the same allocation and no conflict, but the enrolment has ended (completed, withdrawn,
+ * deferred) less than {@code portal.access.former-supervisor-days} (90 by default) ago: read-only, for verification
+ * and appeals.</li>
+ * <li>{@link Reach#NONE}: anything else. A declared conflict ends reads at once, whatever the allocation.</li>
+ * </ul>
+ * Every feature that checks a supervisor's access asks here (evidence, submissions, candidate records and their
+ * confidential notes, assessment), by the supervisor's person id.
+ */
+@ApplicationScoped
+public class SupervisorAccess {
+
+    /** How long the last allocated supervisor keeps read-only access after an enrolment ends, when not configured. */
+    public static final int DEFAULT_FORMER_SUPERVISOR_DAYS = 90;
+
+    /** What a supervisor may do with a candidate's records. */
+    public enum Reach {
+        /** Nothing: not allocated, conflicted, or the read-only period after the enrolment ended is over. */
+        NONE,
+        /** Allocated to a current enrolment: read, and what the role allows besides (assess, write notes). */
+        CURRENT,
+        /** The last allocated supervisor of an ended enrolment, within the period: read only. */
+        FORMER;
+
+        public boolean reads() {
+            return this != NONE;
+        }
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    PortalConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** What the supervisor with this person id may do with the enrolment's records. */
+    public Reach reach(Long supervisorId, Enrolment enrolment) {
+        if (supervisorId == null || enrolment == null) {
+            return Reach.NONE;
+        }
+        boolean allocated = em.createNamedQuery(SupervisorAllocation.IS_CURRENT, Long.class)
+                .setParameter("enrolmentId", enrolment.getId()).setParameter("supervisorId", supervisorId)
+                .getSingleResult() > 0;
+        if (!allocated || conflicted(supervisorId, enrolment.getPerson().getId())) {
+            return Reach.NONE;
+        }
+        if (enrolment.getStatus().isCurrent()) {
+            return Reach.CURRENT;
+        }
+        Instant ended = enrolment.getStatusChangedAt();
+        return ended != null && Instant.now(clock).isBefore(ended.plus(formerPeriod())) ? Reach.FORMER : Reach.NONE;
+    }
+
+    /** Whether the supervisor has declared a conflict of interest with the person. */
+    public boolean conflicted(long supervisorId, long otherId) {
+        return em.createNamedQuery(ConflictOfInterest.BETWEEN, Long.class).setParameter("supervisorId", supervisorId)
+                .setParameter("otherId", otherId).getSingleResult() > 0;
+    }
+
+    /** How long a former supervisor keeps read-only access after the enrolment ended. */
+    public Duration formerPeriod() {
+        return Duration.ofDays(Math.max(0, config.number(PortalSetting.FORMER_SUPERVISOR_DAYS, DEFAULT_FORMER_SUPERVISOR_DAYS)));
+    }
+}
