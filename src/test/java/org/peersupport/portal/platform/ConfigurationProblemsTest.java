@@ -132,4 +132,18 @@ class ConfigurationProblemsTest {
                     + "megabytes from 1 to 200 (the largest upload the servlet accepts), not '" + bad + "'"), problems(settings));
         }
     }
+
+    @Test
+    void issue13_theFormerSupervisorsReadOnlyPeriodIsAWholeNumberOfDays() {
+        Map<PortalSetting, String> settings = complete();
+        for (String good : List.of("0", "90", "3650")) {
+            settings.put(PortalSetting.FORMER_SUPERVISOR_DAYS, good);
+            assertEquals(List.of(), problems(settings), good);
+        }
+        for (String bad : List.of("3651", "1.5", "ninety", "-3")) {
+            settings.put(PortalSetting.FORMER_SUPERVISOR_DAYS, bad);
+            assertEquals(List.of("PORTAL_ACCESS_FORMER_SUPERVISOR_DAYS (portal.access.former-supervisor-days) must be a "
+                    + "whole number of days from 0 to 3650, not '" + bad + "'"), problems(settings));
+        }
+    }
 }

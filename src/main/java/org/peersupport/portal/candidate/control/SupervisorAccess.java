@@ -83,6 +83,8 @@ public class SupervisorAccess {
 
     /** How long a former supervisor keeps read-only access after the enrolment ended. */
     public Duration formerPeriod() {
-        return Duration.ofDays(Math.max(0, config.number(PortalSetting.FORMER_SUPERVISOR_DAYS, DEFAULT_FORMER_SUPERVISOR_DAYS)));
+        int days = config.value(PortalSetting.FORMER_SUPERVISOR_DAYS).map(String::strip).filter(v -> !v.isEmpty())
+                .map(Integer::parseInt).orElse(DEFAULT_FORMER_SUPERVISOR_DAYS); // checked at start-up (ConfigurationProblems)
+        return Duration.ofDays(Math.max(0, days));
     }
 }
