@@ -6,6 +6,8 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.security.Principal;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.peersupport.portal.assessment.control.VerificationCodes;
 import org.peersupport.portal.assessment.entity.Certificate;
+import org.peersupport.portal.audit.control.AuditEvent;
 import org.peersupport.portal.identity.entity.Role;
 import org.peersupport.portal.platform.control.BusinessException;
 
@@ -31,6 +34,9 @@ public class Certificates {
     @Resource
     SessionContext session;
 
+    @Inject
+    Event<AuditEvent> audit;
+
     /** The caller's own certificates, newest first. */
     @RolesAllowed(Role.Names.CANDIDATE)
     public List<CertificateSummary> mine() {
@@ -39,7 +45,7 @@ public class Certificates {
                         VerificationCodes.display(c.getCode()))).toList();
     }
 
-    /** What the certificate's PDF prints: for its holder (as a candidate) and for coordinators. */
+    /** What the certificate's PDF prints: for its holder (as a candidate) and for coordinators; audited as a download. */
     @RolesAllowed({Role.Names.CANDIDATE, Role.Names.COORDINATOR})
     public CertificateDocument document(long certificateId) {
         Certificate certificate = em.createNamedQuery(Certificate.WITH_HOLDER, Certificate.class)
@@ -49,6 +55,8 @@ public class Certificates {
         if (!own && !session.isCallerInRole(Role.Names.COORDINATOR)) {
             throw notFound();
         }
+        audit.fire(AuditEvent.of("CERTIFICATE_DOWNLOADED", "Certificate", certificate.getId(),
+                (own ? "by its holder" : "by a coordinator") + ", enrolment " + certificate.getEnrolment().getId()));
         return new CertificateDocument(certificate.getId(), certificate.getHolderName(), certificate.getCourseTitle(),
                 certificate.getCompletedOn(), certificate.getCode());
     }
