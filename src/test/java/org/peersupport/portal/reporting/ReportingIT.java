@@ -290,8 +290,9 @@ class ReportingIT {
         assertEquals(1, ben.training().get(1).sessionsDone(), "progress follows the course, not the cohort");
         assertEquals(3, ben.training().get(1).sessionsTotal());
         assertNull(ben.training().get(1).certificateCode(), "certificates arrive with their own feature");
-        assertTrue(sql.count("select count(*) from audit_entry where action = 'STAFF_RECORD_READ' and subject_id = ?",
-                String.valueOf(g.people.get("Ben"))) >= 1, "HR reading a training record is audited");
+        assertTrue(sql.count("select count(*) from audit_entry where action = 'STAFF_RECORD_READ' and subject_id = ? "
+                + "and actor = ? and detail = 'training record'", String.valueOf(g.people.get("Ben")),
+                AsHr.ACCOUNT.username()) >= 1, "HR reading a training record is audited, with who read it");
     }
 
     // ---------------------------------------------------------------- exports

@@ -55,7 +55,7 @@ public class Certificates {
         if (!own && !session.isCallerInRole(Role.Names.COORDINATOR)) {
             throw notFound();
         }
-        audit.fire(AuditEvent.of("CERTIFICATE_DOWNLOADED", "Certificate", certificate.getId(),
+        audit.fire(AuditEvent.by(username(), "CERTIFICATE_DOWNLOADED", "Certificate", certificate.getId(),
                 (own ? "by its holder" : "by a coordinator") + ", enrolment " + certificate.getEnrolment().getId()));
         return new CertificateDocument(certificate.getId(), certificate.getHolderName(), certificate.getCourseTitle(),
                 certificate.getCompletedOn(), certificate.getCode());

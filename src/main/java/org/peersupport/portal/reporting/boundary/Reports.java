@@ -3,9 +3,11 @@ package org.peersupport.portal.reporting.boundary;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.security.Principal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -62,6 +64,9 @@ public class Reports {
 
     @Inject
     Event<AuditEvent> audit;
+
+    @Resource
+    SessionContext session;
 
     /** The dashboard: figures per course and across all, completions by month, and status by department. */
     @RolesAllowed(Role.Names.HR)
@@ -167,7 +172,7 @@ public class Reports {
     @RolesAllowed(Role.Names.HR)
     public StaffRecord staffRecord(long personId) {
         StaffRecord record = load(personId);
-        audit.fire(AuditEvent.of("STAFF_RECORD_READ", "Person", personId, "training record"));
+        audit.fire(AuditEvent.by(caller(), "STAFF_RECORD_READ", "Person", personId, "training record"));
         return record;
     }
 
@@ -182,7 +187,7 @@ public class Reports {
             }
             long personId = rs.getLong(1);
             StaffRecord record = load(personId);
-            audit.fire(AuditEvent.of("STAFF_RECORD_READ", "Person", personId, "training record, through the API"));
+            audit.fire(AuditEvent.by(caller(), "STAFF_RECORD_READ", "Person", personId, "training record, through the API"));
             return record;
         } catch (SQLException e) {
             throw unavailable(e);
@@ -202,7 +207,7 @@ public class Reports {
                 items.add(ReportRows.completion(rs));
                 total = rs.getLong("total");
             }
-            audit.fire(AuditEvent.of("API_COMPLETIONS_READ", "Completions", null, "since " + since + ", page " + Math.max(0, page)
+            audit.fire(AuditEvent.by(caller(), "API_COMPLETIONS_READ", "Completions", null, "since " + since + ", page " + Math.max(0, page)
                     + " of " + size + ": " + items.size() + " completions"));
             return new CompletionPage(items, Math.max(0, page), size, total);
         } catch (SQLException e) {
@@ -221,7 +226,7 @@ public class Reports {
         StatusCounts counts = dashboard.courses().stream().filter(c -> c.key().equals(courseCode)).findFirst()
                 .orElseThrow(() -> new BusinessException("report.course.notFound",
                         "There is no course " + courseCode + " with places to report on."));
-        audit.fire(AuditEvent.of("API_COURSE_COUNTS_READ", "Course", courseCode, "status counts, narrowed to "
+        audit.fire(AuditEvent.by(caller(), "API_COURSE_COUNTS_READ", "Course", courseCode, "status counts, narrowed to "
                 + filter.withCourse(courseCode).parameters()));
         return counts;
     }
@@ -267,6 +272,12 @@ public class Reports {
             }
         }
         return courses;
+    }
+
+    /** The signed-in caller as the EJB container knows them (a person or the API's service account). */
+    private String caller() {
+        Principal principal = session.getCallerPrincipal();
+        return principal == null ? null : principal.getName();
     }
 
     LocalDate today() {
