@@ -619,8 +619,14 @@ class AssessmentIT {
         asLead.run(() -> safeguarding.close(concern, "Spoke with Amara and her GP the same day; support plan agreed.",
                 open.version()));
         assertTrue(asLead.call(() -> safeguarding.openConcerns()).stream().noneMatch(c -> c.id() == concern));
+        long closedReads = closedConcernReads();
         ConcernView closed = asLead.call(() -> safeguarding.closedConcerns()).stream().filter(c -> c.id() == concern)
                 .findFirst().orElseThrow();
+        assertEquals(closedReads + 1, closedConcernReads(), "reading closed concerns is audited too");
+        String readDetail = (String) sql.rows("select detail from audit_entry where action = "
+                + "'SAFEGUARDING_CLOSED_CONCERNS_READ' and actor = ? order by id desc limit 1", NADIA).get(0).get("detail");
+        assertTrue(readDetail.matches("\\d+ closed concerns \\[(.*, )?" + concern + "(, .*)?\\]"),
+                "the entry names the concerns read, never their words: " + readDetail);
         assertEquals("Nadia Rahman", closed.closedBy());
         assertNotNull(closed.closedAt());
         assertRefused(asLead, "safeguarding.stale", "closed this concern", () -> safeguarding.close(concern, "again",
@@ -631,6 +637,11 @@ class AssessmentIT {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    private long closedConcernReads() throws SQLException {
+        return sql.count("select count(*) from audit_entry where action = 'SAFEGUARDING_CLOSED_CONCERNS_READ' and actor = ?",
+                NADIA);
+    }
 
     private Enrolled enrolAmara() throws Exception {
         String code = CoursePackageZips.newCode();

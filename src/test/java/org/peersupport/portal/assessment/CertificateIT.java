@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.naming.InitialContext;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -139,6 +140,29 @@ class CertificateIT {
         assertThrows(EJBAccessException.class, () -> asSupervisor.call(() -> certificates.document(dylans)));
         assertThrows(EJBAccessException.class, () -> asHr.call(() -> certificates.document(dylans)));
         assertThrows(BusinessException.class, () -> asCoordinator.call(() -> certificates.document(-1)));
+    }
+
+    @Test
+    void issue13_everyCertificateDownloadIsAuditedWithWhoTookItAndWhose() throws Exception {
+        long cohort = cohorts.cohort(true);
+        long amaras = cohorts.enrol(cohort, AMARA, EnrolmentStatus.ACTIVE, EnrolmentStatus.COMPLETED);
+        long certificateId = certificateOf(amaras);
+        long dylans = certificateOf(cohorts.enrol(cohort, "dylan.hughes", EnrolmentStatus.ACTIVE, EnrolmentStatus.COMPLETED));
+
+        asCandidate.call(() -> certificates.document(certificateId));
+        assertEquals(List.of(Map.of("actor", AMARA, "detail", "by its holder, enrolment " + amaras)),
+                downloads(certificateId), "the holder's download");
+        asCoordinator.call(() -> certificates.document(certificateId));
+        assertEquals(Map.of("actor", AsCoordinator.ACCOUNT.username(), "detail", "by a coordinator, enrolment " + amaras),
+                downloads(certificateId).get(1), "a coordinator's download");
+
+        assertThrows(BusinessException.class, () -> asCandidate.call(() -> certificates.document(dylans)));
+        assertEquals(List.of(), downloads(dylans), "a refused download reads nothing and records no read");
+    }
+
+    private List<Map<String, Object>> downloads(long certificate) throws SQLException {
+        return sql.rows("select actor, detail from audit_entry where action = 'CERTIFICATE_DOWNLOADED' "
+                + "and subject_type = 'Certificate' and subject_id = ? order by id", String.valueOf(certificate));
     }
 
     @Test

@@ -46,6 +46,7 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.peersupport.portal.platform.boundary.DatabaseMigration;
 import org.peersupport.portal.reporting.ReportBenchmark;
 import org.peersupport.portal.reporting.ReportDataGenerator;
 import org.peersupport.portal.support.DemoDirectory;
@@ -231,7 +232,9 @@ public final class LoadBenchmark {
         Map<String, String> settings = services.portalSettings();
         Flyway.configure(LoadBenchmark.class.getClassLoader()).dataSource(services.jdbcUrl(),
                 settings.get("portal.db.migration.user"), settings.get("portal.db.migration.password"))
-                .locations("classpath:db/migration").load().migrate();
+                .locations("classpath:db/migration")
+                .placeholders(Map.of(DatabaseMigration.RUNTIME_ROLE_PLACEHOLDER, settings.get("portal.db.user")))
+                .load().migrate();
     }
 
     private static Map<String, String> settings(EmbeddedServices services, boolean demo) {

@@ -27,6 +27,7 @@ class ConfigurationProblemsTest {
         settings.put(PortalSetting.LDAP_USER_MEMBER_OF, "memberOf");
         settings.put(PortalSetting.LDAP_ATTR_ID, "objectGUID");
         settings.put(PortalSetting.ROLE_CANDIDATE, "CN=P2P Candidates,OU=Groups,DC=trust,DC=nhs,DC=uk");
+        settings.put(PortalSetting.ROLE_SAFEGUARDING, "CN=Safeguarding Leads,OU=Groups,DC=trust,DC=nhs,DC=uk");
         return settings;
     }
 
@@ -49,6 +50,17 @@ class ConfigurationProblemsTest {
             }
         }
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("no directory group is mapped")), problems.toString());
+    }
+
+    @Test
+    void aPortalWhoseRaisedConcernsWouldReachNobodyRefusesToStart() {
+        Map<PortalSetting, String> settings = complete();
+        settings.remove(PortalSetting.ROLE_SAFEGUARDING);
+        assertEquals(List.of("no directory group is mapped to the designated safeguarding lead: set "
+                + "PORTAL_LDAP_ROLE_SAFEGUARDING (portal.ldap.role.safeguarding), so that a safeguarding concern a "
+                + "supervisor raises reaches someone"), problems(settings));
+        settings.put(PortalSetting.ROLE_SAFEGUARDING, "  ");
+        assertEquals(1, problems(settings).size(), "a blank mapping maps nobody");
     }
 
     @Test

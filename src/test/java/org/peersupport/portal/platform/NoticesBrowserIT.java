@@ -115,6 +115,7 @@ class NoticesBrowserIT extends PortalBrowserTest {
         String text = new PdfTextExtractor(new PdfReader(pdf.body())).getTextFromPage(1);
         assertTrue(text.contains("Amara Okafor") && text.contains(code.substring(0, 5) + "-" + code.substring(5))
                 && text.contains("/portal/verify.xhtml?code=" + code), text);
+        assertEquals(1, downloads(id, "amara.okafor"), "the download is in the audit trail, with who and which");
         HttpResponse<byte[]> anonymous = get(download.getAttribute("href"), null);
         assertNotEquals("application/pdf", anonymous.headers().firstValue("Content-Type").orElse(""),
                 "signed out, the certificate is not served");
@@ -149,6 +150,20 @@ class NoticesBrowserIT extends PortalBrowserTest {
             request.header("Cookie", cookies);
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** How many downloads of the certificate the audit trail holds by the person. */
+    private static long downloads(long certificate, String actor) throws SQLException {
+        try (Connection db = ItServices.get().portalDatabase();
+                PreparedStatement query = db.prepareStatement("select count(*) from audit_entry where action = "
+                        + "'CERTIFICATE_DOWNLOADED' and subject_type = 'Certificate' and subject_id = ? and actor = ?")) {
+            query.setString(1, String.valueOf(certificate));
+            query.setString(2, actor);
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
     }
 
     /** The certificate of the enrolment: id, code and course title, from the database. */

@@ -54,6 +54,8 @@ class StartupRefusalIT {
                 () -> assertTrue(output.contains("PORTAL_LDAP_USER_BASE_DN (portal.ldap.user.base-dn)"), "names the user base"),
                 () -> assertTrue(output.contains("PORTAL_LDAP_ATTR_ID (portal.ldap.attr.id)"), "names the id attribute"),
                 () -> assertTrue(output.contains("no directory group is mapped to any portal role"), "asks for a role mapping"),
+                () -> assertTrue(output.contains("PORTAL_LDAP_ROLE_SAFEGUARDING (portal.ldap.role.safeguarding)"),
+                        "asks for a safeguarding lead, so that a raised concern reaches someone"),
                 () -> assertTrue(!output.contains("PORTAL_DB_URL (portal.db.url)"), "does not complain about what is set"));
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
+import org.peersupport.portal.platform.boundary.DatabaseMigration;
 import org.peersupport.portal.support.EmbeddedServices;
 
 /**
@@ -31,6 +32,8 @@ final class DemoDatabase {
         Map<String, String> settings = services.portalSettings();
         Flyway.configure(DemoDatabase.class.getClassLoader()).dataSource(services.jdbcUrl(),
                 settings.get("portal.db.migration.user"), settings.get("portal.db.migration.password"))
-                .locations("classpath:db/migration").load().migrate();
+                .locations("classpath:db/migration")
+                .placeholders(Map.of(DatabaseMigration.RUNTIME_ROLE_PLACEHOLDER, settings.get("portal.db.user")))
+                .load().migrate();
     }
 }

@@ -290,8 +290,9 @@ class ReportingIT {
         assertEquals(1, ben.training().get(1).sessionsDone(), "progress follows the course, not the cohort");
         assertEquals(3, ben.training().get(1).sessionsTotal());
         assertNull(ben.training().get(1).certificateCode(), "certificates arrive with their own feature");
-        assertTrue(sql.count("select count(*) from audit_entry where action = 'STAFF_RECORD_READ' and subject_id = ?",
-                String.valueOf(g.people.get("Ben"))) >= 1, "HR reading a training record is audited");
+        assertTrue(sql.count("select count(*) from audit_entry where action = 'STAFF_RECORD_READ' and subject_id = ? "
+                + "and actor = ? and detail = 'training record'", String.valueOf(g.people.get("Ben")),
+                AsHr.ACCOUNT.username()) >= 1, "HR reading a training record is audited, with who read it");
     }
 
     // ---------------------------------------------------------------- exports
@@ -534,6 +535,62 @@ class ReportingIT {
                 "an API call opens no session");
         assertEquals(200, api("api/completions?since=2026-01-01&size=1", basic("mark.evans", DemoDirectory.PASSWORD))
                 .statusCode(), "an HR person may call it too");
+    }
+
+    @Test
+    @RunAsClient
+    void issue13_everyReadThroughTheApiIsAuditedWithTheCallerAndWhatWasRead() throws Exception {
+        GoldenData g;
+        try (Connection db = ItServices.get().portalDatabase()) {
+            g = GoldenData.seed(db);
+        }
+        String caller = DemoDirectory.API_SERVICE_ACCOUNT;
+        String since = LocalDate.now().minusDays(2).toString();
+        long completionReads = auditCount("API_COMPLETIONS_READ", caller, null);
+        json(api("api/completions?since=" + since + "&size=7", service()), 200);
+        assertEquals(completionReads + 1, auditCount("API_COMPLETIONS_READ", caller, null), "a page of completions");
+        assertTrue(latestDetail("API_COMPLETIONS_READ", caller).matches("since " + since + "T00:00Z, page 0 of 7: \\d+ completions"),
+                latestDetail("API_COMPLETIONS_READ", caller));
+
+        String ben = String.valueOf(g.people.get("Ben"));
+        json(api("api/people/" + g.username("Ben") + "/training", service()), 200);
+        assertEquals(1, auditCount("STAFF_RECORD_READ", caller, ben), "a person's training record, as its subject");
+        assertEquals("training record, through the API", latestDetail("STAFF_RECORD_READ", caller));
+        assertEquals(404, api("api/people/no.such.person/training", service()).statusCode());
+        assertEquals(1, auditCount("STAFF_RECORD_READ", caller, ben), "no one's record was read");
+
+        json(api("api/courses/" + g.courseA + "/status-counts?organisation=" + g.organisation.replace(" ", "%20"),
+                service()), 200);
+        assertEquals(1, auditCount("API_COURSE_COUNTS_READ", caller, g.courseA), "a course's counts");
+        assertTrue(latestDetail("API_COURSE_COUNTS_READ", caller).contains(g.organisation),
+                latestDetail("API_COURSE_COUNTS_READ", caller));
+    }
+
+    private static long auditCount(String action, String actor, String subject) throws Exception {
+        try (Connection db = ItServices.get().portalDatabase();
+                java.sql.PreparedStatement query = db.prepareStatement("select count(*) from audit_entry where action = ? "
+                        + "and actor = ? and (cast(? as varchar) is null or subject_id = ?)")) {
+            query.setString(1, action);
+            query.setString(2, actor);
+            query.setString(3, subject);
+            query.setString(4, subject);
+            try (java.sql.ResultSet result = query.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
+    private static String latestDetail(String action, String actor) throws Exception {
+        try (Connection db = ItServices.get().portalDatabase();
+                java.sql.PreparedStatement query = db.prepareStatement("select detail from audit_entry where action = ? "
+                        + "and actor = ? order by id desc limit 1")) {
+            query.setString(1, action);
+            query.setString(2, actor);
+            try (java.sql.ResultSet result = query.executeQuery()) {
+                return result.next() ? result.getString(1) : null;
+            }
+        }
     }
 
     @Test

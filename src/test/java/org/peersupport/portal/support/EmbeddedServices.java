@@ -27,7 +27,9 @@ import java.util.Properties;
  * loaded from {@code deployment/demo-directory.ldif}.
  *
  * <p>The database has two roles, as production should: {@code portal_owner} owns the schema and runs the
- * migrations; {@code portal_app}, which the portal uses at run time, may only read and write rows.
+ * migrations; {@code portal_app}, which the portal uses at run time, owns nothing and may only read and write rows,
+ * and on the audit trail only read and append. Its grants are made by the migrations' {@code afterMigrate.sql}
+ * callback, as in production, so they follow every new table; here the database only gets its roles.
  */
 public final class EmbeddedServices implements AutoCloseable {
 
@@ -91,11 +93,7 @@ public final class EmbeddedServices implements AutoCloseable {
                 Statement sql = portal.createStatement()) {
             sql.execute("alter schema public owner to portal_owner");
             sql.execute("revoke create on schema public from public");
-            sql.execute("grant usage on schema public to portal_app");
-            sql.execute("alter default privileges for role portal_owner in schema public "
-                    + "grant select, insert, update, delete on tables to portal_app");
-            sql.execute("alter default privileges for role portal_owner in schema public "
-                    + "grant usage, select on sequences to portal_app");
+            sql.execute("grant connect on database portal to portal_app");
         } catch (SQLException e) {
             throw new IllegalStateException("could not prepare the portal database", e);
         }
@@ -116,7 +114,10 @@ public final class EmbeddedServices implements AutoCloseable {
         }
     }
 
-    /** A connection to the portal's database as its owner, for tests that check what was written. */
+    /**
+     * A connection to the portal's database as the server's superuser (more than the schema owner), for tests and
+     * tools that seed or check data beyond what the portal's run-time role may do.
+     */
     public Connection portalDatabase() throws SQLException {
         return postgres.getDatabase("postgres", "portal").getConnection();
     }

@@ -6,14 +6,16 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import org.peersupport.portal.assessment.control.VerificationCodes;
 import org.peersupport.portal.assessment.entity.Certificate;
 import org.peersupport.portal.identity.control.Callers;
+import org.peersupport.portal.audit.control.AuditEvent;
 import org.peersupport.portal.identity.entity.Role;
 import org.peersupport.portal.platform.control.BusinessException;
 
@@ -35,6 +37,9 @@ public class Certificates {
     @Inject
     Callers callers;
 
+    @Inject
+    Event<AuditEvent> audit;
+
     /** The caller's own certificates, newest first. */
     @RolesAllowed(Role.Names.CANDIDATE)
     public List<CertificateSummary> mine() {
@@ -43,7 +48,7 @@ public class Certificates {
                         VerificationCodes.display(c.getCode()))).toList();
     }
 
-    /** What the certificate's PDF prints: for its holder (as a candidate) and for coordinators. */
+    /** What the certificate's PDF prints: for its holder (as a candidate) and for coordinators; audited as a download. */
     @RolesAllowed({Role.Names.CANDIDATE, Role.Names.COORDINATOR})
     public CertificateDocument document(long certificateId) {
         Certificate certificate = em.createNamedQuery(Certificate.WITH_HOLDER, Certificate.class)
@@ -53,6 +58,8 @@ public class Certificates {
         if (!own && !session.isCallerInRole(Role.Names.COORDINATOR)) {
             throw notFound();
         }
+        audit.fire(AuditEvent.by(session.getCallerPrincipal().getName(), "CERTIFICATE_DOWNLOADED", "Certificate", certificate.getId(),
+                (own ? "by its holder" : "by a coordinator") + ", enrolment " + certificate.getEnrolment().getId()));
         return new CertificateDocument(certificate.getId(), certificate.getHolderName(), certificate.getCourseTitle(),
                 certificate.getCompletedOn(), certificate.getCode());
     }

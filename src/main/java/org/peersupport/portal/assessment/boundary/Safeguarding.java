@@ -93,12 +93,16 @@ public class Safeguarding {
         return open;
     }
 
-    /** The most recently closed concerns, newest first. */
+    /** The most recently closed concerns, newest first (the read is audited, as for open ones). */
     @RolesAllowed(Role.Names.SAFEGUARDING)
     public List<ConcernView> closedConcerns() {
         Person me = access.me(session);
-        return em.createNamedQuery(SafeguardingConcern.CLOSED, SafeguardingConcern.class).setMaxResults(CLOSED_SHOWN)
-                .getResultList().stream().filter(c -> notAbout(me, c)).map(Safeguarding::view).toList();
+        List<ConcernView> closed = em.createNamedQuery(SafeguardingConcern.CLOSED, SafeguardingConcern.class)
+                .setMaxResults(CLOSED_SHOWN).getResultList().stream().filter(c -> notAbout(me, c)).map(Safeguarding::view)
+                .toList();
+        audit.fire(AuditEvent.by(me.getUsername(), "SAFEGUARDING_CLOSED_CONCERNS_READ", "SafeguardingConcern", null,
+                closed.size() + " closed concerns " + closed.stream().map(c -> String.valueOf(c.id())).toList()));
+        return closed;
     }
 
     /** Closes a concern with its outcome (required). */

@@ -42,6 +42,10 @@ public final class ConfigurationProblems {
                     + PortalSetting.ROLE_CANDIDATE + ", " + PortalSetting.ROLE_SUPERVISOR + ", " + PortalSetting.ROLE_VERIFIER
                     + ", " + PortalSetting.ROLE_COORDINATOR + ", " + PortalSetting.ROLE_HR);
         }
+        if (blank(lookup.apply(PortalSetting.ROLE_SAFEGUARDING))) {
+            problems.add("no directory group is mapped to the designated safeguarding lead: set "
+                    + PortalSetting.ROLE_SAFEGUARDING + ", so that a safeguarding concern a supervisor raises reaches someone");
+        }
         lookup.apply(PortalSetting.LDAP_URL).filter(url -> !url.isBlank()).ifPresent(url -> {
             String lower = url.toLowerCase(Locale.ROOT);
             if (!lower.startsWith("ldap://") && !lower.startsWith("ldaps://")) {

@@ -3,9 +3,11 @@ package org.peersupport.portal.reporting.boundary;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.security.Principal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -62,6 +64,9 @@ public class Reports {
 
     @Inject
     Event<AuditEvent> audit;
+
+    @Resource
+    SessionContext session;
 
     /** The dashboard: figures per course and across all, completions by month, and status by department. */
     @RolesAllowed(Role.Names.HR)
@@ -167,11 +172,11 @@ public class Reports {
     @RolesAllowed(Role.Names.HR)
     public StaffRecord staffRecord(long personId) {
         StaffRecord record = load(personId);
-        audit.fire(AuditEvent.of("STAFF_RECORD_READ", "Person", personId, "training record"));
+        audit.fire(AuditEvent.by(caller(), "STAFF_RECORD_READ", "Person", personId, "training record"));
         return record;
     }
 
-    /** The same record by directory username, for the API; empty training when the person has none. */
+    /** The same record by directory username, for the API (audited); empty training when the person has none. */
     @RolesAllowed(Role.Names.HR)
     public StaffRecord staffRecordByUsername(String username) {
         try (Connection db = dataSource.getConnection();
@@ -180,13 +185,16 @@ public class Reports {
             if (!rs.next()) {
                 throw notFound();
             }
-            return staffRecord(rs.getLong(1));
+            long personId = rs.getLong(1);
+            StaffRecord record = load(personId);
+            audit.fire(AuditEvent.by(caller(), "STAFF_RECORD_READ", "Person", personId, "training record, through the API"));
+            return record;
         } catch (SQLException e) {
             throw unavailable(e);
         }
     }
 
-    /** Completions at or after {@code since}, oldest first, one page: the API's incremental sync. */
+    /** Completions at or after {@code since}, oldest first, one page: the API's incremental sync (audited). */
     @RolesAllowed(Role.Names.HR)
     public CompletionPage completionsSince(OffsetDateTime since, int page, int pageSize) {
         int size = Math.max(1, Math.min(pageSize, MAX_PAGE_SIZE));
@@ -199,6 +207,8 @@ public class Reports {
                 items.add(ReportRows.completion(rs));
                 total = rs.getLong("total");
             }
+            audit.fire(AuditEvent.by(caller(), "API_COMPLETIONS_READ", "Completions", null, "since " + since + ", page " + Math.max(0, page)
+                    + " of " + size + ": " + items.size() + " completions"));
             return new CompletionPage(items, Math.max(0, page), size, total);
         } catch (SQLException e) {
             throw unavailable(e);
@@ -209,13 +219,16 @@ public class Reports {
     public record CompletionPage(List<Completion> items, int page, int pageSize, long total) {
     }
 
-    /** The figures for one course (all its versions), narrowed by the filter. */
+    /** The figures for one course (all its versions), narrowed by the filter: the API's counts (audited). */
     @RolesAllowed(Role.Names.HR)
     public StatusCounts courseCounts(String courseCode, ReportFilter filter) {
         Dashboard dashboard = dashboard(filter.withCourse(courseCode));
-        return dashboard.courses().stream().filter(c -> c.key().equals(courseCode)).findFirst()
+        StatusCounts counts = dashboard.courses().stream().filter(c -> c.key().equals(courseCode)).findFirst()
                 .orElseThrow(() -> new BusinessException("report.course.notFound",
                         "There is no course " + courseCode + " with places to report on."));
+        audit.fire(AuditEvent.by(caller(), "API_COURSE_COUNTS_READ", "Course", courseCode, "status counts, narrowed to "
+                + filter.withCourse(courseCode).parameters()));
+        return counts;
     }
 
     private StaffRecord load(long personId) {
@@ -259,6 +272,12 @@ public class Reports {
             }
         }
         return courses;
+    }
+
+    /** The signed-in caller as the EJB container knows them (a person or the API's service account). */
+    private String caller() {
+        Principal principal = session.getCallerPrincipal();
+        return principal == null ? null : principal.getName();
     }
 
     LocalDate today() {
