@@ -146,7 +146,8 @@ public class Cohorts {
      * first, so a cohort that began long ago does not push the next ones off the first page. A cohort runs on the
      * course version it was made from, so it stays open when a newer version is published and its own is archived.
      */
-    @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR})
+    @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR,
+            Role.Names.SAFEGUARDING})
     public ResultPage<CohortSummary> openCohortPage(String search, int page, int pageSize) {
         return page(List.of(NOT_ENDED, "co.status <> org.peersupport.portal.course.entity.CourseStatus.DRAFT"), search,
                 "order by case when c.startDate >= :today then 0 else 1 end, "

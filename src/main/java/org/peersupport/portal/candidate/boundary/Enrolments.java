@@ -206,7 +206,8 @@ public class Enrolments {
     // ---------------------------------------------------------------- place requests
 
     /** The caller asks for a place on a cohort, optionally saying why. */
-    @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR})
+    @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR,
+            Role.Names.SAFEGUARDING})
     public long requestPlace(long cohortId, String message) {
         Cohort cohort = cohort(cohortId);
         Person me = new Caller(session, em).person();
@@ -230,7 +231,8 @@ public class Enrolments {
     }
 
     /** The caller's own requests for places, newest first, with each coordinator's decision and reason. */
-    @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR})
+    @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR,
+            Role.Names.SAFEGUARDING})
     public List<MyPlaceRequest> myPlaceRequests() {
         Person me = new Caller(session, em).person();
         return em.createQuery("select r from PlaceRequest r join fetch r.cohort c join fetch c.course "
@@ -243,7 +245,8 @@ public class Enrolments {
     }
 
     /** The cohorts the caller is on (in any status), so that a page need not offer them a place there again. */
-    @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR})
+    @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR,
+            Role.Names.SAFEGUARDING})
     public Set<Long> myCohortIds() {
         Person me = new Caller(session, em).person();
         return new HashSet<>(em.createQuery("select e.cohort.id from Enrolment e where e.person.id = :personId", Long.class)

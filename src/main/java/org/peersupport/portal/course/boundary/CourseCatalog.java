@@ -42,7 +42,7 @@ import org.peersupport.portal.identity.entity.Role;
 import org.peersupport.portal.platform.control.BusinessException;
 
 /**
- * Reading courses. Supervisors, verifiers, coordinators and HR read published courses; a person who is only a
+ * Reading courses. Supervisors, verifiers, coordinators, HR and safeguarding leads read published courses; a person who is only a
  * candidate reads a course while enrolled on one of its cohorts, and each lesson from its session's date in their
  * cohort's schedule (or once the coordinator opened it early), as the candidate feature's {@link LessonAccess}
  * decides. Each person is pinned to the version
@@ -88,7 +88,8 @@ public class CourseCatalog {
     @Inject
     CompletionRules completion;
 
-    @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR})
+    @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR,
+            Role.Names.SAFEGUARDING})
     public List<CourseSummary> publishedCourses() {
         List<Object[]> rows = em.createQuery("select c, size(c.sessions) from Course c where c.status = :status "
                 + "order by c.title, c.code", Object[].class).setParameter("status", CourseStatus.PUBLISHED).getResultList();
@@ -101,7 +102,8 @@ public class CourseCatalog {
     }
 
     /** The course as the caller reads it; pins them to the latest published version the first time. */
-    @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR})
+    @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR,
+            Role.Names.SAFEGUARDING})
     public CourseOverview overview(String courseCode) {
         Person me = me();
         requireCourseAccess(me, courseCode);
@@ -121,7 +123,8 @@ public class CourseCatalog {
     }
 
     /** A session of the caller's version of the course; opening it completes it when the course completes on view. */
-    @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR})
+    @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR,
+            Role.Names.SAFEGUARDING})
     public Lesson lesson(String courseCode, int sessionNumber) {
         Person me = me();
         requireCourseAccess(me, courseCode);
@@ -138,7 +141,8 @@ public class CourseCatalog {
         return lesson.asSeenBy(completed);
     }
 
-    @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR})
+    @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR,
+            Role.Names.SAFEGUARDING})
     public void markComplete(String courseCode, int sessionNumber) {
         Person me = me();
         requireCourseAccess(me, courseCode);
@@ -149,7 +153,8 @@ public class CourseCatalog {
         }
     }
 
-    @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR})
+    @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR,
+            Role.Names.SAFEGUARDING})
     public void markIncomplete(String courseCode, int sessionNumber) {
         Person me = me();
         requireCourseAccess(me, courseCode);
@@ -163,7 +168,8 @@ public class CourseCatalog {
     }
 
     /** Moves the caller to the latest published version; what they completed carries over by session. */
-    @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR})
+    @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR,
+            Role.Names.SAFEGUARDING})
     public void switchToLatestVersion(String courseCode) {
         Person me = me();
         requireCourseAccess(me, courseCode);
@@ -179,7 +185,8 @@ public class CourseCatalog {
     }
 
     /** The "Useful Resources" of the caller's version of a course, in order. */
-    @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR})
+    @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR,
+            Role.Names.SAFEGUARDING})
     public List<UsefulResource> usefulResources(String courseCode) {
         Person me = me();
         requireCourseAccess(me, courseCode);
@@ -188,7 +195,8 @@ public class CourseCatalog {
                 .toList();
     }
 
-    @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR})
+    @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR,
+            Role.Names.SAFEGUARDING})
     public List<GlossaryEntryView> glossary(String courseCode) {
         Person me = me();
         requireCourseAccess(me, courseCode);
@@ -201,7 +209,8 @@ public class CourseCatalog {
      * An exercise file to download: of a published version, of an archived version the caller is pinned to, or
      * of any version for a coordinator. Anything else is "not found", so drafts are not revealed.
      */
-    @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR})
+    @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR,
+            Role.Names.SAFEGUARDING})
     public ExerciseFileDownload exerciseFile(long fileId) {
         SessionExerciseFile file = em.createNamedQuery(SessionExerciseFile.WITH_COURSE, SessionExerciseFile.class)
                 .setParameter("id", fileId).getResultStream().findFirst().orElseThrow(CourseCatalog::fileNotFound);
@@ -241,7 +250,7 @@ public class CourseCatalog {
     private boolean readsAsCandidateOnly() {
         return session.isCallerInRole(Role.Names.CANDIDATE) && !session.isCallerInRole(Role.Names.SUPERVISOR)
                 && !session.isCallerInRole(Role.Names.VERIFIER) && !session.isCallerInRole(Role.Names.COORDINATOR)
-                && !session.isCallerInRole(Role.Names.HR);
+                && !session.isCallerInRole(Role.Names.HR) && !session.isCallerInRole(Role.Names.SAFEGUARDING);
     }
 
     private void requireCourseAccess(Person me, String courseCode) {
