@@ -128,7 +128,7 @@ public class SignInThrottle {
         }
         Instant last = lockedUntil != null && lockedUntil.isAfter(now) ? lockedUntil : now;
         em.createNativeQuery("update sign_in_throttle set failures = ?2, window_start = ?3, locks = ?4, "
-                + "locked_until = ?5, expires_at = ?6 where throttle_key = ?1")
+                + "locked_until = cast(?5 as timestamptz), expires_at = ?6 where throttle_key = ?1")
                 .setParameter(1, key).setParameter(2, failures).setParameter(3, Timestamp.from(windowStart))
                 .setParameter(4, locks).setParameter(5, lockedUntil == null ? null : Timestamp.from(lockedUntil))
                 .setParameter(6, Timestamp.from(last.plus(window))).executeUpdate();
