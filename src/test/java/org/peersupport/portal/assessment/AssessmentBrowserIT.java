@@ -207,6 +207,9 @@ class AssessmentBrowserIT extends PortalBrowserTest {
         assertEquals("", browser.find("#review\\:password").getAttribute("value"), "the password is not shown again");
         scrollTo("#signoff-heading");
         browser.assertAccessible("a refused sign-off").screenshot("assessment-signoff-refused");
+        assertEquals("current-password", browser.find("#review\\:password").getAttribute("autocomplete"));
+        assertTrue(browser.pasteAllowed("#review\\:password"),
+                "the password may be pasted or filled in by a password manager (WCAG 2.2, 3.3.8)");
         browser.type("#review\\:password", DemoDirectory.PASSWORD).clickAndWait("#review\\:signOff");
         assertTrue(browser.text().contains(ESSAY + " by Amara Okafor is signed off."), browser.text());
         browser.signOut();

@@ -198,6 +198,20 @@ public final class Browser implements AutoCloseable {
         return clickAndWait("#signin\\:submit");
     }
 
+    /**
+     * Dispatches a paste into the field as the browser does and returns true when no script on the page cancelled it
+     * and its form does not turn autocomplete off (WCAG 2.2, 3.3.8: passwords may be pasted and filled in).
+     */
+    public boolean pasteAllowed(String css) {
+        return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+                "const data = new DataTransfer(); data.setData('text/plain', 'pasted-secret');"
+                        + "const paste = new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true});"
+                        + "const field = arguments[0]; const form = field.form;"
+                        + "return field.dispatchEvent(paste) && field.getAttribute('onpaste') === null"
+                        + " && field.getAttribute('autocomplete') !== 'off'"
+                        + " && !(form && form.getAttribute('autocomplete') === 'off');", find(css)));
+    }
+
     public Browser signOut() {
         return clickAndWait("#signOutForm\\:signOut");
     }

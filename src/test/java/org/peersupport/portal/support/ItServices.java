@@ -46,6 +46,10 @@ public class ItServices implements LoadableExtension {
             settings.putAll(startMail());
             // a 1 MB limit for evidence files, so that a test uploads a file over it cheaply
             settings.put("portal.evidence.upload.max-mb", "1");
+            // every test signs in from loopback: its address may fail sign-in more often than a real one before it
+            // is locked, and, as a proxy of its own, may name other addresses in X-Forwarded-For (SignInThrottlingIT)
+            settings.put("portal.signin.address-max-failures", "1000");
+            settings.put("portal.proxy.trusted", "127.0.0.1,::1");
             EmbeddedServices.writeProperties(settings, Paths.buildDirectory().resolve("it/portal-it.properties"));
             EmbeddedServices started = services;
             GreenMail startedMail = mail;

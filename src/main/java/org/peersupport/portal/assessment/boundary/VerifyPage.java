@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.peersupport.portal.assessment.control.VerificationLimiter;
+import org.peersupport.portal.platform.control.ClientAddress;
 
 /**
  * Backs the public {@code /verify.xhtml?code=...}: shows the name, course and completion date for a genuine code,
@@ -36,6 +37,9 @@ public class VerifyPage {
     @Inject
     Clock clock;
 
+    @Inject
+    ClientAddress clientAddress;
+
     private String code;
     private Outcome outcome = Outcome.NONE;
     private VerifiedCertificate certificate;
@@ -46,7 +50,7 @@ public class VerifyPage {
             outcome = Outcome.NONE;
             return;
         }
-        if (!limiter.allow(((HttpServletRequest) external.getRequest()).getRemoteAddr(), clock.millis())) {
+        if (!limiter.allow(clientAddress.of((HttpServletRequest) external.getRequest()), clock.millis())) {
             outcome = Outcome.TOO_MANY;
             return;
         }

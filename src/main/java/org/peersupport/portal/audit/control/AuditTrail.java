@@ -14,6 +14,7 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import org.peersupport.portal.audit.entity.AuditEntry;
+import org.peersupport.portal.platform.control.ClientAddress;
 
 /**
  * Writes {@link AuditEvent}s to the audit trail synchronously, inside the transaction of the boundary that
@@ -36,6 +37,9 @@ public class AuditTrail {
     @Inject
     Clock clock;
 
+    @Inject
+    ClientAddress clientAddress;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(@Observes AuditEvent event) {
         String actor = event.actor() != null ? event.actor() : caller();
@@ -54,7 +58,7 @@ public class AuditTrail {
 
     private String remoteAddress() {
         try {
-            return request.isResolvable() ? request.get().getRemoteAddr() : null;
+            return request.isResolvable() ? clientAddress.of(request.get()) : null;
         } catch (ContextNotActiveException | IllegalStateException e) {
             return null;
         }

@@ -17,6 +17,8 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -53,10 +55,39 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private volatile HttpAuthenticationMechanism form;
 
+    static final int TOO_MANY_REQUESTS = 429;
+
+    /**
+     * Soteria's {@code @LoginToContinue} marks the session when the sign-in page calls
+     * {@code SecurityContext.authenticate} with {@code newAuthentication}, and removes the mark only when the sign-in
+     * succeeds. After a failed sign-in the mark stayed, and every later request of the session was treated as the
+     * continuation of that caller-initiated sign-in: the form mechanism found no credentials, did nothing, and a
+     * protected page answered 200 with an empty body instead of sending the person to the sign-in page. A sign-in
+     * through the form completes within its own request, so no mark is needed on any later request.
+     */
+    static final String SOTERIA_CALLER_INITIATED = "org.glassfish.soteria.caller_initiated_authentication";
+
+    static void forgetAbandonedSignIn(HttpServletRequest request) {
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        if (session == null) {
+            return;
+        }
+        try {
+            if (session.getAttribute(SOTERIA_CALLER_INITIATED) != null) {
+                session.removeAttribute(SOTERIA_CALLER_INITIATED);
+            }
+        } catch (IllegalStateException invalidated) {
+            // the session ended meanwhile: nothing left to forget
+        }
+    }
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) throws AuthenticationException {
         if (!isApi(request)) {
+            if (!context.isAuthenticationRequest()) {
+                forgetAbandonedSignIn(request);
+            }
             SignedInRoles signedIn = context.isAuthenticationRequest() ? null : SignedInRoles.of(request);
             if (signedIn != null) {
                 // a signed-in session: name its groups to the container ourselves (see SignedInRoles, Payara issue 6145),
@@ -71,6 +102,17 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
             CredentialValidationResult result = validate(credential);
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                 return context.notifyContainerAboutLogin(result);
+            }
+            if (request.getAttribute(DirectoryIdentityStore.LOCKED_UNTIL) instanceof Instant until) {
+                // too many failed sign-ins of this account or from this address: refused unchecked until then
+                long seconds = Math.max(1, Duration.between(Instant.now(), until).toSeconds() + 1);
+                response.setHeader("Retry-After", Long.toString(seconds));
+                try {
+                    response.sendError(TOO_MANY_REQUESTS);
+                } catch (java.io.IOException e) {
+                    throw new AuthenticationException(e);
+                }
+                return AuthenticationStatus.SEND_FAILURE;
             }
         }
         if (credential == null && !context.isProtected()) {

@@ -9,6 +9,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -17,7 +18,10 @@ import org.peersupport.portal.identity.control.Directory;
 import org.peersupport.portal.identity.control.DirectoryAccount;
 import org.peersupport.portal.identity.control.DirectoryUnavailableException;
 import org.peersupport.portal.identity.control.RoleMapping;
+import org.peersupport.portal.identity.control.SignInNames;
+import org.peersupport.portal.identity.control.SignInThrottle;
 import org.peersupport.portal.identity.entity.Role;
+import org.peersupport.portal.platform.control.ClientAddress;
 import org.peersupport.portal.platform.control.PortalConfig;
 
 /**
@@ -42,7 +46,29 @@ public class DirectoryIdentityStore implements IdentityStore {
     @Inject
     Instance<HttpServletRequest> request;
 
+    @Inject
+    ClientAddress clientAddress;
+
+    /**
+     * Request attribute set when sign-in was refused because the account or the client address has too many failed
+     * sign-ins (see {@link SignInThrottle}): the {@link java.time.Instant} until which it is locked.
+     */
+    public static final String LOCKED_UNTIL = DirectoryIdentityStore.class.getName() + ".lockedUntil";
+
     public CredentialValidationResult validate(UsernamePasswordCredential credential) {
+        String address = clientAddress();
+        Optional<Instant> locked = signIns.lockedUntil(credential.getCaller(), address);
+        if (locked.isPresent()) {
+            // refused without asking the directory, so a locked account cannot be probed for its password
+            mark(LOCKED_UNTIL, locked.get());
+            signIns.recordRefusedSignIn(credential.getCaller(), locked.get());
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        if (SignInNames.hasControlCharacters(credential.getCaller())) {
+            signIns.recordFailedSignIn(credential.getCaller(), "username held control characters", address)
+                    .ifPresent(until -> mark(LOCKED_UNTIL, until));
+            return CredentialValidationResult.INVALID_RESULT;
+        }
         Optional<DirectoryAccount> account;
         try {
             account = directory.authenticate(credential.getCaller(), credential.getPassword().getValue());
@@ -52,7 +78,8 @@ public class DirectoryIdentityStore implements IdentityStore {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
         if (account.isEmpty()) {
-            signIns.recordFailedSignIn(credential.getCaller(), "unknown username or wrong password");
+            signIns.recordFailedSignIn(credential.getCaller(), "unknown username or wrong password", address)
+                    .ifPresent(until -> mark(LOCKED_UNTIL, until));
             return CredentialValidationResult.INVALID_RESULT;
         }
         Set<Role> roles = RoleMapping.from(config::value).rolesFor(account.get().groupDns());
@@ -81,12 +108,25 @@ public class DirectoryIdentityStore implements IdentityStore {
     }
 
     private void markDirectoryUnavailable() {
+        mark(DIRECTORY_UNAVAILABLE, Boolean.TRUE);
+    }
+
+    private void mark(String attribute, Object value) {
         try {
             if (request.isResolvable()) {
-                request.get().setAttribute(DIRECTORY_UNAVAILABLE, Boolean.TRUE);
+                request.get().setAttribute(attribute, value);
             }
         } catch (ContextNotActiveException | IllegalStateException e) {
             // not in a web request: nothing to tell
+        }
+    }
+
+    /** The client's address (see {@link ClientAddress}), or null outside a web request. */
+    private String clientAddress() {
+        try {
+            return request.isResolvable() ? clientAddress.of(request.get()) : null;
+        } catch (ContextNotActiveException | IllegalStateException e) {
+            return null;
         }
     }
 }

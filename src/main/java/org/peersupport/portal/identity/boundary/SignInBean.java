@@ -15,6 +15,17 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIComponent;
+import jakarta.faces.validator.ValidatorException;
+import org.peersupport.portal.identity.control.SignInNames;
+import org.peersupport.portal.platform.boundary.SessionSettings;
+import org.peersupport.portal.platform.control.PortalConfig;
 import org.peersupport.portal.platform.boundary.Messages;
 
 /** Backs {@code signin.xhtml}: form sign-in through Jakarta Security. */
@@ -41,6 +52,15 @@ public class SignInBean {
     @Inject
     Messages messages;
 
+    @Inject
+    PortalConfig config;
+
+    @Inject
+    Clock clock;
+
+    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("HH:mm", Locale.UK)
+            .withZone(ZoneId.of("Europe/London"));
+
     /** On opening the page: signed-in people go home; an ended session is explained. */
     public void open() throws IOException {
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
@@ -48,12 +68,26 @@ public class SignInBean {
             external.redirect(external.getRequestContextPath() + "/home.xhtml");
             return;
         }
-        if (hasSignedInMarker(request) && !faces.isPostback()) {
+        String reason = external.getRequestParameterMap().get("reason");
+        if (SessionLifetimeFilter.REASON.equals(reason)) {
+            messages.info(null, "signin.sessionLifetime", SessionSettings.maxHours(config));
+            if (hasSignedInMarker(request)) {
+                forgetSignedIn();
+            }
+        } else if (hasSignedInMarker(request) && !faces.isPostback()) {
             messages.info(null, "signin.sessionEnded");
             forgetSignedIn();
         }
-        if ("signedOut".equals(external.getRequestParameterMap().get("reason"))) {
+        if ("signedOut".equals(reason)) {
             messages.info(null, "signin.signedOut");
+        }
+    }
+
+    /** A username holding NUL or another control character is refused next to the field, before any sign-in. */
+    public void validateUsername(FacesContext context, UIComponent component, Object value) {
+        if (value instanceof String text && SignInNames.hasControlCharacters(text)) {
+            throw new ValidatorException(new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    messages.text("signin.username.controlCharacters"), null));
         }
     }
 
@@ -61,23 +95,34 @@ public class SignInBean {
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         HttpServletResponse response = (HttpServletResponse) external.getResponse();
         AuthenticationStatus status = securityContext.authenticate(request, response, withParams()
-                .credential(new UsernamePasswordCredential(username.strip(), new Password(password)))
+                .credential(new UsernamePasswordCredential(SignInNames.clean(username), new Password(password)))
                 .newAuthentication(true));
         password = null;
         switch (status) {
             case SEND_CONTINUE -> {
-                rememberSignedIn(request);
+                signedIn(request);
                 faces.responseComplete();
             }
             case SUCCESS -> {
-                rememberSignedIn(request);
+                signedIn(request);
                 external.redirect(external.getRequestContextPath() + "/home.xhtml");
             }
             default -> {
-                boolean directoryDown = request.getAttribute(DirectoryIdentityStore.DIRECTORY_UNAVAILABLE) != null;
-                messages.error(null, directoryDown ? "signin.directoryUnavailable" : "signin.failed");
+                Object lockedUntil = request.getAttribute(DirectoryIdentityStore.LOCKED_UNTIL);
+                if (lockedUntil instanceof Instant until) {
+                    // the same for every account, known or not, so the message tells nothing of who exists
+                    messages.error(null, "signin.locked", UNTIL.format(until));
+                } else {
+                    boolean directoryDown = request.getAttribute(DirectoryIdentityStore.DIRECTORY_UNAVAILABLE) != null;
+                    messages.error(null, directoryDown ? "signin.directoryUnavailable" : "signin.failed");
+                }
             }
         }
+    }
+
+    private void signedIn(HttpServletRequest request) {
+        rememberSignedIn(request);
+        SessionLifetimeFilter.startLifetime(request, Instant.now(clock));
     }
 
     private boolean hasSignedInMarker(HttpServletRequest request) {

@@ -65,6 +65,7 @@ public final class ConfigurationProblems {
             }
         });
         mailProblems(lookup, problems);
+        signInProblems(lookup, problems);
         lookup.apply(PortalSetting.EVIDENCE_UPLOAD_MAX_MB).filter(value -> !value.isBlank()).ifPresent(value -> {
             if (!value.strip().matches("\\d{1,3}") || Integer.parseInt(value.strip()) < 1
                     || Integer.parseInt(value.strip()) > MAX_EVIDENCE_UPLOAD_MB) {
@@ -79,6 +80,27 @@ public final class ConfigurationProblems {
             }
         });
         return problems;
+    }
+
+    /** Sign-in throttling, session lifetime and trusted proxies (issue 13): whole numbers from 1, addresses. */
+    private static void signInProblems(Function<PortalSetting, Optional<String>> lookup, List<String> problems) {
+        for (PortalSetting number : List.of(PortalSetting.SESSION_MAX_HOURS, PortalSetting.SIGNIN_MAX_FAILURES,
+                PortalSetting.SIGNIN_ADDRESS_MAX_FAILURES, PortalSetting.SIGNIN_WINDOW_MINUTES,
+                PortalSetting.SIGNIN_MAX_LOCK_MINUTES)) {
+            lookup.apply(number).filter(v -> !v.isBlank()).ifPresent(value -> {
+                if (!value.strip().matches("[1-9]\\d{0,5}")) {
+                    problems.add(number + " must be a whole number from 1, not '" + value + "'");
+                }
+            });
+        }
+        lookup.apply(PortalSetting.PROXY_TRUSTED).filter(v -> !v.isBlank()).ifPresent(value -> {
+            try {
+                ClientAddress.parse(value);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage() + " (" + PortalSetting.PROXY_TRUSTED + " lists IP addresses or CIDR ranges, "
+                        + "comma-separated)");
+            }
+        });
     }
 
     /** Email is optional, but a host without a sender, or a setting that cannot be read, is refused. */
