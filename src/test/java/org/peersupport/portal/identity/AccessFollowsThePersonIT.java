@@ -279,6 +279,9 @@ class AccessFollowsThePersonIT {
         assertEquals(1, asSupervisor.call(() -> records.record(w.enrolment())).notes().size());
         assertTrue(readsOf(w) > before, "the former supervisor's reads are audited");
         assertSupervisorRefused(() -> records.addNote(w.enrolment(), "A note after the end"));
+        BusinessException noDecision = assertThrows(BusinessException.class, () -> asSupervisor.call(
+                () -> reviews.referBack(w.submission(), List.of(), "Please add an example.", 0)));
+        assertEquals("assessment.placeEnded", noDecision.key(), "read only: no new decision after the place ended");
 
         // the enrolment ended 91 days ago: the period is over
         Object ended = sql.rows("select status_changed_at from enrolment where id = ?", w.enrolment()).get(0)

@@ -188,7 +188,7 @@ public class Reviews {
     public long referBack(long submissionId, List<JudgementInput> judged, String feedback, long expectedVersion) {
         Person me = access.me(session);
         Submission s = access.submission(submissionId);
-        access.requireAssessor(me, s.getEnrolment());
+        access.requireDecidingAssessor(me, s.getEnrolment());
         AssessmentAccess.requireVersion(s, expectedVersion);
         String words = AssessmentReads.blankToNull(feedback);
         if (words == null) {
@@ -213,7 +213,7 @@ public class Reviews {
         try {
             Person me = access.me(session);
             Submission s = access.submission(submissionId);
-            access.requireAssessor(me, s.getEnrolment());
+            access.requireDecidingAssessor(me, s.getEnrolment());
             AssessmentAccess.requireVersion(s, expectedVersion);
             DecisionKind.SIGN_OFF.moveFrom(s.getStatus());
             Map<EvidenceRequirement, JudgementInput> checked = checkJudgements(s, judged);

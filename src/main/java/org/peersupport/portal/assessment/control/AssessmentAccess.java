@@ -101,6 +101,18 @@ public class AssessmentAccess {
         }
     }
 
+    /**
+     * {@code me} may make a new decision (refer back, sign off): as {@link #requireAssessor}, and the place is still
+     * current. After it ends, the last supervisor reads the work for a while but decides nothing (read only).
+     */
+    public void requireDecidingAssessor(Person me, Enrolment enrolment) {
+        requireAssessor(me, enrolment);
+        if (supervisors.reach(me.getId(), enrolment) != SupervisorAccess.Reach.CURRENT) {
+            throw new BusinessException("assessment.placeEnded", "This candidate's place has ended, so their work can no "
+                    + "longer be referred back or signed off. You can still read it.");
+        }
+    }
+
     /** The sample of this submission to {@code me}, or "no such submission". */
     public Optional<VerificationSample> sampleTo(Person me, Submission submission) {
         return em.createQuery("select v from VerificationSample v where v.submission.id = :submissionId "
