@@ -460,7 +460,7 @@ class CandidateIT {
     @Test
     void issue13_aCohortCourseAndPersonNamedAsFormulasExportAsTextInTheAttendanceRegister() throws Exception {
         long course = published();
-        long cohort = cohort(course, 5, pastWeeks(2));
+        long cohort = cohort(course, 5, pastWeeks(11));
         String cohortName = "x,=HYPERLINK(\"http://example.invalid\")";
         String courseTitle = "=HYPERLINK(\"http://example.invalid\",\"Course\")";
         String sessionTitle = "+1+cmd|' /C calc'!A0";
@@ -491,7 +491,7 @@ class CandidateIT {
             assertTrue(rows.get(0).get(4).startsWith("Session 1: +1+cmd"), rows.get(0).toString());
             assertEquals(List.of("'@SUM(1+1)*cmd|' /C calc'!A0", "'=1+1@example.invalid", "'-2+3"),
                     rows.get(1).toList().subList(0, 3), "the text as typed, with the apostrophe that keeps it text");
-            assertEquals(List.of("0", "0", "0"), rows.get(1).toList().subList(6, 9), "numbers stay numbers");
+            assertEquals(List.of("0", "0"), rows.get(1).toList().subList(15, 17), "numbers stay numbers");
         } finally {
             sql.update("delete from enrolment where person_id = ?", person);
             sql.update("delete from person where id = ?", person);

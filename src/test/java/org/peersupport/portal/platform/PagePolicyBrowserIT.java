@@ -29,7 +29,7 @@ class PagePolicyBrowserIT extends PortalBrowserTest {
         JavascriptExecutor js = (JavascriptExecutor) browser.driver();
         js.executeScript("var s = document.createElement('script'); s.textContent = 'window.injected = true;';"
                 + "document.body.appendChild(s);"
-                + "var b = document.createElement('button'); b.id = 'injected'; b.setAttribute('onclick', 'window.clicked = true');"
+                + "var b = document.createElement('button'); b.id = 'probe'; b.setAttribute('onclick', 'window.clicked = true');"
                 + "document.body.appendChild(b); b.click();");
         assertNull(js.executeScript("return window.injected === undefined ? null : window.injected;"), "blocked");
         assertNull(js.executeScript("return window.clicked === undefined ? null : window.clicked;"), "blocked");
