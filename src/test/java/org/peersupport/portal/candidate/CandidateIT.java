@@ -104,7 +104,8 @@ class CandidateIT {
     @Deployment
     static WebArchive deployment() {
         return RunAsDeployment.enable(Deployments.portalWith(CandidateIT.class, CandidateIT.Call.class,
-                CandidateIT.Check.class, CandidateIT.Runner.class, CoursePackageZips.class, Sql.class, DemoAccount.class));
+                CandidateIT.Check.class, CandidateIT.Runner.class, CoursePackageZips.class, Sql.class, DemoAccount.class,
+                org.peersupport.portal.support.SpreadsheetView.class));
     }
 
     @Inject
@@ -454,6 +455,50 @@ class CandidateIT {
         assertEquals(1, sql.count("select count(*) from agreement_acceptance where enrolment_id = ?", id));
         assertEquals(1, sql.count("select count(*) from audit_entry where action = 'AGREEMENT_ACCEPTED' and subject_id = ?",
                 String.valueOf(id)));
+    }
+
+    @Test
+    void issue13_aCohortCourseAndPersonNamedAsFormulasExportAsTextInTheAttendanceRegister() throws Exception {
+        long course = published();
+        long cohort = cohort(course, 5, pastWeeks(11));
+        String cohortName = "x,=HYPERLINK(\"http://example.invalid\")";
+        String courseTitle = "=HYPERLINK(\"http://example.invalid\",\"Course\")";
+        String sessionTitle = "+1+cmd|' /C calc'!A0";
+        Object originalTitle = sql.rows("select title from course where id = ?", course).get(0).get("title");
+        Object originalSession = sql.rows("select title from course_session where course_id = ? and number = 1", course)
+                .get(0).get("title");
+        Object originalName = sql.rows("select name from cohort where id = ?", cohort).get(0).get("name");
+        long person = sql.count("select nextval('person_seq')");
+        try {
+            sql.update("update cohort set name = ? where id = ?", cohortName, cohort);
+            sql.update("update course set title = ? where id = ?", courseTitle, course);
+            sql.update("update course_session set title = ? where course_id = ? and number = 1", sessionTitle, course);
+            sql.update("insert into person (id, directory_id, username, display_name, email, department, created_at, "
+                    + "updated_at, version) values (?, ?, ?, ?, ?, ?, now(), now(), 0)", person, "injection:" + person,
+                    "injection." + person, "@SUM(1+1)*cmd|' /C calc'!A0", "=1+1@example.invalid", "-2+3");
+            sql.update("insert into enrolment (id, person_id, cohort_id, status, enrolled_at, status_changed_at, "
+                    + "expected_end_date, paused_days_total, version) values (nextval('enrolment_seq'), ?, ?, 'ACTIVE', "
+                    + "now(), now(), current_date + 30, 0, 0)", person, cohort);
+
+            ByteArrayOutputStream file = new ByteArrayOutputStream();
+            asCoordinator.run(() -> registerExport.write(cohort, ExportFormat.CSV, file));
+            String csv = file.toString(StandardCharsets.UTF_8).substring(1);
+            assertEquals(List.of(), org.peersupport.portal.support.SpreadsheetView.formulas(csv),
+                    "nothing a spreadsheet would run, in the # lines or the cells:\n" + csv);
+            assertTrue(csv.contains("# Cohort: x,'=HYPERLINK(\"http://example.invalid\")"), csv);
+            List<CSVRecord> rows = CSVFormat.RFC4180.builder().setCommentMarker('#').get()
+                    .parse(new StringReader(csv)).getRecords();
+            assertTrue(rows.get(0).get(4).startsWith("Session 1: +1+cmd"), rows.get(0).toString());
+            assertEquals(List.of("'@SUM(1+1)*cmd|' /C calc'!A0", "'=1+1@example.invalid", "'-2+3"),
+                    rows.get(1).toList().subList(0, 3), "the text as typed, with the apostrophe that keeps it text");
+            assertEquals(List.of("0", "0"), rows.get(1).toList().subList(15, 17), "numbers stay numbers");
+        } finally {
+            sql.update("delete from enrolment where person_id = ?", person);
+            sql.update("delete from person where id = ?", person);
+            sql.update("update course_session set title = ? where course_id = ? and number = 1", originalSession, course);
+            sql.update("update course set title = ? where id = ?", originalTitle, course);
+            sql.update("update cohort set name = ? where id = ?", originalName, cohort);
+        }
     }
 
     @Test

@@ -25,11 +25,15 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian Chromium driven by Selenium, with axe-core checks and screenshots in
- * {@code target/screenshots}. When no browser is installed the tests are skipped on a developer's machine
+ * {@code target/screenshots}. Every page load, and {@link PortalBrowserTest} after every test, fails on a
+ * Content-Security-Policy violation Chromium reported in its console (a blocked inline script, handler or style). When no browser is installed the tests are skipped on a developer's machine
  * and fail under CI ({@code CI=true}): a browser test that did not run proves nothing.
  */
 public final class Browser implements AutoCloseable {
@@ -65,6 +69,9 @@ public final class Browser implements AutoCloseable {
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--disable-quic", "--no-first-run", "--window-size=1280,1000", "--lang=en-GB",
                     "--user-data-dir=" + userData);
+            LoggingPreferences logs = new LoggingPreferences();
+            logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
+            options.setCapability("goog:loggingPrefs", logs);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
             WebDriver driver = new ChromeDriver(service, options);
@@ -181,8 +188,26 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Runs axe-core on the current page unless a page with the same path has been checked already. */
+    /**
+     * Fails on any Content-Security-Policy violation Chromium reported in its console since the last check (Chromium
+     * logs each one as "Refused to ... because it violates the following Content Security Policy directive").
+     */
+    public Browser assertNoPolicyViolations() {
+        List<String> violations = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy"))
+                .collect(Collectors.toList());
+        assertTrue(violations.isEmpty(), () -> "Chromium reported Content-Security-Policy violations at "
+                + driver.getCurrentUrl() + ":\n" + String.join("\n", violations));
+        return this;
+    }
+
+    /**
+     * Checks the page just loaded: no Content-Security-Policy violation, and axe-core unless a page with the same path
+     * has been checked already.
+     */
     private Browser checkedOnce() {
+        assertNoPolicyViolations();
         String page = driver.getCurrentUrl().replaceFirst("[?#].*$", "");
         if (page.startsWith(base) && checkedPages.add(page)) {
             assertAccessible(page.substring(base.length() - 1));

@@ -13,7 +13,8 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * CSV with Commons CSV (RFC 4180, UTF-8 with a byte-order mark so that Excel reads names correctly). What the
- * export is goes first as {@code #} comment lines; every text cell is neutralised against formula injection.
+ * export is goes first as {@code #} comment lines; every text cell and every such line is neutralised against formula
+ * injection ({@link CsvCells}).
  */
 final class CsvTableWriter implements TableWriter {
 
@@ -31,7 +32,7 @@ final class CsvTableWriter implements TableWriter {
     @Override
     public void about(List<String[]> lines) throws IOException {
         for (String[] line : lines) {
-            printer.printComment(line[0] + ": " + line[1]);
+            printer.printComment(CsvCells.neutraliseLine(line[0] + ": " + line[1]));
         }
     }
 
