@@ -527,7 +527,8 @@ public final class LoadBenchmark {
             throw new IllegalStateException("no sign-out form on the page");
         }
         String body = "signOutForm=signOutForm&signOutForm%3AsignOut=Sign+out&jakarta.faces.ViewState="
-                + URLEncoder.encode(state.group(1), StandardCharsets.UTF_8);
+                + URLEncoder.encode(state.group(1), StandardCharsets.UTF_8)
+                + "&primefaces.nonce=" + URLEncoder.encode(pageNonce(page), StandardCharsets.UTF_8);
         URI action = URI.create(base).resolve(form.group(1).replace("&amp;", "&"));
         // the redirect to the sign-in page is not followed: showing that page would start a new session
         HttpClient once = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(http.cookieHandler().orElseThrow())
@@ -541,6 +542,12 @@ public final class LoadBenchmark {
         }
     }
 
+    /** The page's script nonce, which PrimeFaces' script posts back with every form (field {@code primefaces.nonce}). */
+    public static String pageNonce(String page) {
+        Matcher nonce = Pattern.compile("<script[^>]* nonce=\"([^\"]+)\"").matcher(page);
+        return nonce.find() ? nonce.group(1) : "";
+    }
+
     static void signIn(HttpClient http, String base, String username) throws Exception {
         String page = http.send(HttpRequest.newBuilder(URI.create(base + "signin.xhtml")).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body();
@@ -550,7 +557,8 @@ public final class LoadBenchmark {
         }
         String form = "signin=signin&signin%3Ausername=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                 + "&signin%3Apassword=" + URLEncoder.encode(DemoDirectory.PASSWORD, StandardCharsets.UTF_8)
-                + "&signin%3Asubmit=Sign+in&jakarta.faces.ViewState=" + URLEncoder.encode(state.group(1), StandardCharsets.UTF_8);
+                + "&signin%3Asubmit=Sign+in&jakarta.faces.ViewState=" + URLEncoder.encode(state.group(1), StandardCharsets.UTF_8)
+                + "&primefaces.nonce=" + URLEncoder.encode(pageNonce(page), StandardCharsets.UTF_8);
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "signin.xhtml"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))
                 .build(), HttpResponse.BodyHandlers.ofString());

@@ -8,6 +8,7 @@ import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.core.CoreDsl.substring;
 import static io.gatling.javaapi.http.HttpDsl.currentLocationRegex;
+import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.headerRegex;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -107,15 +108,29 @@ public class PortalSimulation extends Simulation {
     /** The real sign-in form: the page, then its form posted back with the view state it carried. */
     private static ChainBuilder signIn(String ctx) {
         return exec(http("sign-in page").get(ctx + "signin.xhtml")
-                .check(status().is(200), css(VIEW_STATE, "value").saveAs("viewState")))
+                .check(status().is(200), css(VIEW_STATE, "value").saveAs("viewState"), nonce()))
                 .exec(http("sign in").post(ctx + "signin.xhtml")
                         .formParam("signin", "signin")
                         .formParam("signin:username", "#{username}")
                         .formParam("signin:password", LoadSettings.password())
                         .formParam("signin:submit", "Sign in")
                         .formParam("jakarta.faces.ViewState", "#{viewState}")
+                        .formParam(NONCE, "#{nonce}")
                         .check(status().is(200), signedIn()))
                 .exitHereIfFailed();
+    }
+
+    /** The field PrimeFaces' script adds to every form it posts: the page's script nonce, as a browser sends it. */
+    private static final String NONCE = "primefaces.nonce";
+
+    /** Keeps the page's script nonce (from its Content-Security-Policy) to post back with its form. */
+    private static io.gatling.javaapi.core.CheckBuilder nonce() {
+        return header("Content-Security-Policy").transform(PortalSimulation::nonceOf).saveAs("nonce");
+    }
+
+    static String nonceOf(String policy) {
+        java.util.regex.Matcher nonce = java.util.regex.Pattern.compile("'nonce-([^']+)'").matcher(policy == null ? "" : policy);
+        return nonce.find() ? nonce.group(1) : "";
     }
 
     /** Not sent back to the sign-in page: the session is signed in. */
@@ -139,18 +154,19 @@ public class PortalSimulation extends Simulation {
     private static ChainBuilder portfolio(String ctx) {
         return exec(session -> session.remove("viewState"))
                 .exec(http("portfolio").get(ctx + "candidate/portfolio.xhtml?enrolment=#{enrolment}")
-                .check(status().is(200), signedIn(), css("form#new " + VIEW_STATE, "value").saveAs("viewState")))
+                .check(status().is(200), signedIn(), css("form#new " + VIEW_STATE, "value").saveAs("viewState"), nonce()))
                 .doIfOrElse(session -> !session.contains("draft")).then(
                         doIf(session -> session.contains("viewState")).then(exec(http("start a written piece").post(ctx + "candidate/portfolio.xhtml?enrolment=#{enrolment}")
                                 .formParam("new", "new")
                                 .formParam("new:written", "New written piece")
                                 .formParam("jakarta.faces.ViewState", "#{viewState}")
+                        .formParam(NONCE, "#{nonce}")
                                 .check(status().is(200), signedIn(),
                                         currentLocationRegex("evidence\\.xhtml\\?(?:.*&)?id=(\\d+)").saveAs("draft"),
-                                        css("form#item " + VIEW_STATE, "value").saveAs("viewState")))))
+                                        css("form#item " + VIEW_STATE, "value").saveAs("viewState"), nonce()))))
                 .orElse(
                         exec(session -> session.remove("viewState")).exec(http("draft").get(ctx + "candidate/evidence.xhtml?id=#{draft}")
-                                .check(status().is(200), signedIn(), css("form#item " + VIEW_STATE, "value").saveAs("viewState"))))
+                                .check(status().is(200), signedIn(), css("form#item " + VIEW_STATE, "value").saveAs("viewState"), nonce())))
                 .exec(session -> session.set("draftTitle", DRAFT_TITLE + " " + session.userId() + " "
                         + System.nanoTime() % 100000))
                 .doIf(session -> session.contains("draft") && session.contains("viewState")).then(exec(http("save draft").post(ctx + "candidate/evidence.xhtml?id=#{draft}")
@@ -159,6 +175,7 @@ public class PortalSimulation extends Simulation {
                         .formParam("item:body_input", "<p>What I learnt about recovery this week, written under load. #{draftTitle}</p>")
                         .formParam("item:save", "Save")
                         .formParam("jakarta.faces.ViewState", "#{viewState}")
+                        .formParam(NONCE, "#{nonce}")
                         .check(status().is(200), signedIn(), currentLocationRegex(".*/candidate/evidence\\.xhtml.*").exists(),
                                 css("input[name='item:title']", "value").isEL("#{draftTitle}"))));
     }

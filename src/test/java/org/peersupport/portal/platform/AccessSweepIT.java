@@ -374,6 +374,10 @@ class AccessSweepIT {
         fields.put("signin:password", DemoDirectory.PASSWORD);
         fields.put("signin:submit", "Sign in");
         fields.put("jakarta.faces.ViewState", viewState.group(1).replace("&#58;", ":"));
+        // the page's script nonce, which PrimeFaces' script posts back with every form
+        Matcher nonce = Pattern.compile("<script[^>]* nonce=\"([^\"]+)\"").matcher(form.body());
+        assertTrue(nonce.find(), "the sign-in page's scripts carry a nonce");
+        fields.put("primefaces.nonce", nonce.group(1));
         String body = fields.entrySet().stream().map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8)
                 + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
         HttpResponse<String> signedIn = session.send(request("signin.xhtml")

@@ -151,7 +151,9 @@ public final class ReportBenchmark {
         }
         String form = "signin=signin&signin%3Ausername=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                 + "&signin%3Apassword=" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&signin%3Asubmit=Sign+in"
-                + "&jakarta.faces.ViewState=" + URLEncoder.encode(state.group(1), StandardCharsets.UTF_8);
+                + "&jakarta.faces.ViewState=" + URLEncoder.encode(state.group(1), StandardCharsets.UTF_8)
+                + "&primefaces.nonce=" + URLEncoder.encode(org.peersupport.portal.load.LoadBenchmark.pageNonce(page),
+                        StandardCharsets.UTF_8);
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "signin.xhtml"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))
                 .build(), HttpResponse.BodyHandlers.ofString());
