@@ -1057,7 +1057,8 @@ class CandidateIT {
         Set<String> supervisor = Set.of("supervisor");
         Set<String> candidate = Set.of("candidate");
         Set<String> hr = Set.of("hr");
-        Set<String> everyone = Set.of("candidate", "supervisor", "verifier", "coordinator", "hr");
+        // every portal role, the safeguarding lead included (a place on a course is open to all staff)
+        Set<String> everyone = Set.of("candidate", "supervisor", "verifier", "coordinator", "hr", "safeguarding");
         List<Check> checks = List.of(
                 new Check("Cohorts.create", coordinator, () -> cohorts.create(course, details, pastWeeks(11))),
                 new Check("Cohorts.update", coordinator, () -> cohorts.update(cohort, details, -1)),

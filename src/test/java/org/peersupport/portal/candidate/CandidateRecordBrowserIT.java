@@ -242,7 +242,7 @@ class CandidateRecordBrowserIT extends PortalBrowserTest {
         rows = browser.findAll(".portal-hr-records tbody tr").stream().map(WebElement::getText).toList();
         assertTrue(rows.stream().anyMatch(r -> r.contains("Amara Okafor") && r.contains(DEMO_COHORT)), rows.toString());
         assertTrue(rows.stream().allMatch(r -> r.contains("Okafor")), "only the people looked up: " + rows);
-        assertFalse(browser.text().contains("Confidential"), "HR sees no notes");
+        assertFalse(browser.find("main").getText().contains("Confidential"), "HR sees no notes");
         browser.assertAccessible("HR's list narrowed to one name");
         screenshot("hr-records");
         browser.type("#hr-name", "nobody%by_this name").clickAndWait("#hr-search");
