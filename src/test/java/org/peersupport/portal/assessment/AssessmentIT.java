@@ -17,6 +17,7 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import java.io.ByteArrayInputStream;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -60,7 +61,10 @@ import org.peersupport.portal.course.CoursePackageZips;
 import org.peersupport.portal.course.boundary.CourseAdministration;
 import org.peersupport.portal.course.boundary.CourseCatalog;
 import org.peersupport.portal.demo.DemoAccount;
+import org.peersupport.portal.platform.boundary.NoticeView;
+import org.peersupport.portal.platform.boundary.Notices;
 import org.peersupport.portal.platform.control.BusinessException;
+import org.peersupport.portal.platform.entity.NoticeKind;
 import org.peersupport.portal.portfolio.boundary.ItemEdit;
 import org.peersupport.portal.portfolio.boundary.MatrixCell;
 import org.peersupport.portal.portfolio.boundary.Portfolios;
@@ -74,16 +78,18 @@ import org.peersupport.portal.support.AsSafeguardingLead;
 import org.peersupport.portal.support.AsSupervisor;
 import org.peersupport.portal.support.AsVerifier;
 import org.peersupport.portal.support.DemoDirectory;
+import org.peersupport.portal.support.Mailbox;
 import org.peersupport.portal.support.Deployments;
 import org.peersupport.portal.support.RunAsDeployment;
 import org.peersupport.portal.support.Sql;
 
 /**
- * Issue 5 (review, sign-off, internal verification, completion) and issue 8 (safeguarding) through the boundaries as
- * real roles (see {@link RunAsDeployment}), inside Payara Micro on PostgreSQL with the demo directory. Each test
- * imports Peer2Peer under a course code of its own and enrols Amara (the candidate) on a cohort of it, allocated to
- * Grace (the supervisor); Helen is the verifier and Nadia the designated safeguarding lead. Grace's sign-offs add up
- * across tests, so a test that depends on sampling sets her plan (or picks its candidate) first.
+ * Issue 5 (review, sign-off, internal verification, completion), issue 8 (safeguarding) and issue 14 (the lead is told
+ * of a new concern) through the boundaries as real roles (see {@link RunAsDeployment}), inside Payara Micro on
+ * PostgreSQL with the demo directory. Each test imports Peer2Peer under a course code of its own and enrols Amara
+ * (the candidate) on a cohort of it, allocated to Grace (the supervisor); Helen is the verifier and Nadia the
+ * designated safeguarding lead. Grace's sign-offs add up across tests, so a test that depends on sampling sets her
+ * plan (or picks its candidate) first.
  */
 @ExtendWith(ArquillianExtension.class)
 class AssessmentIT {
@@ -93,11 +99,14 @@ class AssessmentIT {
     private static final String HELEN = AsVerifier.ACCOUNT.username();
     private static final String NADIA = AsSafeguardingLead.ACCOUNT.username();
     private static final char[] NO_PASSWORD = new char[0];
+    private static final String NADIA_EMAIL = "nadia.rahman@northshire-demo.nhs.example";
+    private static final Duration MAIL_WAIT = Duration.ofSeconds(30);
 
     @Deployment
     static WebArchive deployment() {
         return RunAsDeployment.enable(Deployments.portalWith(AssessmentIT.class, AssessmentIT.Enrolled.class,
-                AssessmentIT.Call.class, CoursePackageZips.class, Sql.class, DemoAccount.class, DemoDirectory.class));
+                AssessmentIT.Call.class, CoursePackageZips.class, Sql.class, DemoAccount.class, DemoDirectory.class, Mailbox.class,
+                Mailbox.Mail.class));
     }
 
     @Inject
@@ -132,6 +141,9 @@ class AssessmentIT {
 
     @Inject
     Safeguarding safeguarding;
+
+    @Inject
+    Notices notices;
 
     @Inject
     AsCoordinator asCoordinator;
@@ -595,7 +607,16 @@ class AssessmentIT {
         long id = submit(e, e.essayTask(), "<p>Essay.</p>");
         String words = "Amara wrote about current thoughts of self-harm " + UUID.randomUUID();
         assertRefused(asSupervisor, "safeguarding.concern.required", "Describe", () -> safeguarding.raise(id, " "));
+        long noticedBefore = sql.count("select coalesce(max(n.id), 0) from notice n join person p on p.id = n.recipient_id "
+                + "where n.kind = 'CONCERN_RAISED' and lower(p.username) = ?", NADIA);
+        int mailedBefore = Mailbox.of(NADIA_EMAIL).stream().filter(AssessmentIT::aConcernIsWaiting).toList().size();
         long concern = asSupervisor.call(() -> safeguarding.raise(id, words));
+        try {
+            assertTheLeadIsToldOnlyThatAConcernIsWaiting(e, words, noticedBefore, mailedBefore);
+        } finally {
+            sql.update("delete from notice where kind = 'CONCERN_RAISED' and id > ? and recipient_id in "
+                    + "(select id from person where lower(username) = ?)", noticedBefore, NADIA);
+        }
 
         ConcernView open = asLead.call(() -> safeguarding.openConcerns()).stream().filter(c -> c.id() == concern)
                 .findFirst().orElseThrow();
@@ -637,6 +658,42 @@ class AssessmentIT {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /**
+     * Issue 14: Nadia, the one safeguarding lead in the demo directory, has one new notice and one new email saying that
+     * a concern is waiting, linked to her page; neither names the candidate, the supervisor, the course or the cohort,
+     * nor quotes the concern (emails leave the organisation).
+     */
+    private void assertTheLeadIsToldOnlyThatAConcernIsWaiting(Enrolled e, String words, long noticedBefore,
+            int mailedBefore) throws Exception {
+        List<NoticeView> told = asLead.call(() -> notices.mine(1)).notices().stream()
+                .filter(n -> n.kind() == NoticeKind.CONCERN_RAISED && n.id() > noticedBefore).toList();
+        assertEquals(1, told.size(), "the lead is told once: " + told);
+        NoticeView notice = told.get(0);
+        assertEquals("A new safeguarding concern is waiting for you", notice.title());
+        assertEquals("/safeguarding/index.xhtml", notice.link());
+        assertFalse(notice.read());
+        String cohortName = (String) sql.rows("select name from cohort where id = ?", e.cohortId()).get(0).get("name");
+        List<String> secrets = List.of(words, "Amara", "Okafor", "Grace", "Mitchell", e.courseCode(), cohortName);
+        for (String secret : secrets) {
+            assertFalse(notice.title().contains(secret) || notice.text().contains(secret), "the notice says nothing of "
+                    + secret + ": " + notice.text());
+        }
+        List<Mailbox.Mail> mails = Mailbox.waitFor(NADIA_EMAIL, AssessmentIT::aConcernIsWaiting, mailedBefore + 1,
+                MAIL_WAIT);
+        assertEquals(mailedBefore + 1, mails.size(), "one email arrives");
+        Mailbox.Mail mail = mails.get(mails.size() - 1);
+        assertEquals(notice.title(), mail.subject());
+        assertTrue(mail.body().startsWith(notice.text()), mail.body());
+        for (String secret : secrets) {
+            assertFalse(mail.subject().contains(secret) || mail.body().contains(secret), "the email says nothing of "
+                    + secret + ": " + mail.body());
+        }
+    }
+
+    private static boolean aConcernIsWaiting(Mailbox.Mail mail) {
+        return mail.subject().equals("A new safeguarding concern is waiting for you");
+    }
 
     private long closedConcernReads() throws SQLException {
         return sql.count("select count(*) from audit_entry where action = 'SAFEGUARDING_CLOSED_CONCERNS_READ' and actor = ?",

@@ -136,6 +136,48 @@ class NotificationIT {
     }
 
     @Test
+    void issue14_everyTrainingCoordinatorIsToldOfAPlaceRequestInTheirNoticesAndByEmailWithoutTheRequestersMessage()
+            throws Exception {
+        long cohort = cohorts.cohort(false);
+        String name = cohorts.name(cohort);
+        String message = "My manager agreed on " + UUID.randomUUID();
+        String title = "Amara Okafor asked for a place on " + name;
+        try {
+            asCandidate.call(() -> enrolments.requestPlace(cohort, message));
+
+            // the coordinators in the demo directory's group: Sana (through her notices) and Morgan
+            NoticeView sanas = asCoordinator.call(() -> notices.mine(1)).notices().stream()
+                    .filter(n -> n.title().equals(title)).findFirst().orElseThrow();
+            assertEquals(NoticeKind.PLACE_REQUESTED, sanas.kind());
+            assertTrue(sanas.text().startsWith(title + " (Peer2Peer"), sanas.text());
+            assertTrue(sanas.text().endsWith("Approve or decline the request on the cohort's page."), sanas.text());
+            assertFalse(sanas.text().contains(message), "the requester's message stays on the cohort's page");
+            assertEquals("/coordinator/cohort.xhtml?id=" + cohort + "#requests-heading", sanas.link());
+            assertFalse(sanas.read());
+            assertEquals(List.of(1L, 1L), List.of(placeRequestedNotices("sana.iqbal", title),
+                    placeRequestedNotices("morgan.price", title)), "each coordinator is told once");
+            assertEquals(0, placeRequestedNotices(AMARA, title), "the requester is not a coordinator");
+
+            for (String coordinator : List.of("sana.iqbal", "morgan.price")) {
+                List<Mailbox.Mail> mails = Mailbox.waitFor(coordinator + "@northshire-demo.nhs.example",
+                        m -> m.subject().equals(title), MAIL_WAIT);
+                assertEquals(1, mails.size(), coordinator + " receives one email");
+                assertTrue(mails.get(0).body().startsWith(sanas.text()), mails.get(0).body());
+                assertFalse(mails.get(0).body().contains(message), "the message is not emailed");
+            }
+
+            // a coordinator asking for a place themselves: the other coordinators are told, not they
+            String theirs = "Sana Iqbal asked for a place on " + name;
+            asCoordinator.call(() -> enrolments.requestPlace(cohort, null));
+            assertEquals(List.of(0L, 1L), List.of(placeRequestedNotices("sana.iqbal", theirs),
+                    placeRequestedNotices("morgan.price", theirs)));
+        } finally {
+            sql.update("delete from notice where kind = 'PLACE_REQUESTED' and link like ?",
+                    "/coordinator/cohort.xhtml?id=" + cohort + "#%");
+        }
+    }
+
+    @Test
     void issue5_aChangeThatRollsBackLeavesNoNoticeAndSendsNoEmail() throws Exception {
         String rolledBack = "Rolled back " + UUID.randomUUID();
         String committed = "Committed " + UUID.randomUUID();
@@ -200,6 +242,11 @@ class NotificationIT {
         ReminderRun nextDay = asCoordinator.call(() -> reminder.run(day.plusDays(1)));
         assertTrue(nextDay.ran(), "the next day runs again");
         assertEquals(1, overdueNotices(dylan, day.plusDays(1), "dylan.hughes"), "and reminds again, once");
+    }
+
+    private long placeRequestedNotices(String username, String title) throws Exception {
+        return sql.count("select count(*) from notice n join person p on p.id = n.recipient_id where n.kind = 'PLACE_REQUESTED' "
+                + "and n.title = ? and lower(p.username) = ?", title, username);
     }
 
     private long overdueNotices(long enrolmentId, LocalDate day, String username) throws Exception {

@@ -69,10 +69,19 @@ public final class Mailbox {
 
     /** Waits up to {@code timeout} for an email to {@code address} that matches; empty if none came. */
     public static List<Mail> waitFor(String address, Predicate<Mail> matching, Duration timeout) throws InterruptedException {
+        return waitFor(address, matching, 1, timeout);
+    }
+
+    /**
+     * Waits up to {@code timeout} until {@code address} has at least {@code atLeast} emails that match (for emails that
+     * look alike, counted before and after); returns those that arrived, however many.
+     */
+    public static List<Mail> waitFor(String address, Predicate<Mail> matching, int atLeast, Duration timeout)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             List<Mail> found = of(address).stream().filter(matching).toList();
-            if (!found.isEmpty() || System.nanoTime() > deadline) {
+            if (found.size() >= atLeast || System.nanoTime() > deadline) {
                 return found;
             }
             Thread.sleep(250);

@@ -11,7 +11,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.peersupport.portal.candidate.control.EnrolmentCompleted;
+import org.peersupport.portal.identity.control.RoleMembers;
 import org.peersupport.portal.identity.entity.Person;
+import org.peersupport.portal.identity.entity.Role;
 import org.peersupport.portal.platform.control.Notifier;
 import org.peersupport.portal.platform.entity.NoticeKind;
 
@@ -22,8 +24,10 @@ import org.peersupport.portal.platform.entity.NoticeKind;
  * candidate feature's {@link EnrolmentCompleted}, where the certificate is issued and the candidate told.
  *
  * <p>Notices carry the candidate's name and the course, never evidence content or feedback; the link leads to the page,
- * where the reader's access is checked again. A safeguarding concern sends no notice: the lead's page lists open
- * concerns, and a notice (which may be emailed) must not hint that one exists.
+ * where the reader's access is checked again. A safeguarding concern tells every designated safeguarding lead (the
+ * directory's members of the safeguarding groups, never the candidate it is about or whoever raised it) only that a
+ * new concern is waiting, with a link to their page: no words of the concern, no names, no course, because notices
+ * are emailed. When the directory cannot be reached nobody is told, and the concern stands (the lead's page lists it).
  */
 @ApplicationScoped
 public class AssessmentNotices {
@@ -36,6 +40,9 @@ public class AssessmentNotices {
 
     @Inject
     Event<EnrolmentCompleted> completed;
+
+    @Inject
+    RoleMembers roleMembers;
 
     void on(@Observes AssessmentEvent event) {
         switch (event.kind()) {
@@ -54,8 +61,16 @@ public class AssessmentNotices {
                 tell(event, NoticeKind.DECISION_CORRECTED, Arrays.asList(event.assessor(), event.verifier()), reviewLink(event));
             }
             case ENROLMENT_COMPLETED -> completed.fire(new EnrolmentCompleted(event.enrolmentId()));
-            case CONCERN_RAISED -> {
-                // deliberately silent: see the class comment
+            case CONCERN_RAISED -> tellSafeguardingLeads(event);
+        }
+    }
+
+    private void tellSafeguardingLeads(AssessmentEvent event) {
+        String title = notifier.text("notice.concernRaised.title");
+        String text = notifier.text("notice.concernRaised.text");
+        for (Person lead : roleMembers.holding(Role.SAFEGUARDING)) {
+            if (!lead.getId().equals(event.candidate()) && !lead.getId().equals(event.actor())) {
+                notifier.notify(lead, NoticeKind.CONCERN_RAISED, title, text, "/safeguarding/index.xhtml");
             }
         }
     }

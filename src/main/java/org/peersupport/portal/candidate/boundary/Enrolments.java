@@ -41,6 +41,7 @@ import org.peersupport.portal.candidate.entity.PlaceRequest;
 import org.peersupport.portal.candidate.entity.PlaceRequestStatus;
 import org.peersupport.portal.identity.control.Directory;
 import org.peersupport.portal.identity.control.DirectoryAccount;
+import org.peersupport.portal.identity.control.RoleMembers;
 import org.peersupport.portal.course.entity.CourseStatus;
 import org.peersupport.portal.identity.entity.Person;
 import org.peersupport.portal.identity.entity.Role;
@@ -84,6 +85,9 @@ public class Enrolments {
 
     @Inject
     Notifier notifier;
+
+    @Inject
+    RoleMembers roleMembers;
 
     @Inject
     Event<EnrolmentCompleted> completed;
@@ -227,7 +231,27 @@ public class Enrolments {
         em.persist(request);
         em.flush();
         audit.fire(AuditEvent.of("PLACE_REQUESTED", "PlaceRequest", request.getId(), cohort.getName()));
+        tellCoordinators(request);
         return request.getId();
+    }
+
+    /**
+     * Tells every training coordinator (the directory's members of the coordinators' groups, but not the requester)
+     * of a new request, with a link to the cohort's requests, where they decide it. The requester's message stays on
+     * that page: notices are emailed. When the directory cannot be reached nobody is told, and the request stands.
+     */
+    private void tellCoordinators(PlaceRequest request) {
+        Cohort cohort = request.getCohort();
+        Person requester = request.getPerson();
+        String title = notifier.text("notice.placeRequested.title", requester.getDisplayName(), cohort.getName());
+        String text = notifier.text("notice.placeRequested.text", requester.getDisplayName(), cohort.getName(),
+                cohort.getCourse().getTitle(), java.sql.Date.valueOf(cohort.getStartDate()));
+        String link = "/coordinator/cohort.xhtml?id=" + cohort.getId() + "#requests-heading";
+        for (Person coordinator : roleMembers.holding(Role.COORDINATOR)) {
+            if (!coordinator.getId().equals(requester.getId())) {
+                notifier.notify(coordinator, NoticeKind.PLACE_REQUESTED, title, text, link);
+            }
+        }
     }
 
     /** The caller's own requests for places, newest first, with each coordinator's decision and reason. */

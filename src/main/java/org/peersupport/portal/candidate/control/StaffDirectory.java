@@ -1,14 +1,12 @@
 package org.peersupport.portal.candidate.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import org.peersupport.portal.audit.control.AuditEvent;
 import org.peersupport.portal.identity.control.Directory;
 import org.peersupport.portal.identity.control.DirectoryAccount;
 import org.peersupport.portal.identity.control.PersonRecords;
@@ -28,9 +26,6 @@ public class StaffDirectory {
 
     @Inject
     Directory directory;
-
-    @Inject
-    Event<AuditEvent> audit;
 
     @Inject
     Clock clock;
@@ -55,13 +50,6 @@ public class StaffDirectory {
 
     /** The portal's record of a directory account: found by stable id and refreshed, or created. */
     public Person personFor(DirectoryAccount account) {
-        PersonRecords.Recorded recorded = people.record(account, null, Instant.now(clock));
-        Person person = recorded.person();
-        if (recorded.change() == PersonRecords.Change.CREATED) {
-            audit.fire(AuditEvent.of("PERSON_CREATED", "Person", person.getId(), "profile copied from the directory"));
-        } else if (recorded.change() == PersonRecords.Change.REFRESHED) {
-            audit.fire(AuditEvent.of("PERSON_REFRESHED", "Person", person.getId(), "profile changed in the directory"));
-        }
-        return person;
+        return people.recordFound(account, Instant.now(clock));
     }
 }

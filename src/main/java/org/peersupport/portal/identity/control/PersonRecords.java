@@ -58,6 +58,22 @@ public class PersonRecords {
         return new Recorded(person, change);
     }
 
+    /**
+     * The portal's record of an account found in the directory by someone other than its holder (a coordinator
+     * enrolling staff, the portal looking up who holds a role): as {@link #record}, with the creation or refresh
+     * audited as {@code PERSON_CREATED} or {@code PERSON_REFRESHED} under the signed-in caller.
+     */
+    public Person recordFound(DirectoryAccount account, Instant now) {
+        Recorded recorded = record(account, null, now);
+        Person person = recorded.person();
+        if (recorded.change() == Change.CREATED) {
+            audit.fire(AuditEvent.of("PERSON_CREATED", "Person", person.getId(), "profile copied from the directory"));
+        } else if (recorded.change() == Change.REFRESHED) {
+            audit.fire(AuditEvent.of("PERSON_REFRESHED", "Person", person.getId(), "profile changed in the directory"));
+        }
+        return person;
+    }
+
     /** Releases the username from anyone else who still holds it, before this person takes it (the unique index). */
     private void releaseFromOthers(DirectoryAccount account, Person person, String actor, Instant now) {
         List<Person> others = em.createNamedQuery(Person.OTHERS_HOLDING_USERNAME, Person.class)

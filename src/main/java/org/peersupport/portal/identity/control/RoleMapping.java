@@ -45,6 +45,11 @@ public final class RoleMapping {
         return new RoleMapping(map);
     }
 
+    /** The groups mapped to a role, as configured (DNs or names), in the order given; empty when none is. */
+    public List<String> groupsOf(Role role) {
+        return groupsByRole.get(role);
+    }
+
     public Set<Role> rolesFor(Collection<String> groupDns) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String groupDn : groupDns) {

@@ -2,11 +2,13 @@ package org.peersupport.portal.platform.entity;
 
 /**
  * What a notice is about. Each kind has its words in the portal's bundle ({@code notice.kind.KIND}) for the notices
- * page. Place decisions come from the candidate feature, the assessment kinds from the portfolio workflow, the
- * overdue reminder from the daily job, and the certificate from completion.
+ * page. Place requests (to the training coordinators) and decisions (to the requester) come from the candidate
+ * feature, the assessment kinds from the portfolio workflow, a new safeguarding concern (to the safeguarding leads)
+ * from the review, the overdue reminder from the daily job, and the certificate from completion.
  */
 public enum NoticeKind {
 
+    PLACE_REQUESTED,
     PLACE_APPROVED,
     PLACE_DECLINED,
     SUBMITTED,
@@ -16,6 +18,7 @@ public enum NoticeKind {
     RETURNED,
     SAMPLED,
     DECISION_CORRECTED,
+    CONCERN_RAISED,
     OVERDUE,
     CERTIFICATE_ISSUED
 }
