@@ -5,26 +5,44 @@ import java.util.List;
 /** The demo directory's accounts (deployment/demo-directory.ldif), as the banner, README and tests list them. */
 public enum DemoAccount {
 
-    AMARA("amara.okafor", List.of("candidate"), "Amara Okafor, Peer Support Worker"),
-    DYLAN("dylan.hughes", List.of("candidate"), "Dylan Hughes, Peer Support Worker"),
-    PRIYA("priya.raman", List.of("candidate"), "Priya Raman, Volunteer Peer Supporter"),
-    GRACE("grace.mitchell", List.of("supervisor"), "Grace Mitchell, Senior Peer Support Worker"),
-    TOM("tom.barker", List.of("supervisor"), "Tom Barker, Peer Support Lead"),
-    HELEN("helen.shaw", List.of("verifier"), "Helen Shaw, Quality Assurance Lead"),
-    SANA("sana.iqbal", List.of("coordinator"), "Sana Iqbal, Training Coordinator"),
-    MARK("mark.evans", List.of("hr"), "Mark Evans, Workforce Development Officer"),
-    NADIA("nadia.rahman", List.of("safeguarding"), "Nadia Rahman, Designated Safeguarding Lead"),
-    MORGAN("morgan.price", List.of("supervisor", "coordinator"), "Morgan Price, Peer Support Service Manager"),
-    JO("jo.lee", List.of(), "Jo Lee, Estates Administrator (no portal role)");
+    AMARA("amara.okafor", List.of("candidate"), "Amara Okafor, Peer Support Worker",
+            "nothing submitted yet: try the candidate's path"),
+    DYLAN("dylan.hughes", List.of("candidate"), "Dylan Hughes, Peer Support Worker",
+            "his essay, waiting for Grace"),
+    PRIYA("priya.raman", List.of("candidate"), "Priya Raman, Volunteer Peer Supporter",
+            "Tom's feedback; her essay resubmitted"),
+    GRACE("grace.mitchell", List.of("supervisor"), "Grace Mitchell, Senior Peer Support Worker",
+            "Dylan's essay waiting for review"),
+    TOM("tom.barker", List.of("supervisor"), "Tom Barker, Peer Support Lead",
+            "Priya's resubmitted essay to review"),
+    HELEN("helen.shaw", List.of("verifier"), "Helen Shaw, Quality Assurance Lead",
+            "Samuel's signed-off essay, sampled"),
+    SANA("sana.iqbal", List.of("coordinator"), "Sana Iqbal, Training Coordinator",
+            "Callum's request for a place"),
+    MARK("mark.evans", List.of("hr"), "Mark Evans, Workforce Development Officer",
+            "a year of completions on the dashboard"),
+    NADIA("nadia.rahman", List.of("safeguarding"), "Nadia Rahman, Designated Safeguarding Lead",
+            "an open concern (and a closed one)"),
+    MORGAN("morgan.price", List.of("supervisor", "coordinator"), "Morgan Price, Peer Support Service Manager",
+            "the place request, as coordinator"),
+    JO("jo.lee", List.of(), "Jo Lee, Estates Administrator (no portal role)",
+            "\"no access yet\"");
 
     private final String username;
     private final List<String> roles;
     private final String description;
+    private final String firstLook;
 
-    DemoAccount(String username, List<String> roles, String description) {
+    DemoAccount(String username, List<String> roles, String description, String firstLook) {
         this.username = username;
         this.roles = roles;
         this.description = description;
+        this.firstLook = firstLook;
+    }
+
+    /** What the demo story leaves waiting on this account's first page. */
+    public String firstLook() {
+        return firstLook;
     }
 
     public String username() {

@@ -20,10 +20,6 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +29,6 @@ import java.util.concurrent.Callable;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,6 +52,7 @@ import org.peersupport.portal.support.AsSupervisor;
 import org.peersupport.portal.support.DemoDirectory;
 import org.peersupport.portal.support.Deployments;
 import org.peersupport.portal.support.RunAsDeployment;
+import org.peersupport.portal.support.RunAsDescriptors;
 import org.peersupport.portal.support.Sql;
 import org.peersupport.portal.support.TestCohorts;
 
@@ -77,20 +73,10 @@ class AccessFollowsThePersonIT {
 
     @Deployment
     static WebArchive deployment() {
-        WebArchive war = RunAsDeployment.enable(Deployments.portalWith(AccessFollowsThePersonIT.class,
-                AsReusedUsername.class, TestCohorts.class, Sql.class, DemoAccount.class, DemoDirectory.class));
-        // the reused username calls as a candidate too, as RunAsDeployment arranges for the demo accounts
-        String payaraWeb = read(war, "WEB-INF/payara-web.xml");
-        String amara = "<principal-name>" + AMARA + "</principal-name>";
-        war.delete("WEB-INF/payara-web.xml");
-        war.addAsWebInfResource(new StringAsset(payaraWeb.replace(amara,
-                amara + "\n        <principal-name>" + REUSED + "</principal-name>")), "payara-web.xml");
-        String ejbJar = read(war, "WEB-INF/glassfish-ejb-jar.xml");
-        war.delete("WEB-INF/glassfish-ejb-jar.xml");
-        war.addAsWebInfResource(new StringAsset(ejbJar.replace("</enterprise-beans>", "    <ejb>\n      <ejb-name>"
-                + AsReusedUsername.class.getSimpleName() + "</ejb-name>\n      <principal><name>" + REUSED
-                + "</name></principal>\n    </ejb>\n  </enterprise-beans>")), "glassfish-ejb-jar.xml");
-        return war;
+        // the reused username calls as a candidate too, as the demo accounts do
+        return RunAsDeployment.enable(Deployments.portalWith(AccessFollowsThePersonIT.class, AsReusedUsername.class,
+                TestCohorts.class, Sql.class, DemoAccount.class, DemoDirectory.class), new RunAsDescriptors.Caller(
+                AsReusedUsername.class.getSimpleName(), "candidate", REUSED));
     }
 
     @Inject
@@ -432,13 +418,5 @@ class AccessFollowsThePersonIT {
     private void assertSupervisorRefused(Callable<?> read) {
         BusinessException refused = assertThrows(BusinessException.class, () -> asSupervisor.call(read));
         assertFalse(refused.getMessage().isBlank());
-    }
-
-    private static String read(WebArchive war, String path) {
-        try (InputStream in = war.get(path).getAsset().openStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -11,7 +11,7 @@ import org.peersupport.portal.support.EmbeddedServices;
  * The generator's default target: the demo's embedded PostgreSQL in {@code .demo-data/postgres}, started here (the
  * demo must not be running), migrated with the portal's own migrations as the schema owner, then filled.
  */
-final class DemoDatabase {
+public final class DemoDatabase {
 
     private DemoDatabase() {
     }
@@ -28,7 +28,7 @@ final class DemoDatabase {
     }
 
     /** Brings the schema up to date as the portal would at start-up, as the schema owner. */
-    static void migrate(EmbeddedServices services) {
+    public static void migrate(EmbeddedServices services) {
         Map<String, String> settings = services.portalSettings();
         Flyway.configure(DemoDatabase.class.getClassLoader()).dataSource(services.jdbcUrl(),
                 settings.get("portal.db.migration.user"), settings.get("portal.db.migration.password"))
