@@ -388,9 +388,14 @@ class CandidateIT {
         List<PlaceRequestView> pending = asCoordinator.call(() -> enrolments.placeRequests(cohort));
         assertEquals(List.of(AMARA), pending.stream().map(PlaceRequestView::username).toList());
         assertEquals("My manager agreed", pending.get(0).message());
+        assertTrue(asCoordinator.call(() -> enrolments.waitingPlaceRequests(100)).stream().anyMatch(w -> w.id() == first
+                && w.cohortId() == cohort && w.displayName().equals("Amara Okafor")),
+                "the coordinator's home page lists the request waiting");
         assertRefused("placeRequest.reason", "Say why", () -> enrolments.decline(first, " "));
         asCoordinator.run(() -> enrolments.decline(first, "This cohort is for the inpatient team"));
         assertTrue(asCoordinator.call(() -> enrolments.placeRequests(cohort)).isEmpty());
+        assertTrue(asCoordinator.call(() -> enrolments.waitingPlaceRequests(100)).stream().noneMatch(w -> w.id() == first),
+                "a decided request waits no more");
         assertRefused("placeRequest.decided", "declined already", () -> enrolments.approve(first));
 
         long second = asCandidate.call(() -> enrolments.requestPlace(cohort, null));
@@ -1081,6 +1086,7 @@ class CandidateIT {
                 new Check("Enrolments.placeRequests", coordinator, () -> enrolments.placeRequests(cohort)),
                 new Check("Enrolments.approve", coordinator, () -> enrolments.approve(-1)),
                 new Check("Enrolments.decline", coordinator, () -> enrolments.decline(-1, "x")),
+                new Check("Enrolments.waitingPlaceRequests", coordinator, () -> enrolments.waitingPlaceRequests(5)),
                 new Check("Enrolments.agreement", candidate, () -> enrolments.agreement(enrolment)),
                 new Check("Enrolments.acceptAgreement", candidate, () -> enrolments.acceptAgreement(enrolment)),
                 new Check("Attendance.register", coordinator, () -> attendance.register(session)),

@@ -16,7 +16,7 @@ public enum DemoAccount {
     TOM("tom.barker", List.of("supervisor"), "Tom Barker, Peer Support Lead",
             "Priya's resubmitted essay to review"),
     HELEN("helen.shaw", List.of("verifier"), "Helen Shaw, Quality Assurance Lead",
-            "Samuel's signed-off essay, sampled"),
+            "Samuel's essay, sampled for verification"),
     SANA("sana.iqbal", List.of("coordinator"), "Sana Iqbal, Training Coordinator",
             "Callum's request for a place"),
     MARK("mark.evans", List.of("hr"), "Mark Evans, Workforce Development Officer",
@@ -24,7 +24,7 @@ public enum DemoAccount {
     NADIA("nadia.rahman", List.of("safeguarding"), "Nadia Rahman, Designated Safeguarding Lead",
             "an open concern (and a closed one)"),
     MORGAN("morgan.price", List.of("supervisor", "coordinator"), "Morgan Price, Peer Support Service Manager",
-            "the place request, as coordinator"),
+            "Samuel's portfolio to review"),
     JO("jo.lee", List.of(), "Jo Lee, Estates Administrator (no portal role)",
             "\"no access yet\"");
 

@@ -12,6 +12,7 @@ public enum DemoCast {
     SANA("sana.iqbal", "coordinator"),
     GRACE("grace.mitchell", "supervisor"),
     TOM("tom.barker", "supervisor"),
+    MORGAN("morgan.price", "supervisor"),
     HELEN("helen.shaw", "verifier"),
     NADIA("nadia.rahman", "safeguarding"),
     DYLAN("dylan.hughes", "candidate"),

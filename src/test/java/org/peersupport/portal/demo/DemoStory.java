@@ -45,6 +45,7 @@ import org.peersupport.portal.candidate.boundary.Enrolments;
 import org.peersupport.portal.course.boundary.CourseCatalog;
 import org.peersupport.portal.course.control.CourseVersions;
 import org.peersupport.portal.course.entity.Course;
+import org.peersupport.portal.platform.boundary.Notices;
 import org.peersupport.portal.platform.control.PortalConfig;
 import org.peersupport.portal.portfolio.boundary.ItemEdit;
 import org.peersupport.portal.portfolio.boundary.Portfolios;
@@ -63,8 +64,9 @@ import org.peersupport.portal.portfolio.boundary.Submissions;
  * deferred to this year's cohort.</li>
  * <li>This year's "Peer2Peer demo cohort" (13 weeks in): Amara has submitted nothing, so a visitor can try the
  * candidate's path; Dylan's essay waits for Grace, who has raised an open concern about it; Priya's essay was
- * referred back by Tom and is resubmitted; Samuel's essay is signed off by Grace and picked by Helen, so it waits in
- * Helen's samples; Callum asks for a place, which waits for Sana.</li>
+ * referred back by Tom and is resubmitted; Samuel, back after his deferral and supervised by Morgan, has his essay
+ * signed off and picked by Helen, so it waits in Helen's samples, and his portfolio waits for Morgan; Callum asks for
+ * a place, which waits for Sana (and Morgan, a coordinator too).</li>
  * </ul>
  *
  * <p>It runs in one transaction: it loads all of it or, if anything fails, nothing, and the next start tries again.
@@ -129,6 +131,9 @@ public class DemoStory {
     @Inject
     Safeguarding safeguarding;
 
+    @Inject
+    Notices notices;
+
     private final Map<DemoCast, DemoActor> actors = new EnumMap<>(DemoCast.class);
     private LocalDate today;
     private long courseId;
@@ -180,8 +185,8 @@ public class DemoStory {
         // ---------------------------------------------------------------- last year's cohort
         at(lastStart.minusWeeks(4), 10);
         as(DemoCast.HELEN).run(() -> verification.savePlan(null, 2, 25, null));
-        for (DemoCast supervisor : List.of(DemoCast.GRACE, DemoCast.TOM)) {
-            as(DemoCast.SANA).run(() -> allocations.setCaseloadCap(supervisor.username(), 8));
+        for (DemoCast supervisor : List.of(DemoCast.GRACE, DemoCast.TOM, DemoCast.MORGAN)) {
+            as(DemoCast.SANA).run(() -> allocations.setCaseloadCap(supervisor.username(), supervisor == DemoCast.MORGAN ? 3 : 8));
         }
         long lastYear = as(DemoCast.SANA).call(() -> cohorts.create(courseId, new CohortDetails(lastYearsName(), lastStart,
                 lastStart.plusWeeks(13), "Recovery College, Room 1", null, "Sana Iqbal, Morgan Price", 12, null),
@@ -284,6 +289,11 @@ public class DemoStory {
         }
         at(lastStart.plusWeeks(12).plusDays(4), 11);
         confirmWhatWasSampled();
+        at(lastStart.plusWeeks(13), 9);
+        for (DemoCast person : List.of(DemoCast.SANA, DemoCast.GRACE, DemoCast.TOM, DemoCast.HELEN, DemoCast.NADIA,
+                DemoCast.LEAH, DemoCast.RUTH, DemoCast.AISHA, DemoCast.ELLEN, DemoCast.KOFI)) {
+            readNotices(person);
+        }
 
         // ---------------------------------------------------------------- this year's cohort
         at(currentStart.minusWeeks(16), 10);
@@ -295,7 +305,7 @@ public class DemoStory {
                 "Samuel would like to finish the course with the next cohort.", version("enrolment", last.get(DemoCast.SAMUEL))));
         Map<DemoCast, Long> now = new LinkedHashMap<>();
         Map<String, DemoCast> supervisors = Map.of("amara.okafor", DemoCast.GRACE, "dylan.hughes", DemoCast.GRACE,
-                "priya.raman", DemoCast.TOM);
+                "priya.raman", DemoCast.TOM, "samuel.osei", DemoCast.MORGAN);
         at(currentStart.minusWeeks(3), 11);
         long amara = as(DemoCast.SANA).call(() -> enrolments.enrol(current, "amara.okafor"));
         now.put(DemoCast.DYLAN, as(DemoCast.SANA).call(() -> enrolments.enrol(current, DemoCast.DYLAN.username())));
@@ -349,7 +359,7 @@ public class DemoStory {
         long samuelsEssay = submit(DemoCast.SAMUEL, samuel, "ESSAY", "My recovery story", DemoTexts.essay(DemoCast.SAMUEL),
                 null);
         at(today.minusDays(11), 14);
-        signOff(DemoCast.GRACE, samuelsEssay, DemoTexts.signOffFeedback(DemoCast.SAMUEL));
+        signOff(DemoCast.MORGAN, samuelsEssay, DemoTexts.signOffFeedback(DemoCast.SAMUEL));
         at(today.minusDays(4), 20);
         submit(DemoCast.PRIYA, now.get(DemoCast.PRIYA), "ESSAY", "My recovery story", DemoTexts.essay(DemoCast.PRIYA)
                 + DemoTexts.PRIYA_REVISION, existingItem(priyasFirst));
@@ -361,6 +371,9 @@ public class DemoStory {
                 DemoTexts.essay(DemoCast.DYLAN), null);
         at(today.minusDays(1), 9);
         as(DemoCast.GRACE).call(() -> safeguarding.raise(dylansEssay, DemoTexts.DYLAN_CONCERN));
+        at(today.minusDays(1), 18);
+        submit(DemoCast.SAMUEL, samuel, "PORTFOLIO", "Portfolio: my practice as a peer supporter",
+                DemoTexts.portfolio(DemoCast.SAMUEL), null);
     }
 
     // ---------------------------------------------------------------- the steps
@@ -372,6 +385,7 @@ public class DemoStory {
     private long submit(DemoCast person, long enrolmentId, String task, String title, String bodyHtml, Long item)
             throws Exception {
         long taskId = tasks.get(task);
+        readNotices(person);
         long itemId = item != null ? item : as(person).call(() -> portfolios.createWritten(enrolmentId, title));
         long itemVersion = as(person).call(() -> portfolios.item(itemId)).version();
         as(person).call(() -> portfolios.save(itemId, new ItemEdit(title, false, requirements(taskId).keySet(), bodyHtml,
@@ -381,14 +395,21 @@ public class DemoStory {
     }
 
     private void referBack(DemoCast supervisor, long submissionId, Set<String> notYet, String feedback) throws Exception {
+        readNotices(supervisor);
         List<JudgementInput> judged = judge(submissionId, notYet);
         as(supervisor).call(() -> reviews.referBack(submissionId, judged, feedback, version("submission", submissionId)));
     }
 
     private void signOff(DemoCast supervisor, long submissionId, String feedback) throws Exception {
+        readNotices(supervisor);
         List<JudgementInput> judged = judge(submissionId, Set.of());
         as(supervisor).call(() -> reviews.signOff(submissionId, judged, feedback, true,
                 DemoCast.PASSWORD.toCharArray(), version("submission", submissionId)));
+    }
+
+    /** The person opens their notices and marks them all read, as they would before acting on them. */
+    private void readNotices(DemoCast person) throws Exception {
+        as(person).call(() -> notices.markAllRead());
     }
 
     /** Helen confirms every sign-off sampled to her that waits for her. */
@@ -399,6 +420,7 @@ public class DemoStory {
                 + "where d.kind = 'SIGN_OFF' and d.sample_reason is not null and not exists (select 1 from "
                 + "assessment_decision later where later.submission_id = d.submission_id and later.position > d.position) "
                 + "order by d.decided_at").getResultList();
+        readNotices(DemoCast.HELEN);
         for (Object[] row : waiting) {
             long decision = ((Number) row[0]).longValue();
             long submission = ((Number) row[1]).longValue();

@@ -286,6 +286,20 @@ public class Enrolments {
                         r.getStatus())).toList();
     }
 
+    /**
+     * The requests for places waiting for a decision on any cohort, oldest first, for the coordinator's home page
+     * (at most {@code limit}; the cohort pages list each cohort's in full).
+     */
+    @RolesAllowed(Role.Names.COORDINATOR)
+    public List<WaitingPlaceRequest> waitingPlaceRequests(int limit) {
+        return em.createNamedQuery(PlaceRequest.WAITING, PlaceRequest.class)
+                .setParameter("status", PlaceRequestStatus.PENDING).setMaxResults(Math.max(1, Math.min(limit, 100)))
+                .getResultList().stream()
+                .map(r -> new WaitingPlaceRequest(r.getId(), r.getCohort().getId(), r.getCohort().getName(),
+                        r.getCohort().getCourse().getCode(), r.getPerson().getDisplayName(), r.getPerson().getDepartment(),
+                        r.getRequestedAt())).toList();
+    }
+
     /** Approves a request: the person is enrolled, if there is room. */
     @RolesAllowed(Role.Names.COORDINATOR)
     public long approve(long requestId) {

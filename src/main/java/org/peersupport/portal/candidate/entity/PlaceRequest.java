@@ -26,11 +26,15 @@ import org.peersupport.portal.platform.control.BusinessException;
         + "where r.cohort.id = :cohortId and r.status = :status order by r.requestedAt")
 @NamedQuery(name = PlaceRequest.PENDING_OF_PERSON, query = "select count(r) from PlaceRequest r "
         + "where r.person.id = :personId and r.cohort.id = :cohortId and r.status = :status")
+@NamedQuery(name = PlaceRequest.WAITING, query = "select r from PlaceRequest r join fetch r.person "
+        + "join fetch r.cohort c join fetch c.course where r.status = :status order by r.requestedAt, r.id")
 public class PlaceRequest {
 
     public static final String WITH_COHORT = "PlaceRequest.withCohort";
     public static final String OF_COHORT = "PlaceRequest.ofCohort";
     public static final String PENDING_OF_PERSON = "PlaceRequest.pendingOfPerson";
+    /** Every request waiting for a decision, on any cohort, oldest first. */
+    public static final String WAITING = "PlaceRequest.waiting";
 
     @Id
     @SequenceGenerator(name = "place_request_seq", sequenceName = "place_request_seq", allocationSize = 50)
