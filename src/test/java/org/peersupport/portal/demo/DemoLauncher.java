@@ -69,7 +69,7 @@ public final class DemoLauncher {
 
     private static void requireFile(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException(file + " is missing: run the demo with 'mvn -Pdemo' so that it is built first");
+            throw new IllegalStateException(file + " is missing: run the demo with './mvnw -Pdemo' so that it is built first");
         }
     }
 
@@ -78,7 +78,7 @@ public final class DemoLauncher {
             socket.setReuseAddress(true);
         } catch (IOException e) {
             throw new UncheckedIOException(new IOException("Port " + port
-                    + " is already in use. Choose another: mvn -Pdemo -Dportal.port=8181", e));
+                    + " is already in use. Choose another: ./mvnw -Pdemo -Dportal.port=8181", e));
         }
     }
 

@@ -673,7 +673,7 @@ public final class LoadBenchmark {
             String memory, List<String[]> startUps, Instant started) throws IOException {
         StringBuilder md = new StringBuilder();
         md.append(SECTION).append("\n\n");
-        md.append("Measured by `mvn -Pbenchmark-load` (`LoadBenchmark`, Gatling ").append(gatlingVersion())
+        md.append("Measured by `./mvnw -Pbenchmark-load` (`LoadBenchmark`, Gatling ").append(gatlingVersion())
                 .append(" Java DSL, `PortalSimulation`). Each virtual user signs in through the sign-in form with its own ")
                 .append("directory account and HTTP session, then repeats its scenario's pages with no pause for ")
                 .append(seconds).append(" s; the load generator runs on the same machine as the portal and the database. ")

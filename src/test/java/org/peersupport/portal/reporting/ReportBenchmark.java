@@ -216,7 +216,7 @@ public final class ReportBenchmark {
             Duration generation, List<String[]> results) throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("# Performance of HR reporting\n\n");
-        md.append("Measured by `mvn -Pbenchmark-reports` (").append("`ReportBenchmark`): a fresh embedded PostgreSQL 18, the ")
+        md.append("Measured by `./mvnw -Pbenchmark-reports` (").append("`ReportBenchmark`): a fresh embedded PostgreSQL 18, the ")
                 .append("data generator, the portal on Payara Micro 6 with the demo settings, HR signed in through the sign-in ")
                 .append("form over HTTP on loopback. Each time is from the request to the last byte received, the median of ")
                 .append(runs).append(" runs after 3 warm-up runs (fastest and slowest beside it). Statements are those the ")
