@@ -8,6 +8,7 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.peersupport.portal.support.RunAsCaller;
 import org.peersupport.portal.support.RunAsDescriptors;
 
 /**
@@ -28,7 +29,7 @@ public final class DemoWar {
     public static Path build(Path target) throws java.io.IOException {
         Path demoWar = java.nio.file.Files.createDirectories(target.resolve("demo")).resolve("portal.war");
         WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, target.resolve("portal.war").toFile());
-        war.addClasses(DemoStory.class, DemoSignIns.class, DemoTexts.class, DemoCast.class, DemoActor.class, DemoActor.Work.class,
+        war.addClasses(DemoStory.class, DemoSignIns.class, DemoTexts.class, DemoCast.class, DemoActor.class, RunAsCaller.class, RunAsCaller.Work.class,
                 DemoClock.class);
         war.addClass(DemoClock.class.getName() + "$Shifted");
         war.addAsWebInfResource(new StringAsset(ejbJar()), "ejb-jar.xml");

@@ -1,11 +1,8 @@
 package org.peersupport.portal.identity;
 
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
-import java.util.concurrent.Callable;
+import org.peersupport.portal.support.RunAsCaller;
 import org.peersupport.portal.identity.entity.Role;
 
 /**
@@ -15,14 +12,8 @@ import org.peersupport.portal.identity.entity.Role;
  * from the last sign-in of the request, exactly as for a signed-in session.
  */
 @Stateless
-@PermitAll
 @RunAs(Role.Names.CANDIDATE)
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class AsReusedUsername {
+public class AsReusedUsername extends RunAsCaller {
 
     public static final String USERNAME = "j.smith";
-
-    public <T> T call(Callable<T> work) throws Exception {
-        return work.call();
-    }
 }

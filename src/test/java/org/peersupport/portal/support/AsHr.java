@@ -1,11 +1,7 @@
 package org.peersupport.portal.support;
 
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
-import java.util.concurrent.Callable;
 import org.peersupport.portal.demo.DemoAccount;
 import org.peersupport.portal.identity.entity.Role;
 
@@ -15,24 +11,8 @@ import org.peersupport.portal.identity.entity.Role;
  * transaction, so each boundary call commits or rolls back on its own, as it does from a page.
  */
 @Stateless
-@PermitAll
 @RunAs(Role.Names.HR)
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class AsHr {
+public class AsHr extends RunAsCaller {
 
     public static final DemoAccount ACCOUNT = DemoAccount.MARK;
-
-    public <T> T call(Callable<T> work) throws Exception {
-        return work.call();
-    }
-
-    public void run(Work work) throws Exception {
-        work.run();
-    }
-
-    /** A call that returns nothing. */
-    @FunctionalInterface
-    public interface Work {
-        void run() throws Exception;
-    }
 }

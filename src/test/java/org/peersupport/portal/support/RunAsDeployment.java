@@ -25,10 +25,9 @@ public final class RunAsDeployment {
 
     /** The demo accounts' callers, and {@code more} (a test's own {@code @RunAs} beans). */
     public static WebArchive enable(WebArchive war, RunAsDescriptors.Caller... more) {
-        war.addClasses(AsCandidate.class, AsCandidate.Work.class, AsCoordinator.class, AsCoordinator.Work.class,
-                AsHr.class, AsHr.Work.class, AsSupervisor.class, AsSupervisor.Work.class, AsVerifier.class, AsVerifier.Work.class,
-                AsSafeguardingLead.class, AsSafeguardingLead.Work.class, RunAsDeployment.class, RunAsDescriptors.class,
-                RunAsDescriptors.Caller.class);
+        war.addClasses(RunAsCaller.class, RunAsCaller.Work.class, AsCandidate.class, AsCoordinator.class, AsHr.class,
+                AsSupervisor.class, AsVerifier.class, AsSafeguardingLead.class, RunAsDeployment.class,
+                RunAsDescriptors.class, RunAsDescriptors.Caller.class);
         List<RunAsDescriptors.Caller> callers = new java.util.ArrayList<>(CALLERS);
         callers.addAll(List.of(more));
         return RunAsDescriptors.enable(war, callers);
