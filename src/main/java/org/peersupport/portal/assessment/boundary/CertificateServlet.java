@@ -1,16 +1,15 @@
 package org.peersupport.portal.assessment.boundary;
 
-import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.peersupport.portal.assessment.control.CertificatePdf;
-import org.peersupport.portal.platform.control.BusinessException;
+import org.peersupport.portal.platform.boundary.Downloads;
 import org.peersupport.portal.platform.control.PortalConfig;
 import org.peersupport.portal.platform.control.PortalSetting;
 
@@ -31,27 +30,14 @@ public class CertificateServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        long id;
-        try {
-            id = Long.parseLong(request.getPathInfo() == null ? "" : request.getPathInfo().substring(1));
-        } catch (NumberFormatException e) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+        OptionalLong id = Downloads.id(request, response);
+        Optional<CertificateDocument> found = id.isEmpty() ? Optional.empty()
+                : Downloads.load(id.getAsLong(), certificates::document, response);
+        if (found.isEmpty()) {
             return;
         }
-        CertificateDocument certificate;
-        try {
-            certificate = certificates.document(id);
-        } catch (BusinessException e) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return;
-        } catch (EJBAccessException e) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
-            return;
-        }
-        response.setContentType("application/pdf");
-        String name = URLEncoder.encode("certificate-" + certificate.code() + ".pdf", StandardCharsets.UTF_8);
-        response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''" + name);
-        response.setHeader("Content-Security-Policy", "sandbox");
+        CertificateDocument certificate = found.get();
+        Downloads.attachment(response, "application/pdf", "certificate-" + certificate.code() + ".pdf");
         CertificatePdf.write(certificate.holderName(), certificate.courseTitle(), certificate.completedOn(),
                 certificate.code(), verificationUrl(request, certificate.code()), response.getOutputStream());
     }

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.util.List;
+import org.peersupport.portal.platform.boundary.PageLoads;
 
 /**
  * Backs {@code candidate/feedback.xhtml?submission=} (the decisions and feedback on one of the candidate's own
@@ -26,7 +27,7 @@ public class FeedbackPage {
     private List<MyWorkLine> myWork;
 
     public void load() throws IOException {
-        view = AssessmentPages.loadOrNotFound(faces, () -> {
+        view = PageLoads.loadOrNotFound(faces, () -> {
             if (submission == null) {
                 throw new org.peersupport.portal.platform.control.BusinessException("assessment.notFound", "No such submission.");
             }

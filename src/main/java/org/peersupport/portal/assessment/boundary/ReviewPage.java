@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.boundary.PageLoads;
 import org.peersupport.portal.platform.control.BusinessException;
 
 /**
@@ -61,7 +62,7 @@ public class ReviewPage implements Serializable {
             return;
         }
         try {
-            view = AssessmentPages.loadOrNotFound(faces, () -> {
+            view = PageLoads.loadOrNotFound(faces, () -> {
                 if (submission == null) {
                     throw new BusinessException("assessment.notFound", "There is no such submission.");
                 }

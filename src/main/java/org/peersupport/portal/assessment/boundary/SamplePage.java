@@ -9,6 +9,7 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
 import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.boundary.PageLoads;
 import org.peersupport.portal.platform.control.BusinessException;
 
 /**
@@ -44,7 +45,7 @@ public class SamplePage implements Serializable {
             return;
         }
         try {
-            view = AssessmentPages.loadOrNotFound(faces, () -> {
+            view = PageLoads.loadOrNotFound(faces, () -> {
                 if (decision == null) {
                     throw new BusinessException("assessment.notFound", "There is no such submission.");
                 }

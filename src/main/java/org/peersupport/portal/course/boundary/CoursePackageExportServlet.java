@@ -6,7 +6,9 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.peersupport.portal.platform.control.BusinessException;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.peersupport.portal.platform.boundary.Downloads;
 
 /**
  * Streams a course version as a course package ZIP ({@code /coordinator/export/{courseId}}); web.xml and
@@ -20,18 +22,16 @@ public class CoursePackageExportServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        long id;
-        CourseEditView course;
-        try {
-            id = Long.parseLong(request.getPathInfo() == null ? "" : request.getPathInfo().substring(1));
-            course = administration.courseForEdit(id);
-        } catch (NumberFormatException | BusinessException e) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+        OptionalLong id = Downloads.id(request, response);
+        Optional<CourseEditView> found = id.isEmpty() ? Optional.empty()
+                : Downloads.load(id.getAsLong(), administration::courseForEdit, response);
+        if (found.isEmpty()) {
             return;
         }
+        CourseEditView course = found.get();
         String fileName = (course.code() + "-v" + course.versionNumber() + ".zip").replaceAll("[^A-Za-z0-9._-]", "_");
         response.setContentType("application/zip");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
-        administration.exportPackage(id, response.getOutputStream());
+        administration.exportPackage(id.getAsLong(), response.getOutputStream());
     }
 }

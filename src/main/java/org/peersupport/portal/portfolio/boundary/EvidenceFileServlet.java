@@ -1,17 +1,15 @@
 package org.peersupport.portal.portfolio.boundary;
 
-import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.peersupport.portal.platform.control.BusinessException;
+import org.peersupport.portal.platform.boundary.Downloads;
 
 /**
  * Streams evidence files from the database as downloads: {@code /evidence/files/item/{id}} (an item's current file)
@@ -38,23 +36,15 @@ public class EvidenceFileServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        long id = Long.parseLong(path.group(2));
-        EvidenceDownload file;
-        try {
-            file = path.group(1).equals("item") ? portfolios.itemFile(id) : submissions.submittedFile(id);
-        } catch (BusinessException e) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return;
-        } catch (EJBAccessException e) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+        boolean item = path.group(1).equals("item");
+        Optional<EvidenceDownload> found = Downloads.load(Long.parseLong(path.group(2)),
+                id -> item ? portfolios.itemFile(id) : submissions.submittedFile(id), response);
+        if (found.isEmpty()) {
             return;
         }
-        response.setContentType(file.mediaType());
+        EvidenceDownload file = found.get();
+        Downloads.attachment(response, file.mediaType(), file.fileName());
         response.setContentLengthLong(file.size());
-        String encoded = URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
-        response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''" + encoded);
-        response.setHeader("Content-Security-Policy", "sandbox");
-        response.setHeader("X-Content-Type-Options", "nosniff");
         file.writeTo(response.getOutputStream());
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.boundary.PageLoads;
 import org.peersupport.portal.platform.control.BusinessException;
 import org.peersupport.portal.portfolio.entity.EvidenceKind;
 import org.peersupport.portal.portfolio.entity.Testimony;
@@ -90,7 +91,7 @@ public class EvidencePage implements Serializable {
 
     public void load() throws IOException {
         if (id != null) {
-            item = PortfolioPages.loadOrNotFound(faces, () -> portfolios.item(id));
+            item = PageLoads.loadOrNotFound(faces, () -> portfolios.item(id));
             if (item == null) {
                 return;
             }
@@ -102,7 +103,7 @@ public class EvidencePage implements Serializable {
             faces.responseComplete();
             return;
         }
-        structure = PortfolioPages.loadOrNotFound(faces, () -> portfolios.matrix(enrolment));
+        structure = PageLoads.loadOrNotFound(faces, () -> portfolios.matrix(enrolment));
         if (structure != null && id == null && !structure.heading().editable()) {
             faces.getExternalContext().responseSendError(404, "This portfolio cannot change");
             faces.responseComplete();

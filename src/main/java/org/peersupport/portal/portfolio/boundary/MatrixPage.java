@@ -5,6 +5,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
+import org.peersupport.portal.platform.boundary.PageLoads;
 
 /** Backs {@code candidate/matrix.xhtml?enrolment=}: units x outcomes x evidence requirements, each with where it stands. */
 @Named
@@ -26,7 +27,7 @@ public class MatrixPage {
             faces.responseComplete();
             return;
         }
-        matrix = PortfolioPages.loadOrNotFound(faces, () -> portfolios.matrix(enrolment));
+        matrix = PageLoads.loadOrNotFound(faces, () -> portfolios.matrix(enrolment));
     }
 
     public MatrixView getMatrix() {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.time.Instant;
 import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.boundary.PageLoads;
 import org.peersupport.portal.platform.control.BusinessException;
 
 /**
@@ -47,7 +48,7 @@ public class PortfolioPage implements Serializable {
             }
             enrolment = first.heading().enrolmentId();
         }
-        portfolio = PortfolioPages.loadOrNotFound(faces, () -> portfolios.portfolio(enrolment));
+        portfolio = PageLoads.loadOrNotFound(faces, () -> portfolios.portfolio(enrolment));
     }
 
     public PortfolioView getPortfolio() {

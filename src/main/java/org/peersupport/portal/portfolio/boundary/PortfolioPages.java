@@ -1,26 +1,12 @@
 package org.peersupport.portal.portfolio.boundary;
 
-import jakarta.faces.context.FacesContext;
-import java.io.IOException;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.peersupport.portal.platform.control.BusinessException;
 
-/** What the portfolio's page beans share: missing or unreadable evidence is a 404, and refusals go next to their field. */
+/** What the portfolio's page beans share: refusals go next to their field. */
 final class PortfolioPages {
 
     private PortfolioPages() {
-    }
-
-    /** Loads what a page shows; a refusal ("no such evidence, or not yours") becomes the 404 page. */
-    static <T> T loadOrNotFound(FacesContext faces, Supplier<T> loader) throws IOException {
-        try {
-            return loader.get();
-        } catch (BusinessException e) {
-            faces.getExternalContext().responseSendError(404, e.getMessage());
-            faces.responseComplete();
-            return null;
-        }
     }
 
     /**

@@ -5,6 +5,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
+import org.peersupport.portal.platform.boundary.PageLoads;
 
 /**
  * Backs {@code candidate/submission.xhtml?id=} and {@code supervisor/submission.xhtml?id=}: a submission as it was
@@ -29,7 +30,7 @@ public class SubmissionPage {
             faces.responseComplete();
             return;
         }
-        submission = PortfolioPages.loadOrNotFound(faces, () -> submissions.submission(id));
+        submission = PageLoads.loadOrNotFound(faces, () -> submissions.submission(id));
     }
 
     public SubmissionView getSubmission() {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.boundary.PageLoads;
 import org.peersupport.portal.platform.control.BusinessException;
 
 /**
@@ -48,7 +49,7 @@ public class SubmitPage implements Serializable {
             faces.responseComplete();
             return;
         }
-        form = PortfolioPages.loadOrNotFound(faces, () -> submissions.submitForm(enrolment, task));
+        form = PageLoads.loadOrNotFound(faces, () -> submissions.submitForm(enrolment, task));
         token = UUID.randomUUID().toString();
     }
 

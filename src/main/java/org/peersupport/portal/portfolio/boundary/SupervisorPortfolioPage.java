@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.boundary.PageLoads;
 import org.peersupport.portal.platform.control.BusinessException;
 import org.peersupport.portal.portfolio.entity.Testimony;
 
@@ -62,7 +63,7 @@ public class SupervisorPortfolioPage implements Serializable {
             faces.responseComplete();
             return;
         }
-        portfolio = PortfolioPages.loadOrNotFound(faces, () -> portfolios.supervisorPortfolio(enrolment));
+        portfolio = PageLoads.loadOrNotFound(faces, () -> portfolios.supervisorPortfolio(enrolment));
     }
 
     public SupervisorPortfolio getPortfolio() {
