@@ -32,6 +32,7 @@ import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -163,8 +164,50 @@ class CandidateIT {
     record Check(String name, Set<String> allowed, Call call) {
     }
 
+    /** The supervisors' caseload caps as this test found them (person id to cap), put back after it. */
+    private Map<Long, Integer> capsFound;
+
+    /** The conflicts of interest declared before this test (ids), so that those it declares can be withdrawn. */
+    private Set<Long> conflictsFound;
+
+    /**
+     * Every supervisor's cap and every declared conflict are shared by all test classes: a test here caps other
+     * supervisors, makes new ones and declares conflicts with demo people, so each is recorded first and put back.
+     */
     @BeforeEach
-    void theSupervisorIsKnownToThePortal() throws Exception {
+    void recordTheSharedSupervisorDataThenMakeSureTheSupervisorIsKnown() throws Exception {
+        capsFound = caps();
+        conflictsFound = sql.rows("select id from conflict_of_interest").stream()
+                .map(r -> ((Number) r.get("id")).longValue()).collect(Collectors.toSet());
+        theSupervisorIsKnownToThePortal();
+    }
+
+    @AfterEach
+    void putTheSharedSupervisorDataBackAsFound() throws Exception {
+        for (Map.Entry<Long, Integer> now : caps().entrySet()) {
+            Integer found = capsFound.get(now.getKey());
+            if (found == null) {
+                sql.update("delete from supervisor_profile where person_id = ?", now.getKey());
+            } else if (!found.equals(now.getValue())) {
+                sql.update("update supervisor_profile set caseload_cap = ?, version = version + 1 where person_id = ?",
+                        found, now.getKey());
+            }
+        }
+        for (Map<String, Object> conflict : sql.rows("select id from conflict_of_interest")) {
+            long id = ((Number) conflict.get("id")).longValue();
+            if (!conflictsFound.contains(id)) {
+                sql.update("delete from conflict_of_interest where id = ?", id);
+            }
+        }
+        assertEquals(capsFound, caps(), "every supervisor's cap is back as found");
+    }
+
+    private Map<Long, Integer> caps() throws SQLException {
+        return sql.rows("select person_id, caseload_cap from supervisor_profile").stream().collect(Collectors.toMap(
+                r -> ((Number) r.get("person_id")).longValue(), r -> ((Number) r.get("caseload_cap")).intValue()));
+    }
+
+    private void theSupervisorIsKnownToThePortal() throws Exception {
         // the demo cohort loader created the demo candidates' and supervisors' person records from the directory;
         // this makes sure of the supervisor's, as a coordinator would by setting a caseload cap
         if (asCoordinator.call(() -> allocations.supervisors()).stream().noneMatch(s -> s.username().equals(GRACE))) {
@@ -657,7 +700,6 @@ class CandidateIT {
     void issue4_theLeastLoadedSupervisorWithRoomIsSuggestedCapsAreKeptAndReallocationKeepsHistory() throws Exception {
         long cohort = cohort(published(), 20, pastWeeks(11));
         List<Long> ids = new ArrayList<>();
-        // not Helen Shaw: Grace declares a conflict with her in another test
         for (String username : List.of("jo.lee", "mark.evans", "helen.shaw")) {
             ids.add(asCoordinator.call(() -> enrolments.enrol(cohort, username)));
         }
@@ -719,7 +761,6 @@ class CandidateIT {
         String name = asCoordinator.call(() -> cohorts.cohort(cohort)).name();
         asCoordinator.run(() -> allocations.setCaseloadCap(GRACE, 100));
         Map<String, Long> ids = new LinkedHashMap<>();
-        // not Helen Shaw: Grace declares a conflict with her in another test
         for (String username : List.of("jo.lee", "mark.evans", "morgan.price")) {
             long id = asCoordinator.call(() -> enrolments.enrol(cohort, username));
             move(id, EnrolmentStatus.ACTIVE, null);

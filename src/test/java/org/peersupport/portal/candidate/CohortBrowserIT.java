@@ -52,17 +52,15 @@ class CohortBrowserIT extends PortalBrowserTest {
     }
 
     @Test
-    void issue4_aCoordinatorSetsUpACohortEnrolsTakesTheRegisterAndAllocatesAndTheSupervisorSeesTheirCandidates()
-            throws Exception {
-        String name = "Peer2Peer browser cohort " + UUID.randomUUID().toString().substring(0, 6);
-        LocalDate yesterday = LocalDate.now(UK).minusDays(1);
+    void issue4_aCoordinatorSetsUpACohortWhoseFirstLessonIsOpenAndOpensTheSecondEarly() throws Exception {
+        String name = newName();
 
         browser.signIn("sana.iqbal", DemoDirectory.PASSWORD);
         browser.clickAndWait("#cohorts-link");
         assertEquals("Cohorts", browser.heading());
         assertEquals("Cohorts", browser.find(".portal-nav__link--current").getText(), "the Cohorts entry is current");
         assertEquals(1, browser.findAll(".portal-nav__link--current").size());
-        long id = createCohort(name, yesterday, 3);
+        createCohort(name, yesterday(), 3);
         assertEquals(name, browser.heading());
         assertTrue(browser.text().contains("Cohort " + name + " is set up."), browser.text());
         assertEquals("0 of 3 places taken, 3 free", browser.find("#places").getText());
@@ -72,10 +70,16 @@ class CohortBrowserIT extends PortalBrowserTest {
         assertTrue(lessonState(2).startsWith("Opens "), lessonState(2));
         assertTrue(browser.findAll("tr[data-session='2'] a[href*='register.xhtml']").isEmpty(), "no register before the day");
         browser.screenshot("cohort-new");
-        browser.clickAndWait("#schedule\\:slots\\:1\\:openEarly");
-        assertTrue(browser.text().contains("Session 2, What is Recovery?, is open to the cohort now."), browser.text());
-        assertEquals("Opened early", lessonState(2));
+        openTheSecondSessionEarly();
         assertTrue(lessonState(3).startsWith("Opens "));
+    }
+
+    @Test
+    void issue4_aCoordinatorEnrolsSomeoneFromTheDirectoryThenOthersFromAPreviewedFileUntilTheCohortIsFull()
+            throws Exception {
+        String name = newName();
+        browser.signIn("sana.iqbal", DemoDirectory.PASSWORD).go("coordinator/cohorts.xhtml");
+        createCohort(name, yesterday(), 3);
 
         // one candidate found in the directory
         browser.type("#search\\:query", "okafor").clickAndWait("#search\\:submit");
@@ -108,6 +112,14 @@ class CohortBrowserIT extends PortalBrowserTest {
         String full = browser.find("#search\\:query-message").getText();
         assertTrue(full.contains("has 3 places and 0 are free"), full);
         assertEquals(THREE, candidateNames());
+    }
+
+    @Test
+    void issue4_aCoordinatorTakesTheRegisterOfTheFirstSessionAndDownloadsTheWholeRegister() throws Exception {
+        String name = newName();
+        browser.signIn("sana.iqbal", DemoDirectory.PASSWORD).go("coordinator/cohorts.xhtml");
+        createCohort(name, yesterday(), 3);
+        enrolTheThree(name);
 
         // the register of the first session
         browser.clickAndWait("tr[data-session='1'] a[href*='register.xhtml']");
@@ -135,44 +147,76 @@ class CohortBrowserIT extends PortalBrowserTest {
         assertTrue(csv.lines().anyMatch(l -> l.startsWith("Priya Raman,") && l.contains(",Absent,") && l.endsWith(",0,1,0,No")), csv);
         assertTrue(download("#attendance-xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
                 .startsWith("PK"), "an Excel workbook is a zip");
+    }
 
-        // Tom Barker, with room for them, supervises all three
-        // Enter in Tom's cap saves Tom's cap, not the first supervisor's
-        browser.type(".portal-caseloads tr[data-username='tom.barker'] input[type=text]", "60");
-        pressEnter(".portal-caseloads tr[data-username='tom.barker'] input[type=text]");
-        assertTrue(browser.text().contains("Tom Barker may now supervise up to 60 candidates."), browser.text());
-        assertTrue(browser.find(".portal-caseloads tr[data-username='tom.barker'] .portal-caseload-count").getText().endsWith("of 60"));
-        for (String username : List.of("amara.okafor", "dylan.hughes", "priya.raman")) {
-            new Select(browser.find(".portal-allocations tr[data-username='" + username + "'] select")).selectByValue("tom.barker");
-            browser.clickAndWait(".portal-allocations tr[data-username='" + username + "'] input[type=submit]");
-            assertTrue(browser.text().contains("Tom Barker now supervises "), browser.text());
+    @Test
+    void issue4_aCoordinatorAllocatesASupervisorWithRoomWhoSeesTheirCandidatesAndTheirAttendance() throws Exception {
+        String name = newName();
+        browser.signIn("sana.iqbal", DemoDirectory.PASSWORD).go("coordinator/cohorts.xhtml");
+        long id = createCohort(name, yesterday(), 3);
+        enrolTheThree(name);
+        // the caseload shows attendance: session 1's register, saved as the register test saves it
+        saveTheFirstRegister();
+        // Tom's cap is shared by every test class: put back as found
+        Object tomsCap = sqlValue("select (select p.caseload_cap from supervisor_profile p join person s on s.id = p.person_id "
+                + "where s.username = 'tom.barker')");
+        try {
+            // Tom Barker, with room for them, supervises all three
+            // Enter in Tom's cap saves Tom's cap, not the first supervisor's
+            browser.type(".portal-caseloads tr[data-username='tom.barker'] input[type=text]", "60");
+            pressEnter(".portal-caseloads tr[data-username='tom.barker'] input[type=text]");
+            assertTrue(browser.text().contains("Tom Barker may now supervise up to 60 candidates."), browser.text());
+            assertTrue(browser.find(".portal-caseloads tr[data-username='tom.barker'] .portal-caseload-count").getText().endsWith("of 60"));
+            for (String username : List.of("amara.okafor", "dylan.hughes", "priya.raman")) {
+                new Select(browser.find(".portal-allocations tr[data-username='" + username + "'] select")).selectByValue("tom.barker");
+                browser.clickAndWait(".portal-allocations tr[data-username='" + username + "'] input[type=submit]");
+                assertTrue(browser.text().contains("Tom Barker now supervises "), browser.text());
+            }
+            for (String username : List.of("amara.okafor", "dylan.hughes", "priya.raman")) {
+                assertEquals("Tom Barker", candidateCell(username, "supervisor"));
+            }
+            new Select(browser.find(".portal-allocations tr[data-username='amara.okafor'] select")).selectByValue("tom.barker");
+            browser.clickAndWait(".portal-allocations tr[data-username='amara.okafor'] input[type=submit]");
+            assertEquals("Tom Barker supervises Amara Okafor already.",
+                    browser.find(".portal-allocations tr[data-username='amara.okafor'] .portal-field-error").getText());
+            browser.assertAccessible("a cohort with its candidates allocated").screenshot("cohort-allocated");
+
+            // the cohort list: other test classes' cohorts share the database, so the coordinator searches for it
+            browser.clickAndWait(".portal-nav a[href$='/coordinator/cohorts.xhtml']");
+            browser.type("#cohort-search", name.toUpperCase(java.util.Locale.ROOT)).clickAndWait("#cohort-search-submit");
+            assertEquals("Showing 1 to 1 of 1 cohorts", browser.find("#cohorts-position").getText());
+            assertEquals("3 of 3", browser.find(".portal-cohorts tr[data-cohort='" + id + "'] .portal-places").getText());
+            browser.assertAccessible("the cohort list, searched").screenshot("cohorts-searched");
+
+            browser.clearCookies();
+            browser.signIn("tom.barker", DemoDirectory.PASSWORD);
+            assertEquals("My candidates", browser.heading());
+            List<WebElement> rows = browser.findAll(".portal-caseload tbody tr").stream()
+                    .filter(row -> row.findElement(By.cssSelector("td")).getText().startsWith(name)).toList();
+            assertEquals(THREE, rows.stream().map(row -> row.findElement(By.cssSelector("th")).getText()).sorted().toList());
+            assertEquals(List.of("100%", "100%", "0%"), rows.stream().sorted(java.util.Comparator.comparing(
+                    row -> row.findElement(By.cssSelector("th")).getText())).map(row -> row.findElements(By.cssSelector("td"))
+                    .get(4).getText()).toList());
+            browser.screenshot("supervisor-cohort-caseload");
+        } finally {
+            if (tomsCap == null) {
+                sql("delete from supervisor_profile where person_id = (select id from person where username = 'tom.barker')");
+            } else {
+                sql("update supervisor_profile set caseload_cap = ?, version = version + 1 "
+                        + "where person_id = (select id from person where username = 'tom.barker')", tomsCap);
+            }
         }
-        for (String username : List.of("amara.okafor", "dylan.hughes", "priya.raman")) {
-            assertEquals("Tom Barker", candidateCell(username, "supervisor"));
-        }
-        new Select(browser.find(".portal-allocations tr[data-username='amara.okafor'] select")).selectByValue("tom.barker");
-        browser.clickAndWait(".portal-allocations tr[data-username='amara.okafor'] input[type=submit]");
-        assertEquals("Tom Barker supervises Amara Okafor already.",
-                browser.find(".portal-allocations tr[data-username='amara.okafor'] .portal-field-error").getText());
-        browser.assertAccessible("a cohort with its candidates allocated").screenshot("cohort-allocated");
+    }
 
-        // the cohort list: other test classes' cohorts share the database, so the coordinator searches for it
-        browser.clickAndWait(".portal-nav a[href$='/coordinator/cohorts.xhtml']");
-        browser.type("#cohort-search", name.toUpperCase(java.util.Locale.ROOT)).clickAndWait("#cohort-search-submit");
-        assertEquals("Showing 1 to 1 of 1 cohorts", browser.find("#cohorts-position").getText());
-        assertEquals("3 of 3", browser.find(".portal-cohorts tr[data-cohort='" + id + "'] .portal-places").getText());
-        browser.assertAccessible("the cohort list, searched").screenshot("cohorts-searched");
-
-        browser.clearCookies();
-        browser.signIn("tom.barker", DemoDirectory.PASSWORD);
-        assertEquals("My candidates", browser.heading());
-        List<WebElement> rows = browser.findAll(".portal-caseload tbody tr").stream()
-                .filter(row -> row.findElement(By.cssSelector("td")).getText().startsWith(name)).toList();
-        assertEquals(THREE, rows.stream().map(row -> row.findElement(By.cssSelector("th")).getText()).sorted().toList());
-        assertEquals(List.of("100%", "100%", "0%"), rows.stream().sorted(java.util.Comparator.comparing(
-                row -> row.findElement(By.cssSelector("th")).getText())).map(row -> row.findElements(By.cssSelector("td"))
-                .get(4).getText()).toList());
-        browser.screenshot("supervisor-cohort-caseload");
+    @Test
+    void issue4_aCandidateSeesTheNewCohortsDatedScheduleWithThePastAndOpenedEarlySessionsOpen() throws Exception {
+        String name = newName();
+        browser.signIn("sana.iqbal", DemoDirectory.PASSWORD).go("coordinator/cohorts.xhtml");
+        createCohort(name, yesterday(), 3);
+        openTheSecondSessionEarly();
+        browser.type("#search\\:query", "priya.raman").clickAndWait("#search\\:submit");
+        browser.clickAndWait(".portal-found tr[data-username='priya.raman'] input[type=submit]");
+        assertTrue(browser.text().contains("Priya Raman is enrolled on " + name + "."), browser.text());
 
         // a candidate sees the new cohort's dated schedule: session 1 (yesterday) and 2 (opened early) open, 3 later
         browser.clearCookies();
@@ -189,34 +233,40 @@ class CohortBrowserIT extends PortalBrowserTest {
 
     @Test
     void issue4_aSupervisorDeclaresAConflictOfInterestWithSomeoneFoundInTheDirectory() throws Exception {
-        browser.signIn("tom.barker", DemoDirectory.PASSWORD);
-        browser.clickAndWait("#conflicts-link");
-        assertEquals("Conflicts of interest", browser.heading());
-        assertEquals("Conflicts of interest", browser.find(".portal-nav__link--current").getText());
-        browser.clickAndWait("#search\\:submit");
-        assertEquals("Enter part of the person's name or email address.", browser.find("#search\\:query-message").getText());
-        assertEquals("true", browser.find("#search\\:query").getAttribute("aria-invalid"));
-        browser.assertAccessible("conflicts of interest, nothing searched for").screenshot("conflicts-empty-search");
+        // the conflict is Tom's and Sana's, people every test class shares: withdrawn afterwards
+        try {
+            browser.signIn("tom.barker", DemoDirectory.PASSWORD);
+            browser.clickAndWait("#conflicts-link");
+            assertEquals("Conflicts of interest", browser.heading());
+            assertEquals("Conflicts of interest", browser.find(".portal-nav__link--current").getText());
+            browser.clickAndWait("#search\\:submit");
+            assertEquals("Enter part of the person's name or email address.", browser.find("#search\\:query-message").getText());
+            assertEquals("true", browser.find("#search\\:query").getAttribute("aria-invalid"));
+            browser.assertAccessible("conflicts of interest, nothing searched for").screenshot("conflicts-empty-search");
 
-        browser.type("#search\\:query", "iqbal");
-        browser.pressAndWait(Keys.ENTER);
-        WebElement row = browser.find(".portal-found tr[data-username='sana.iqbal']");
-        assertTrue(row.getText().contains("Sana Iqbal"), row.getText());
-        browser.type("#declare\\:note", "She is my sister.");
-        row.findElement(By.cssSelector("input[type=submit]")).click();
-        browser.find("#declared-heading");
-        assertTrue(browser.text().contains("Your conflict of interest with Sana Iqbal is recorded."), browser.text());
-        WebElement declared = browser.find(".portal-conflicts tr[data-username='sana.iqbal']");
-        assertTrue(declared.getText().contains("She is my sister."), declared.getText());
-        assertTrue(declared.getText().contains(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)
-                .format(LocalDate.now(UK))), declared.getText());
-        browser.assertAccessible("conflicts of interest with one declared").screenshot("conflicts-declared");
+            browser.type("#search\\:query", "iqbal");
+            browser.pressAndWait(Keys.ENTER);
+            WebElement row = browser.find(".portal-found tr[data-username='sana.iqbal']");
+            assertTrue(row.getText().contains("Sana Iqbal"), row.getText());
+            browser.type("#declare\\:note", "She is my sister.");
+            row.findElement(By.cssSelector("input[type=submit]")).click();
+            browser.find("#declared-heading");
+            assertTrue(browser.text().contains("Your conflict of interest with Sana Iqbal is recorded."), browser.text());
+            WebElement declared = browser.find(".portal-conflicts tr[data-username='sana.iqbal']");
+            assertTrue(declared.getText().contains("She is my sister."), declared.getText());
+            assertTrue(declared.getText().contains(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)
+                    .format(LocalDate.now(UK))), declared.getText());
+            browser.assertAccessible("conflicts of interest with one declared").screenshot("conflicts-declared");
 
-        browser.type("#search\\:query", "iqbal");
-        browser.clickAndWait("#search\\:submit");
-        assertEquals("Declared already", browser.find(".portal-found tr[data-username='sana.iqbal'] td:last-child").getText(),
-                "a person can be declared once");
-        assertEquals(List.of(), browser.findAll(".portal-found tr[data-username='sana.iqbal'] input"));
+            browser.type("#search\\:query", "iqbal");
+            browser.clickAndWait("#search\\:submit");
+            assertEquals("Declared already", browser.find(".portal-found tr[data-username='sana.iqbal'] td:last-child").getText(),
+                    "a person can be declared once");
+            assertEquals(List.of(), browser.findAll(".portal-found tr[data-username='sana.iqbal'] input"));
+        } finally {
+            sql("delete from conflict_of_interest where supervisor_id = (select id from person where username = 'tom.barker') "
+                    + "and other_id = (select id from person where username = 'sana.iqbal')");
+        }
     }
 
     @Test
@@ -309,6 +359,43 @@ class CohortBrowserIT extends PortalBrowserTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** A cohort name no other test uses, so that each test looks only at its own cohort's rows. */
+    private static String newName() {
+        return "Peer2Peer browser cohort " + UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    /** Yesterday in the UK: a cohort starting then has its first session in the past and its lesson open. */
+    private static LocalDate yesterday() {
+        return LocalDate.now(UK).minusDays(1);
+    }
+
+    /** On a new cohort's page: opens session 2 before its day. */
+    private void openTheSecondSessionEarly() {
+        browser.clickAndWait("#schedule\\:slots\\:1\\:openEarly");
+        assertTrue(browser.text().contains("Session 2, What is Recovery?, is open to the cohort now."), browser.text());
+        assertEquals("Opened early", lessonState(2));
+    }
+
+    /** On a new cohort's page: enrols Amara Okafor, Dylan Hughes and Priya Raman from a confirmed file. */
+    private void enrolTheThree(String name) throws Exception {
+        uploadCsv("username\namara.okafor\ndylan.hughes\npriya.raman\n");
+        browser.clickAndWait("#csvConfirm\\:confirm");
+        assertTrue(browser.text().contains("3 people from the file are enrolled on " + name + "."), browser.text());
+        assertEquals(THREE, candidateNames());
+    }
+
+    /** On the cohort's page: saves session 1's register (Amara present, Dylan late, Priya absent) and comes back. */
+    private void saveTheFirstRegister() {
+        browser.clickAndWait("tr[data-session='1'] a[href*='register.xhtml']");
+        browser.clickAndWait("#register\\:allPresent");
+        mark("Dylan Hughes", "LATE");
+        mark("Priya Raman", "ABSENT");
+        browser.clickAndWait("#register\\:save");
+        assertTrue(browser.text().contains("The register for session 1 is saved: 1 present, 1 late, 1 absent, 0 with apologies."),
+                browser.text());
+        browser.clickAndWait(".portal-breadcrumb a");
+    }
 
     /** Fetches what a download link on the page points at, as the signed-in coordinator; checks its type and name. */
     private static String download(String link, String contentType) throws Exception {

@@ -1,15 +1,22 @@
 package org.peersupport.portal.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.peersupport.portal.identity.entity.Person;
+import org.peersupport.portal.platform.control.NoticeMail;
 import org.peersupport.portal.platform.control.Notifier;
 import org.peersupport.portal.platform.entity.NoticeKind;
 
-/** In-container test helper: a change that notifies someone and then commits, or fails and rolls back. */
+/**
+ * In-container test helper: a change that notifies someone and then commits, or fails and rolls back; and the
+ * subjects of the emails the portal asked for, whether or not their transaction committed.
+ */
 @ApplicationScoped
 public class NoticeProbe {
 
@@ -18,6 +25,18 @@ public class NoticeProbe {
 
     @Inject
     Notifier notifier;
+
+    private final Set<String> mailsAskedFor = ConcurrentHashMap.newKeySet();
+
+    /** Heard as the notifier fires it, inside the transaction, before anyone knows whether it commits. */
+    void mailAskedFor(@Observes NoticeMail mail) {
+        mailsAskedFor.add(mail.subject());
+    }
+
+    /** Whether a change asked for an email with this subject, committed or not. */
+    public boolean mailAskedFor(String subject) {
+        return mailsAskedFor.contains(subject);
+    }
 
     @Transactional
     public void notifyAndCommit(String username, String title) {
