@@ -155,7 +155,7 @@ public class CourseAdministration {
         em.createNamedQuery(Course.BY_CODE_WITH_STATUS, Course.class).setParameter("code", source.getCode())
                 .setParameter("status", CourseStatus.DRAFT).getResultStream().findFirst().ifPresent(draft -> {
                     throw new BusinessException("course.draft.exists", "Version " + draft.getVersionNumber() + " of "
-                            + draft.getCode() + " is already a draft. Edit that draft, or publish it first.");
+                            + draft.getCode() + " is already a draft. Edit that draft, or publish it first.", draft.getVersionNumber(), draft.getCode());
                 });
         Course draft = source.newDraft(versions.nextVersionNumber(source.getCode()), now());
         em.persist(draft);
@@ -174,7 +174,7 @@ public class CourseAdministration {
         }
         if (versions.nextVersionNumber(cleanCode) > 1) {
             throw new BusinessException("course.code.taken", "There is already a course with the code " + cleanCode
-                    + ". To change it, create a new draft from its latest version.");
+                    + ". To change it, create a new draft from its latest version.", cleanCode);
         }
         Course course = new Course(cleanCode, 1, now());
         course.describe(required(title, "title"), required(summary, "summary"), "1.0", null, null, null, CompletionMode.MANUAL,
@@ -331,7 +331,7 @@ public class CourseAdministration {
                     + upload.mediaType() + ", " + upload.size() + " bytes, sha256 " + upload.sha256() + ")");
             return file.getId();
         } catch (UploadRejectedException e) {
-            throw new BusinessException("course.upload.refused", e.getMessage());
+            throw new BusinessException("course.upload.refused", e.getMessage(), e.getMessage());
         } catch (IOException e) {
             throw new BusinessException("course.upload.unreadable", "The file could not be stored. Try uploading it again.");
         }
@@ -439,7 +439,7 @@ public class CourseAdministration {
 
     private static BusinessException refused(CoursePackageException e) {
         List<String> problems = e.problems().stream().map(CourseVersions::describe).toList();
-        return new BusinessException("course.import.invalid", CourseVersions.problemsHeading(problems.size()), problems);
+        return new BusinessException("course.import.invalid", CourseVersions.problemsHeading(problems.size()), problems, problems.size());
     }
 
     /** Refuses an edit based on an older version than the one stored. */
@@ -460,7 +460,7 @@ public class CourseAdministration {
 
     private static BusinessException stale(String what) {
         return new BusinessException("course.edit.stale", "Someone else changed " + what
-                + " while you were editing it; reload to see their change, then make yours again.");
+                + " while you were editing it; reload to see their change, then make yours again.", what);
     }
 
     private void deleteIfUnused(long storedFileId) {
@@ -531,7 +531,7 @@ public class CourseAdministration {
     private static String required(String value, String what) {
         String text = blankToNull(value);
         if (text == null) {
-            throw new BusinessException("course.field.required", "Enter the " + what + ".");
+            throw new BusinessException("course.field.required", "Enter the " + what + ".", what);
         }
         return text;
     }
