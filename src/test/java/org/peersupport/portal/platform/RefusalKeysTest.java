@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.peersupport.portal.course.control.CourseVersions;
 import org.peersupport.portal.course.control.UploadRejectedException;
 import org.peersupport.portal.platform.boundary.Messages;
 import org.peersupport.portal.platform.control.BusinessException;
@@ -137,6 +138,21 @@ class RefusalKeysTest {
         BusinessException plain = new BusinessException("assessment.placeEnded", "ignored");
         assertEquals("This candidate's place has ended, so their work can no longer be referred back or signed off. "
                 + "You can still read it.", Messages.text(english, plain));
+        for (int free = 0; free <= 2; free++) {
+            String are = free == 1 ? " is" : " are";
+            BusinessException cohortFull = new BusinessException("cohort.full", "Spring has 3 places and " + free + are
+                    + " free, so 4 more cannot be enrolled.", "Spring", 3, (long) free, 4);
+            assertEquals(cohortFull.getMessage(), Messages.text(english, cohortFull));
+        }
+        for (int count : new int[] {0, 1, 2, 1234}) {
+            BusinessException invalid = new BusinessException("course.import.invalid",
+                    CourseVersions.problemsHeading(count), List.of(), count);
+            assertEquals(invalid.getMessage(), Messages.text(english, invalid));
+            BusinessException csv = new BusinessException("enrolment.csv.problems", "The file has " + count
+                    + (count == 1 ? " problem" : " problems") + ", so nobody was enrolled. Correct the file and try again.",
+                    List.of(), count);
+            assertEquals(csv.getMessage(), Messages.text(english, csv));
+        }
         BusinessException unknown = new BusinessException("no.such.key", "Its own words.");
         assertEquals("Its own words.", Messages.text(english, unknown));
     }

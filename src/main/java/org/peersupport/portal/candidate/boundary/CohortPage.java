@@ -230,7 +230,7 @@ public class CohortPage implements Serializable {
                         .inspect(in, csvFile.getSubmittedFileName())) {
             bytes = Files.readAllBytes(upload.file());
         } catch (UploadRejectedException e) {
-            messages.refused("csv:file", new BusinessException(null, e.getMessage()));
+            messages.refused("csv:file", new BusinessException("enrolment.csv.refused", e.getMessage(), e.getMessage()));
             return;
         }
         try {
