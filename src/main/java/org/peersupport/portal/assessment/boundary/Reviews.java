@@ -221,7 +221,8 @@ public class Reviews {
                     .map(j -> j.getKey().getCode()).toList();
             if (!notMet.isEmpty()) {
                 throw new BusinessException("assessment.signOff.notAllMet", "Work is signed off only when it meets every "
-                        + "evidence requirement. Not yet met: " + String.join(", ", notMet) + ". Refer it back instead.", String.join(", ", notMet));
+                        + "evidence requirement. Not yet met: " + String.join(", ", notMet) + ". Refer it back instead.",
+                        String.join(", ", notMet));
             }
             if (!declared) {
                 throw new BusinessException("assessment.declaration.required", "Confirm the declaration to sign off.");
@@ -362,7 +363,8 @@ public class Reviews {
         }
         if (!missing.isEmpty()) {
             throw new BusinessException("assessment.judgement.missing", "Choose met or not yet met for every evidence "
-                    + "requirement. Not judged yet: " + String.join(", ", missing) + ".", missing, String.join(", ", missing));
+                    + "requirement. Not judged yet: " + String.join(", ", missing) + ".", missing,
+                    String.join(", ", missing));
         }
         if (!unexplained.isEmpty()) {
             throw new BusinessException("assessment.judgement.feedback", "Say what is missing for each requirement not yet "

@@ -178,7 +178,8 @@ public class Verification {
                 .setParameter("enrolmentId", enrolmentId).getResultStream().findFirst();
         if (existing.isPresent()) {
             throw new BusinessException("sampling.pick.already", e.getPerson().getDisplayName() + " is picked already, by "
-                    + existing.get().getVerifier().getDisplayName() + ".", e.getPerson().getDisplayName(), existing.get().getVerifier().getDisplayName());
+                    + existing.get().getVerifier().getDisplayName() + ".",
+                    e.getPerson().getDisplayName(), existing.get().getVerifier().getDisplayName());
         }
         em.persist(new SamplingPick(e, me, Instant.now(clock)));
         try {

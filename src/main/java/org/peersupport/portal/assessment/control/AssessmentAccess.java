@@ -137,7 +137,8 @@ public class AssessmentAccess {
         }
         if (conflicted(me, candidate)) {
             throw new BusinessException("verification.conflict", "You have declared a conflict of interest with "
-                    + candidate.getDisplayName() + ", so you cannot verify the assessment of their work.", candidate.getDisplayName());
+                    + candidate.getDisplayName() + ", so you cannot verify the assessment of their work.",
+                    candidate.getDisplayName());
         }
     }
 

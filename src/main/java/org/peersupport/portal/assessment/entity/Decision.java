@@ -160,7 +160,8 @@ public class Decision {
         }
         if (submission.getStatus() != latest.toStatus) {
             throw new BusinessException("assessment.correction.movedTo", "This decision cannot be corrected: the work "
-                    + "has moved on since (it is now " + DecisionKind.label(submission.getStatus()) + ").", DecisionKind.label(submission.getStatus()));
+                    + "has moved on since (it is now " + DecisionKind.label(submission.getStatus()) + ").",
+                    DecisionKind.label(submission.getStatus()));
         }
         Decision correction = new Decision(submission, position, DecisionKind.CORRECTION, latest.fromStatus, by, at, reason);
         correction.corrects = latest;

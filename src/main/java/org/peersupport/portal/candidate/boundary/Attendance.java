@@ -87,7 +87,8 @@ public class Attendance {
         CohortSession s = cohortSession(cohortSessionId);
         if (s.getStartsAt().toLocalDate().isAfter(access.now().toLocalDate())) {
             throw new BusinessException("attendance.future", "Session " + s.getNumber() + " has not happened yet: "
-                    + "its register opens on " + s.getStartsAt().toLocalDate() + ".", s.getNumber(), s.getStartsAt().toLocalDate());
+                    + "its register opens on " + s.getStartsAt().toLocalDate() + ".",
+                    s.getNumber(), s.getStartsAt().toLocalDate());
         }
         if (marks.values().stream().anyMatch(m -> m == null)) {
             throw new BusinessException("attendance.mark.required", "Choose present, absent, apologies or late for everyone.");

@@ -118,7 +118,8 @@ public class Cohorts {
         Cohort cohort = cohortWithSessions(cohortId);
         CohortSession s = cohort.sessionNumber(sessionNumber);
         if (s == null) {
-            throw new BusinessException("cohort.session.notFound", cohort.getName() + " has no session " + sessionNumber + ".", cohort.getName(), sessionNumber);
+            throw new BusinessException("cohort.session.notFound", cohort.getName() + " has no session " + sessionNumber + ".",
+                    cohort.getName(), sessionNumber);
         }
         if (s.openEarly(now())) {
             audit.fire(AuditEvent.of("COHORT_SESSION_OPENED_EARLY", "CohortSession", s.getId(), cohort.getName()

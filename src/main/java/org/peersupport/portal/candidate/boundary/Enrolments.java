@@ -128,7 +128,8 @@ public class Enrolments {
         if (!checked.preview().ok()) {
             throw new BusinessException("enrolment.csv.problems", "The file has " + checked.preview().problems().size()
                     + (checked.preview().problems().size() == 1 ? " problem" : " problems")
-                    + ", so nobody was enrolled. Correct the file and try again.", checked.preview().problems(), checked.preview().problems().size());
+                    + ", so nobody was enrolled. Correct the file and try again.", checked.preview().problems(),
+                    checked.preview().problems().size());
         }
         for (DirectoryAccount account : checked.accounts()) {
             enrolNow(staff.personFor(account), cohort, "enrolled from a CSV file");
@@ -216,7 +217,8 @@ public class Enrolments {
         Cohort cohort = cohort(cohortId);
         Person me = new Caller(session, em).person();
         if (cohort.getEndDate().isBefore(access.now().toLocalDate()) || cohort.getCourse().getStatus() == CourseStatus.DRAFT) {
-            throw new BusinessException("placeRequest.closed", cohort.getName() + " is not taking requests.", cohort.getName());
+            throw new BusinessException("placeRequest.closed", cohort.getName() + " is not taking requests.",
+                    cohort.getName());
         }
         requireNotOnCohort(me, cohort);
         if (em.createNamedQuery(PlaceRequest.PENDING_OF_PERSON, Long.class).setParameter("personId", me.getId())
@@ -355,7 +357,8 @@ public class Enrolments {
                 .setParameter("id", enrolment.getCohort().getId()).getSingleResult().sessionNumber(1);
         if (first == null || !first.isOpen(access.now())) {
             throw new BusinessException("agreement.tooEarly", "You accept the agreement at your first session, on "
-                    + (first == null ? "its date" : first.getStartsAt().toLocalDate()) + ".", first == null ? "its date" : first.getStartsAt().toLocalDate());
+                    + (first == null ? "its date" : first.getStartsAt().toLocalDate()) + ".",
+                    first == null ? "its date" : first.getStartsAt().toLocalDate());
         }
         String html = enrolment.getCohort().getCourse().getAgreementHtml();
         if (html == null || html.isBlank()) {

@@ -155,7 +155,8 @@ public class CourseAdministration {
         em.createNamedQuery(Course.BY_CODE_WITH_STATUS, Course.class).setParameter("code", source.getCode())
                 .setParameter("status", CourseStatus.DRAFT).getResultStream().findFirst().ifPresent(draft -> {
                     throw new BusinessException("course.draft.exists", "Version " + draft.getVersionNumber() + " of "
-                            + draft.getCode() + " is already a draft. Edit that draft, or publish it first.", draft.getVersionNumber(), draft.getCode());
+                            + draft.getCode() + " is already a draft. Edit that draft, or publish it first.",
+                            draft.getVersionNumber(), draft.getCode());
                 });
         Course draft = source.newDraft(versions.nextVersionNumber(source.getCode()), now());
         em.persist(draft);
@@ -439,7 +440,8 @@ public class CourseAdministration {
 
     private static BusinessException refused(CoursePackageException e) {
         List<String> problems = e.problems().stream().map(CourseVersions::describe).toList();
-        return new BusinessException("course.import.invalid", CourseVersions.problemsHeading(problems.size()), problems, problems.size());
+        return new BusinessException("course.import.invalid", CourseVersions.problemsHeading(problems.size()), problems,
+                problems.size());
     }
 
     /** Refuses an edit based on an older version than the one stored. */

@@ -343,7 +343,8 @@ public class CourseCatalog {
         return em.createNamedQuery(CourseSession.BY_COURSE_AND_NUMBER, CourseSession.class)
                 .setParameter("courseId", course.getId()).setParameter("number", number).getResultStream().findFirst()
                 .orElseThrow(() -> new BusinessException("course.version.session.notFound", "Version " + course.getVersionNumber()
-                        + " of " + course.getTitle() + " has no session " + number + ".", course.getVersionNumber(), course.getTitle(), number));
+                        + " of " + course.getTitle() + " has no session " + number + ".",
+                        course.getVersionNumber(), course.getTitle(), number));
     }
 
     private List<GlossaryTerm> glossaryTerms(long courseId) {
@@ -360,7 +361,8 @@ public class CourseCatalog {
     }
 
     private static BusinessException notPublished(String courseCode) {
-        return new BusinessException("course.notPublished", "There is no published course with the code " + courseCode + ".", courseCode);
+        return new BusinessException("course.notPublished", "There is no published course with the code " + courseCode + ".",
+                courseCode);
     }
 
     private static BusinessException fileNotFound() {

@@ -160,7 +160,8 @@ public class Course {
     public void publish(Instant now) {
         if (status != CourseStatus.DRAFT) {
             throw new BusinessException("course.publish.notDraft", "Version " + versionNumber + " of " + code
-                    + " is " + status.name().toLowerCase(Locale.ROOT) + ", not a draft: only a draft can be published.", versionNumber, code, status.name().toLowerCase(Locale.ROOT));
+                    + " is " + status.name().toLowerCase(Locale.ROOT) + ", not a draft: only a draft can be published.",
+                    versionNumber, code, status.name().toLowerCase(Locale.ROOT));
         }
         status = CourseStatus.PUBLISHED;
         publishedAt = now;
@@ -258,7 +259,8 @@ public class Course {
             assessing(outcome).ifPresent(task -> {
                 throw new BusinessException("structure.remove.assessed.unit", "Unit " + unit.getCode() + " cannot be removed "
                         + "because the assessment task '" + task.getTitle() + "' assesses its outcome " + outcome.getCode()
-                        + ". Untick its outcomes in that task first.", unit.getCode(), task.getTitle(), outcome.getCode());
+                        + ". Untick its outcomes in that task first.",
+                        unit.getCode(), task.getTitle(), outcome.getCode());
             });
         }
         if (units.remove(unit)) {
@@ -272,7 +274,8 @@ public class Course {
     public void requireNotAssessed(LearningOutcome outcome) {
         assessing(outcome).ifPresent(task -> {
             throw new BusinessException("structure.remove.assessed.outcome", "Outcome " + outcome.getCode() + " cannot be removed "
-                    + "because the assessment task '" + task.getTitle() + "' assesses it. Untick it in that task first.", outcome.getCode(), task.getTitle());
+                    + "because the assessment task '" + task.getTitle() + "' assesses it. Untick it in that task first.",
+                    outcome.getCode(), task.getTitle());
         });
     }
 
@@ -321,7 +324,8 @@ public class Course {
         CourseSession dueAt = existingSession(dueAtSession, "dueAt", "due");
         if (setAt != null && dueAt != null && dueAt.getNumber() < setAt.getNumber()) {
             throw new BusinessException("structure.dueAt.beforeSet", "The task cannot be due at session "
-                    + dueAt.getNumber() + ", before it is set at session " + setAt.getNumber() + ".", dueAt.getNumber(), setAt.getNumber());
+                    + dueAt.getNumber() + ", before it is set at session " + setAt.getNumber() + ".",
+                    dueAt.getNumber(), setAt.getNumber());
         }
         Map<String, LearningOutcome> outcomes = new HashMap<>();
         units.forEach(u -> u.getOutcomes().forEach(o -> outcomes.put(o.getCode(), o)));
@@ -348,14 +352,16 @@ public class Course {
         }
         return sessions.stream().filter(s -> s.getNumber() == number).findFirst().orElseThrow(() ->
                 new BusinessException("structure." + field + ".unknown", "There is no session " + number + " for the task to be "
-                        + when + " at: this version has sessions 1 to " + sessions.size() + ".", number, sessions.size()));
+                        + when + " at: this version has sessions 1 to " + sessions.size() + ".",
+                        number, sessions.size()));
     }
 
     /** Adds a session at the end of the course. */
     public CourseSession addSession(String slug, String title, String aims, String aboutMarkdown, String aboutHtml) {
         requireDraft();
         if (sessions.stream().anyMatch(s -> s.getSlug().equals(slug))) {
-            throw new BusinessException("course.session.slugTaken", "The course already has a session called '" + slug + "'.", slug);
+            throw new BusinessException("course.session.slugTaken", "The course already has a session called '" + slug + "'.",
+                    slug);
         }
         CourseSession session = new CourseSession(this, sessions.size() + 1, slug, title, aims, aboutMarkdown, aboutHtml);
         sessions.add(session);
@@ -411,7 +417,8 @@ public class Course {
     public void requireNewTerm(String term, GlossaryTerm except) {
         boolean taken = glossary.stream().anyMatch(g -> g != except && g.getTerm().equalsIgnoreCase(term));
         if (taken) {
-            throw new BusinessException("course.glossary.termTaken", "The glossary already has the term '" + term + "'.", term);
+            throw new BusinessException("course.glossary.termTaken", "The glossary already has the term '" + term + "'.",
+                    term);
         }
     }
 

@@ -157,7 +157,8 @@ public class Testimonies {
             throw new BusinessException("testimony.witness.required", "Enter the witness's username, for example jo.bloggs.");
         }
         Person witness = staff.lookup(username).orElseThrow(() -> new BusinessException("testimony.witness.unknown",
-                username.strip() + " is not a person in the staff directory. Check the username with the witness.", username.strip()));
+                username.strip() + " is not a person in the staff directory. Check the username with the witness.",
+                        username.strip()));
         if (witness.getId().equals(e.getPerson().getId())) {
             throw new BusinessException("testimony.witness.self", "A witness testimony must come from someone else.");
         }
