@@ -48,7 +48,8 @@ class RefusalKeysTest {
     private static Properties bundle;
     private static List<ThrowSite> sites;
 
-    record ThrowSite(String where, String key, int arguments) {
+    /** A {@code new BusinessException("key", message, ...)}; {@code literal} is the message when it is only string literals. */
+    record ThrowSite(String where, String key, int arguments, String literal) {
     }
 
     @BeforeAll
@@ -124,6 +125,19 @@ class RefusalKeysTest {
     }
 
     @Test
+    void issue15_aRefusalWithoutArgumentsReadsInTheBundleAsItsJavaMessage() {
+        List<String> wrong = new ArrayList<>();
+        for (ThrowSite site : sites) {
+            String pattern = bundle.getProperty(site.key());
+            if (pattern != null && site.literal() != null && site.arguments() == 2 && !pattern.equals(site.literal())) {
+                wrong.add(site.key() + " (" + site.where() + "): the bundle says \"" + pattern + "\", the Java \""
+                        + site.literal() + "\"");
+            }
+        }
+        assertEquals("", String.join("\n", wrong));
+    }
+
+    @Test
     void issue15_aRefusalReadsAsItsMessageWithTheArgumentsFilledIn() {
         java.util.ResourceBundle english = java.util.ResourceBundle.getBundle(Messages.BUNDLE, Locale.UK);
         BusinessException full = new BusinessException("cohort.full", "Spring 2027 has 10 places and 1 is free, so 2 more "
@@ -179,9 +193,33 @@ class RefusalKeysTest {
             String first = arguments.isEmpty() ? "" : arguments.get(0).strip();
             if (first.matches("\"[^\"]+\"")) {
                 String where = SOURCES.relativize(file) + ":" + (source.substring(0, m.start()).split("\n", -1).length);
-                sites.add(new ThrowSite(where, first.substring(1, first.length() - 1), arguments.size()));
+                sites.add(new ThrowSite(where, first.substring(1, first.length() - 1), arguments.size(),
+                        arguments.size() > 1 ? literal(arguments.get(1)) : null));
             }
         }
+    }
+
+    private static final Pattern LITERALS = Pattern.compile("\\s*\"(?:[^\"\\\\]|\\\\.)*\"(?:\\s*\\+\\s*\"(?:[^\"\\\\]|\\\\.)*\")*\\s*");
+    private static final Pattern ONE_LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    /** The text of an expression made only of string literals joined with +, else null. */
+    private static String literal(String expression) {
+        if (!LITERALS.matcher(expression).matches()) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder();
+        Matcher m = ONE_LITERAL.matcher(expression);
+        while (m.find()) {
+            text.append(m.group(1));
+        }
+        Properties unescaped = new Properties();
+        try {
+            // the escapes in these messages (unicode escapes, escaped quotes) read the same in a properties value
+            unescaped.load(new java.io.StringReader("v=" + text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return unescaped.getProperty("v");
     }
 
     /** The top-level arguments of the call whose argument list starts at {@code from}. */

@@ -234,7 +234,8 @@ public class Reviews {
                 case REFUSED -> throw new BusinessException("assessment.password.wrong",
                         "That is not your password. Enter the password you sign in with.");
                 case UNAVAILABLE -> throw new BusinessException("assessment.password.unavailable",
-                        "The staff directory cannot be reached to check your password. Nothing was signed off: try again in a few minutes.");
+                        "The staff directory cannot be reached to check your password, so nothing was signed off. "
+                                + "Try again in a few minutes.");
                 case ACCEPTED -> {
                     // the e-signature holds
                 }

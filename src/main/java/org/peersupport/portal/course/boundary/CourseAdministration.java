@@ -242,8 +242,8 @@ public class CourseAdministration {
             throw new BusinessException("course.details.scqfLevel", "Give the award's SCQF level, from 1 to 12.");
         }
         if (details.attendanceThreshold() == null) {
-            throw new BusinessException("course.details.threshold", "Give the attendance needed to complete, as a "
-                    + "percentage from 0 to 100.");
+            throw new BusinessException("course.details.threshold", "The attendance needed to complete is a whole "
+                    + "number from 0 to 100.");
         }
         course.describe(required(details.title(), "title"), required(details.summary(), "summary"),
                 required(details.versionLabel(), "version label"), awardName, details.scqfLevel(), details.credits(),
@@ -263,7 +263,7 @@ public class CourseAdministration {
     public List<SessionEditView> sessions(long courseId) {
         Course course = em.createNamedQuery(Course.WITH_SESSIONS, Course.class).setParameter("id", courseId)
                 .getResultList().stream().findFirst()
-                .orElseThrow(() -> new BusinessException("course.notFound", "There is no such course version."));
+                .orElseThrow(() -> new BusinessException("course.notFound", "That course is not available."));
         // every session's files in one query, not one query per session
         Map<Long, List<ExerciseFileView>> files = em.createNamedQuery(SessionExerciseFile.IN_COURSE,
                 SessionExerciseFile.class).setParameter("courseId", courseId).getResultList().stream()
@@ -545,7 +545,7 @@ public class CourseAdministration {
     private Course course(long courseId) {
         Course course = em.find(Course.class, courseId);
         if (course == null) {
-            throw new BusinessException("course.notFound", "There is no such course version.");
+            throw new BusinessException("course.notFound", "That course is not available.");
         }
         return course;
     }

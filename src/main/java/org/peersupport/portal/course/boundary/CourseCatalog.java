@@ -239,7 +239,7 @@ public class CourseCatalog {
     public Lesson previewLesson(long courseId, int sessionNumber) {
         Course course = em.find(Course.class, courseId);
         if (course == null) {
-            throw new BusinessException("course.notFound", "There is no such course version.");
+            throw new BusinessException("course.notFound", "That course is not available.");
         }
         return lesson(session(course, sessionNumber), false, true);
     }

@@ -402,7 +402,7 @@ public class CourseStructure {
     }
 
     private static BusinessException noCourse() {
-        return new BusinessException("course.notFound", "There is no such course version.");
+        return new BusinessException("course.notFound", "That course is not available.");
     }
 
     private Course course(long courseId) {

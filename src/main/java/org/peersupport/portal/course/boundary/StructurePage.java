@@ -53,7 +53,7 @@ public class StructurePage implements Serializable {
     public void load() throws IOException {
         heading = LearningPages.loadOrNotFound(faces, () -> {
             if (course == null) {
-                throw new BusinessException("course.notFound", "There is no such course version.");
+                throw new BusinessException("course.notFound", "That course is not available.");
             }
             return structure.heading(course);
         });

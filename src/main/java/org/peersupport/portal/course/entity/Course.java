@@ -205,8 +205,8 @@ public class Course {
             Integer awardCredits, CompletionMode completionMode, int attendanceThreshold) {
         requireDraft();
         if (attendanceThreshold < 0 || attendanceThreshold > 100) {
-            throw new BusinessException("course.details.threshold", "The attendance needed to complete is a percentage "
-                    + "from 0 to 100, not " + attendanceThreshold + ".");
+            throw new BusinessException("course.details.threshold", "The attendance needed to complete is a whole number "
+                    + "from 0 to 100.");
         }
         this.title = Objects.requireNonNull(title);
         this.summary = Objects.requireNonNull(summary);
