@@ -874,5 +874,9 @@ class AssessmentIT {
         BusinessException refused = assertThrows(BusinessException.class, () -> call(as, work));
         assertEquals(key, refused.key(), refused.getMessage());
         assertTrue(refused.getMessage().contains(text), refused.getMessage());
+        // issue 15: what a person reads is the bundle's wording, the same words
+        assertEquals(refused.getMessage(), org.peersupport.portal.platform.boundary.Messages.text(
+                java.util.ResourceBundle.getBundle(org.peersupport.portal.platform.boundary.Messages.BUNDLE,
+                        java.util.Locale.UK), refused), "the bundle's wording for " + key);
     }
 }

@@ -1301,6 +1301,10 @@ class CandidateIT {
         BusinessException refused = assertThrows(BusinessException.class, () -> asCoordinator.run(call::run));
         assertEquals(key, refused.key(), refused.getMessage());
         assertTrue(refused.getMessage().contains(text), refused.getMessage());
+        // issue 15: what a person reads is the bundle's wording, the same words
+        assertEquals(refused.getMessage(), org.peersupport.portal.platform.boundary.Messages.text(
+                java.util.ResourceBundle.getBundle(org.peersupport.portal.platform.boundary.Messages.BUNDLE,
+                        java.util.Locale.UK), refused), "the bundle's wording for " + key);
     }
 
     private void assertRefused(Object as, String key, String text, Call call) {
@@ -1315,5 +1319,9 @@ class CandidateIT {
         });
         assertEquals(key, refused.key(), refused.getMessage());
         assertTrue(refused.getMessage().contains(text), refused.getMessage());
+        // issue 15: what a person reads is the bundle's wording, the same words
+        assertEquals(refused.getMessage(), org.peersupport.portal.platform.boundary.Messages.text(
+                java.util.ResourceBundle.getBundle(org.peersupport.portal.platform.boundary.Messages.BUNDLE,
+                        java.util.Locale.UK), refused), "the bundle's wording for " + key);
     }
 }

@@ -577,9 +577,9 @@ class CourseIT {
         long draft = draft(CoursePackageZips.newCode());
         UnitView rc = units(draft).get(0);
         OutcomeView rc1 = rc.outcomes().get(0);
-        assertRefused("structure.remove.assessed", "Personal recovery story essay",
+        assertRefused("structure.remove.assessed.outcome", "Personal recovery story essay",
                 () -> structure.removeOutcome(rc1.outcomeId()));
-        assertRefused("structure.remove.assessed", "Untick its outcomes", () -> structure.removeUnit(rc.unitId()));
+        assertRefused("structure.remove.assessed.unit", "Untick its outcomes", () -> structure.removeUnit(rc.unitId()));
 
         AssessmentTaskView essay = asCoordinator.call(() -> structure.assessmentTasks(draft)).get(0);
         assertEquals("ESSAY", essay.code());
@@ -697,10 +697,10 @@ class CourseIT {
                 .contentWarning().topics(), "candidates see the new warning");
 
         SignpostContact ftp = new SignpostContact("Samaritans", null, null, "ftp://samaritans.org", null);
-        assertRefused("warning.contact.url", "should start with https://", () -> structure.updateContentWarning(
+        assertRefused("warning.contact.url.format", "should start with https://", () -> structure.updateContentWarning(
                 tenth.sessionId(), List.of("suicide"), null, List.of(ftp), changed.version()));
         SignpostContact badPhone = new SignpostContact("Samaritans", "call us", null, null, null);
-        assertRefused("warning.contact.phone", "digits and spaces", () -> structure.updateContentWarning(
+        assertRefused("warning.contact.phone.format", "digits and spaces", () -> structure.updateContentWarning(
                 tenth.sessionId(), List.of("suicide"), null, List.of(badPhone), changed.version()));
         assertRefused("warning.topics.required", "at least one topic", () -> structure.updateContentWarning(
                 tenth.sessionId(), List.of(" "), null, List.of(samaritans), changed.version()));
@@ -781,6 +781,10 @@ class CourseIT {
         BusinessException refused = assertThrows(BusinessException.class, () -> asCoordinator.run(work));
         assertEquals(key, refused.key(), refused.getMessage());
         assertTrue(refused.getMessage().contains(text), refused.getMessage());
+        // issue 15: what a person reads is the bundle's wording, the same words
+        assertEquals(refused.getMessage(), org.peersupport.portal.platform.boundary.Messages.text(
+                java.util.ResourceBundle.getBundle(org.peersupport.portal.platform.boundary.Messages.BUNDLE,
+                        java.util.Locale.UK), refused), "the bundle's wording for " + key);
     }
 
     private List<UnitView> units(long courseId) throws Exception {

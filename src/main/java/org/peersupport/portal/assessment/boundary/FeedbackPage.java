@@ -29,7 +29,7 @@ public class FeedbackPage {
     public void load() throws IOException {
         view = PageLoads.loadOrNotFound(faces, () -> {
             if (submission == null) {
-                throw new org.peersupport.portal.platform.control.BusinessException("assessment.notFound", "No such submission.");
+                throw new org.peersupport.portal.platform.control.BusinessException("assessment.notFound", "There is no such submission, or it is not yours to assess.");
             }
             return reviews.feedback(submission);
         }, "assessment.notFound");

@@ -64,12 +64,12 @@ public class ReviewPage implements Serializable {
         try {
             view = PageLoads.loadOrNotFound(faces, () -> {
                 if (submission == null) {
-                    throw new BusinessException("assessment.notFound", "There is no such submission.");
+                    throw new BusinessException("assessment.notFound", "There is no such submission, or it is not yours to assess.");
                 }
                 return reviews.review(submission);
             }, "assessment.notFound", "evidence.notFound");
         } catch (BusinessException e) {
-            refusal = text(e);
+            refusal = messages.text(e);
             return;
         }
         if (view == null) {
@@ -146,7 +146,7 @@ public class ReviewPage implements Serializable {
         try {
             safeguarding.raise(submission, concern);
         } catch (BusinessException e) {
-            errors.put("concern", text(e));
+            errors.put("concern", messages.text(e));
             return null;
         }
         concern = null;
@@ -205,7 +205,7 @@ public class ReviewPage implements Serializable {
     /** Shows a refusal next to its field, or at the top of the page; keeps everything typed but the password. */
     private String refused(BusinessException e) {
         String key = e.key() == null ? "" : e.key();
-        String text = text(e);
+        String text = messages.text(e);
         if (key.startsWith("assessment.password")) {
             errors.put("password", text);
         } else if (key.equals("assessment.declaration.required")) {
@@ -223,10 +223,6 @@ public class ReviewPage implements Serializable {
         return null;
     }
 
-    private String text(BusinessException e) {
-        String fromBundle = e.key() == null ? null : messages.text(e.key());
-        return fromBundle == null || fromBundle.startsWith("???") ? e.getMessage() : fromBundle;
-    }
 
     // ---------------------------------------------------------------- the form
 

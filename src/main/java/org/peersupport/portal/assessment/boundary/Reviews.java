@@ -221,7 +221,8 @@ public class Reviews {
                     .map(j -> j.getKey().getCode()).toList();
             if (!notMet.isEmpty()) {
                 throw new BusinessException("assessment.signOff.notAllMet", "Work is signed off only when it meets every "
-                        + "evidence requirement. Not yet met: " + String.join(", ", notMet) + ". Refer it back instead.");
+                        + "evidence requirement. Not yet met: " + String.join(", ", notMet) + ". Refer it back instead.",
+                        String.join(", ", notMet));
             }
             if (!declared) {
                 throw new BusinessException("assessment.declaration.required", "Confirm the declaration to sign off.");
@@ -233,7 +234,8 @@ public class Reviews {
                 case REFUSED -> throw new BusinessException("assessment.password.wrong",
                         "That is not your password. Enter the password you sign in with.");
                 case UNAVAILABLE -> throw new BusinessException("assessment.password.unavailable",
-                        "The staff directory cannot be reached to check your password. Nothing was signed off: try again in a few minutes.");
+                        "The staff directory cannot be reached to check your password, so nothing was signed off. "
+                                + "Try again in a few minutes.");
                 case ACCEPTED -> {
                     // the e-signature holds
                 }
@@ -362,11 +364,12 @@ public class Reviews {
         }
         if (!missing.isEmpty()) {
             throw new BusinessException("assessment.judgement.missing", "Choose met or not yet met for every evidence "
-                    + "requirement. Not judged yet: " + String.join(", ", missing) + ".", missing);
+                    + "requirement. Not judged yet: " + String.join(", ", missing) + ".", missing,
+                    String.join(", ", missing));
         }
         if (!unexplained.isEmpty()) {
             throw new BusinessException("assessment.judgement.feedback", "Say what is missing for each requirement not yet "
-                    + "met: " + String.join(", ", unexplained) + ".", unexplained);
+                    + "met: " + String.join(", ", unexplained) + ".", unexplained, String.join(", ", unexplained));
         }
         return checked;
     }

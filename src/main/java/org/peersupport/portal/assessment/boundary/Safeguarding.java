@@ -70,7 +70,7 @@ public class Safeguarding {
         }
         if (words.length() > SafeguardingConcern.MAX_TEXT) {
             throw new BusinessException("safeguarding.concern.tooLong", "Describe the concern in at most "
-                    + SafeguardingConcern.MAX_TEXT + " characters.");
+                    + SafeguardingConcern.MAX_TEXT + " characters.", SafeguardingConcern.MAX_TEXT);
         }
         SafeguardingConcern raised = new SafeguardingConcern(e, s, me, words, Instant.now(clock));
         em.persist(raised);
@@ -119,7 +119,7 @@ public class Safeguarding {
         }
         if (words.length() > SafeguardingConcern.MAX_TEXT) {
             throw new BusinessException("safeguarding.outcome.tooLong", "Record the outcome in at most "
-                    + SafeguardingConcern.MAX_TEXT + " characters.");
+                    + SafeguardingConcern.MAX_TEXT + " characters.", SafeguardingConcern.MAX_TEXT);
         }
         if (concern.getVersion() != expectedVersion) {
             throw stale();

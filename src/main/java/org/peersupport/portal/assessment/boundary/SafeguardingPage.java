@@ -56,8 +56,7 @@ public class SafeguardingPage implements Serializable {
         try {
             safeguarding.close(concern.id(), words, concern.version());
         } catch (BusinessException e) {
-            String text = e.key() == null || messages.text(e.key()).startsWith("???") ? e.getMessage() : messages.text(e.key());
-            errors.put(concern.id(), text);
+            errors.put(concern.id(), messages.text(e));
             return null;
         }
         outcome.remove(concern.id());

@@ -47,12 +47,12 @@ public class SamplePage implements Serializable {
         try {
             view = PageLoads.loadOrNotFound(faces, () -> {
                 if (decision == null) {
-                    throw new BusinessException("assessment.notFound", "There is no such submission.");
+                    throw new BusinessException("assessment.notFound", "There is no such submission, or it is not yours to assess.");
                 }
                 return verification.sample(decision);
             }, "assessment.notFound", "evidence.notFound");
         } catch (BusinessException e) {
-            refusal = text(e);
+            refusal = messages.text(e);
             return;
         }
         if (view != null) {
@@ -114,9 +114,9 @@ public class SamplePage implements Serializable {
 
     private String refused(BusinessException e) {
         if ("verification.comments.required".equals(e.key())) {
-            errors.put("comments", text(e));
+            errors.put("comments", messages.text(e));
         } else if ("assessment.correction.reason".equals(e.key())) {
-            errors.put("correction", text(e));
+            errors.put("correction", messages.text(e));
         } else {
             messages.refused(null, e);
             faces.getExternalContext().getFlash().setKeepMessages(false);
@@ -124,10 +124,6 @@ public class SamplePage implements Serializable {
         return null;
     }
 
-    private String text(BusinessException e) {
-        String fromBundle = e.key() == null ? null : messages.text(e.key());
-        return fromBundle == null || fromBundle.startsWith("???") ? e.getMessage() : fromBundle;
-    }
 
     public String error(String field) {
         return errors.get(field);

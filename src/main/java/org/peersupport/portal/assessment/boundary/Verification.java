@@ -178,14 +178,15 @@ public class Verification {
                 .setParameter("enrolmentId", enrolmentId).getResultStream().findFirst();
         if (existing.isPresent()) {
             throw new BusinessException("sampling.pick.already", e.getPerson().getDisplayName() + " is picked already, by "
-                    + existing.get().getVerifier().getDisplayName() + ".");
+                    + existing.get().getVerifier().getDisplayName() + ".",
+                    e.getPerson().getDisplayName(), existing.get().getVerifier().getDisplayName());
         }
         em.persist(new SamplingPick(e, me, Instant.now(clock)));
         try {
             em.flush();
         } catch (PersistenceException ex) {
-            throw new BusinessException("sampling.pick.already", e.getPerson().getDisplayName() + " has just been picked "
-                    + "by someone else.");
+            throw new BusinessException("sampling.pick.taken", e.getPerson().getDisplayName() + " has just been picked "
+                    + "by someone else.", e.getPerson().getDisplayName());
         }
         audit.fire(AuditEvent.by(me.getUsername(), "SAMPLING_PICK_ADDED", "Enrolment", enrolmentId, "every sign-off sampled to "
                 + me.getUsername()));

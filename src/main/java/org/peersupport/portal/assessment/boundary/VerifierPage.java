@@ -120,7 +120,7 @@ public class VerifierPage implements Serializable {
         try {
             verification.pick(pickEnrolment);
         } catch (BusinessException e) {
-            errors.put("pick", text(e));
+            errors.put("pick", messages.text(e));
             return null;
         }
         messages.info(null, "verifier.picked");
@@ -153,10 +153,6 @@ public class VerifierPage implements Serializable {
         return null;
     }
 
-    private String text(BusinessException e) {
-        String fromBundle = e.key() == null ? null : messages.text(e.key());
-        return fromBundle == null || fromBundle.startsWith("???") ? e.getMessage() : fromBundle;
-    }
 
     public String error(String field) {
         return errors.get(field);

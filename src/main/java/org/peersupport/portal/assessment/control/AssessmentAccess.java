@@ -85,7 +85,7 @@ public class AssessmentAccess {
         if (conflicted(me, enrolment.getPerson())) {
             return Optional.of(new BusinessException("assessment.conflict", "You have declared a conflict of interest with "
                     + enrolment.getPerson().getDisplayName() + ", so you cannot assess their work. Ask a training "
-                    + "coordinator to allocate another supervisor."));
+                    + "coordinator to allocate another supervisor.", enrolment.getPerson().getDisplayName()));
         }
         if (!isAllocated(me, enrolment)) {
             throw notFound(); // the enrolment ended longer ago than a former supervisor keeps reading it
@@ -137,7 +137,8 @@ public class AssessmentAccess {
         }
         if (conflicted(me, candidate)) {
             throw new BusinessException("verification.conflict", "You have declared a conflict of interest with "
-                    + candidate.getDisplayName() + ", so you cannot verify the assessment of their work.");
+                    + candidate.getDisplayName() + ", so you cannot verify the assessment of their work.",
+                    candidate.getDisplayName());
         }
     }
 

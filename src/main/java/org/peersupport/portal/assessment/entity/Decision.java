@@ -159,8 +159,9 @@ public class Decision {
                     "The latest decision is itself a correction. Make a new decision instead.");
         }
         if (submission.getStatus() != latest.toStatus) {
-            throw new BusinessException("assessment.correction.moved", "This decision cannot be corrected: the work "
-                    + "has moved on since (it is now " + DecisionKind.label(submission.getStatus()) + ").");
+            throw new BusinessException("assessment.correction.movedTo", "This decision cannot be corrected: the work "
+                    + "has moved on since (it is now " + DecisionKind.label(submission.getStatus()) + ").",
+                    DecisionKind.label(submission.getStatus()));
         }
         Decision correction = new Decision(submission, position, DecisionKind.CORRECTION, latest.fromStatus, by, at, reason);
         correction.corrects = latest;

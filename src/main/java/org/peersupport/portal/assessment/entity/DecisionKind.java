@@ -56,7 +56,7 @@ public enum DecisionKind {
         }
         if (!from.contains(status)) {
             throw new BusinessException("assessment.transition.illegal", "Work that is " + label(status)
-                    + " cannot be " + verb() + ".");
+                    + " cannot be " + verb() + ".", label(status), verb());
         }
         return target;
     }

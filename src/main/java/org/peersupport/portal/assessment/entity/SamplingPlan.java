@@ -96,7 +96,7 @@ public class SamplingPlan {
     public static void check(int firstN, int ratePercent) {
         if (firstN < 0 || firstN > MAX_FIRST_N) {
             throw new BusinessException("sampling.firstN.range", "Enter a number of first sign-offs from 0 to "
-                    + MAX_FIRST_N + ".");
+                    + MAX_FIRST_N + ".", MAX_FIRST_N);
         }
         if (ratePercent < 0 || ratePercent > 100) {
             throw new BusinessException("sampling.rate.range", "Enter a rate from 0 to 100 per cent.");

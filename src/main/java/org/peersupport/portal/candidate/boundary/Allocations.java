@@ -162,13 +162,14 @@ public class Allocations {
         Enrolment enrolment = enrolment(enrolmentId);
         if (!enrolment.getStatus().isCurrent()) {
             throw new BusinessException("allocation.notCurrent", "This enrolment is " + enrolment.getStatus().label()
-                    + ", so it needs no supervisor.");
+                    + ", so it needs no supervisor.", enrolment.getStatus().label());
         }
         Person supervisor = staff.byUsername(supervisorUsername);
         SupervisorProfile profile = em.createNamedQuery(SupervisorProfile.OF_PERSON, SupervisorProfile.class)
                 .setParameter("personId", supervisor.getId()).setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst().orElseThrow(() -> new BusinessException("allocation.notSupervisor",
-                        supervisor.getDisplayName() + " is not set up as a supervisor: give them a caseload cap first."));
+                        supervisor.getDisplayName() + " is not set up as a supervisor: give them a caseload cap first.",
+                                supervisor.getDisplayName()));
         Person candidate = enrolment.getPerson();
         if (supervisor.getId().equals(candidate.getId())) {
             throw new BusinessException("allocation.self", "Nobody can supervise themselves.");
@@ -176,12 +177,14 @@ public class Allocations {
         if (em.createNamedQuery(ConflictOfInterest.BETWEEN, Long.class).setParameter("supervisorId", supervisor.getId())
                 .setParameter("otherId", candidate.getId()).getSingleResult() > 0) {
             throw new BusinessException("allocation.conflict", supervisor.getDisplayName()
-                    + " has declared a conflict of interest with " + candidate.getDisplayName() + ", so cannot supervise them.");
+                    + " has declared a conflict of interest with " + candidate.getDisplayName() + ", so cannot supervise them.",
+                    supervisor.getDisplayName(), candidate.getDisplayName());
         }
         Optional<SupervisorAllocation> current = current(enrolmentId);
         if (current.isPresent() && current.get().getSupervisor().getId().equals(supervisor.getId())) {
             throw new BusinessException("allocation.same", supervisor.getDisplayName() + " supervises "
-                    + candidate.getDisplayName() + " already.");
+                    + candidate.getDisplayName() + " already.",
+                    supervisor.getDisplayName(), candidate.getDisplayName());
         }
         profile.requireRoom(caseloads().getOrDefault(supervisor.getId(), 0L));
         Instant now = Instant.now(clock);
@@ -219,7 +222,7 @@ public class Allocations {
         if (em.createNamedQuery(ConflictOfInterest.BETWEEN, Long.class).setParameter("supervisorId", me.getId())
                 .setParameter("otherId", other.getId()).getSingleResult() > 0) {
             throw new BusinessException("conflict.duplicate", "You have declared a conflict with "
-                    + other.getDisplayName() + " already.");
+                    + other.getDisplayName() + " already.", other.getDisplayName());
         }
         ConflictOfInterest conflict = new ConflictOfInterest(me, other, note, Instant.now(clock));
         em.persist(conflict);

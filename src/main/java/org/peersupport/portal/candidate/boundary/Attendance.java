@@ -87,7 +87,8 @@ public class Attendance {
         CohortSession s = cohortSession(cohortSessionId);
         if (s.getStartsAt().toLocalDate().isAfter(access.now().toLocalDate())) {
             throw new BusinessException("attendance.future", "Session " + s.getNumber() + " has not happened yet: "
-                    + "its register opens on " + s.getStartsAt().toLocalDate() + ".");
+                    + "its register opens on " + s.getStartsAt().toLocalDate() + ".",
+                    s.getNumber(), s.getStartsAt().toLocalDate());
         }
         if (marks.values().stream().anyMatch(m -> m == null)) {
             throw new BusinessException("attendance.mark.required", "Choose present, absent, apologies or late for everyone.");
@@ -105,7 +106,7 @@ public class Attendance {
             Enrolment enrolment = enrolments.get(entry.getKey());
             if (enrolment == null) {
                 throw new BusinessException("attendance.notOnCohort", "Enrolment " + entry.getKey() + " is not on "
-                        + s.getCohort().getName() + ".");
+                        + s.getCohort().getName() + ".", entry.getKey(), s.getCohort().getName());
             }
             AttendanceMark mark = existing.get(enrolment.getId());
             if (mark == null) {
@@ -163,7 +164,7 @@ public class Attendance {
 
     private CohortSession cohortSession(long id) {
         return em.createNamedQuery(CohortSession.WITH_COHORT, CohortSession.class).setParameter("id", id)
-                .getResultStream().findFirst().orElseThrow(() -> new BusinessException("cohort.session.notFound",
+                .getResultStream().findFirst().orElseThrow(() -> new BusinessException("attendance.session.notFound",
                         "There is no such cohort session."));
     }
 }

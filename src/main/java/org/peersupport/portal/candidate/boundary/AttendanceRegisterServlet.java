@@ -7,8 +7,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.ResourceBundle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.peersupport.portal.platform.boundary.Messages;
 import org.peersupport.portal.platform.control.BusinessException;
 import org.peersupport.portal.reporting.control.ExportFormat;
 
@@ -42,7 +44,8 @@ public class AttendanceRegisterServlet extends HttpServlet {
         } catch (BusinessException e) {
             if (!response.isCommitted()) {
                 response.reset();
-                response.sendError(HttpServletResponse.SC_NOT_FOUND, e.getMessage());
+                response.sendError(HttpServletResponse.SC_NOT_FOUND,
+                        Messages.text(ResourceBundle.getBundle(Messages.BUNDLE, response.getLocale()), e));
             }
         }
     }

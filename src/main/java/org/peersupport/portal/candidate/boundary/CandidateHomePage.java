@@ -57,7 +57,7 @@ public class CandidateHomePage {
         try {
             enrolments.acceptAgreement(enrolmentId);
         } catch (BusinessException e) {
-            errors.put(enrolmentId, e.getMessage());
+            errors.put(enrolmentId, messages.text(e));
             courses = null;
             return null;
         }

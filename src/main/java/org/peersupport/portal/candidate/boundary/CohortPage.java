@@ -230,7 +230,7 @@ public class CohortPage implements Serializable {
                         .inspect(in, csvFile.getSubmittedFileName())) {
             bytes = Files.readAllBytes(upload.file());
         } catch (UploadRejectedException e) {
-            messages.refused("csv:file", new BusinessException(null, e.getMessage()));
+            messages.refused("csv:file", new BusinessException("enrolment.csv.refused", e.getMessage(), e.getMessage()));
             return;
         }
         try {
@@ -294,7 +294,7 @@ public class CohortPage implements Serializable {
             notice("requests", "cohortAdmin.request.approved", request.displayName());
         } catch (BusinessException e) {
             focus("requests");
-            errors.put("approve:" + request.id(), e.getMessage());
+            errors.put("approve:" + request.id(), messages.text(e));
         }
         refreshLists();
     }
@@ -307,7 +307,7 @@ public class CohortPage implements Serializable {
             notice("requests", "cohortAdmin.request.declined", request.displayName());
         } catch (BusinessException e) {
             focus("requests");
-            errors.put("decline:" + request.id(), e.getMessage());
+            errors.put("decline:" + request.id(), messages.text(e));
         }
         refreshLists();
     }
@@ -329,7 +329,7 @@ public class CohortPage implements Serializable {
             allocationReason.remove(enrolmentId);
             notice("allocate", "cohortAdmin.allocated", supervisorName(supervisor), line.enrolment().displayName());
         } catch (BusinessException e) {
-            errors.put("allocate:" + enrolmentId, e.getMessage());
+            errors.put("allocate:" + enrolmentId, messages.text(e));
         }
         refreshLists();
     }
@@ -346,7 +346,7 @@ public class CohortPage implements Serializable {
             allocations.setCaseloadCap(supervisor.username(), cap);
             notice("caseloads", "cohortAdmin.cap.saved", supervisor.displayName(), cap);
         } catch (BusinessException e) {
-            errors.put("cap:" + supervisor.username(), e.getMessage());
+            errors.put("cap:" + supervisor.username(), messages.text(e));
         }
         refreshLists();
     }

@@ -88,7 +88,7 @@ public class Cohorts {
         long taken = placesTaken(cohortId);
         if (details.capacity() < taken) {
             throw new BusinessException("cohort.capacity.belowTaken", cohort.getName() + " already has " + taken
-                    + " candidates, so it needs at least " + taken + " places.");
+                    + " candidates, so it needs at least " + taken + " places.", cohort.getName(), taken);
         }
         cohort.describe(details);
         audit.fire(AuditEvent.of("COHORT_UPDATED", "Cohort", cohortId, cohort.getName() + ", " + cohort.getCapacity()
@@ -118,7 +118,8 @@ public class Cohorts {
         Cohort cohort = cohortWithSessions(cohortId);
         CohortSession s = cohort.sessionNumber(sessionNumber);
         if (s == null) {
-            throw new BusinessException("cohort.session.notFound", cohort.getName() + " has no session " + sessionNumber + ".");
+            throw new BusinessException("cohort.session.notFound", cohort.getName() + " has no session " + sessionNumber + ".",
+                    cohort.getName(), sessionNumber);
         }
         if (s.openEarly(now())) {
             audit.fire(AuditEvent.of("COHORT_SESSION_OPENED_EARLY", "CohortSession", s.getId(), cohort.getName()

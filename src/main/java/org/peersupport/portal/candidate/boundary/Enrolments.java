@@ -128,7 +128,8 @@ public class Enrolments {
         if (!checked.preview().ok()) {
             throw new BusinessException("enrolment.csv.problems", "The file has " + checked.preview().problems().size()
                     + (checked.preview().problems().size() == 1 ? " problem" : " problems")
-                    + ", so nobody was enrolled. Correct the file and try again.", checked.preview().problems());
+                    + ", so nobody was enrolled. Correct the file and try again.", checked.preview().problems(),
+                    checked.preview().problems().size());
         }
         for (DirectoryAccount account : checked.accounts()) {
             enrolNow(staff.personFor(account), cohort, "enrolled from a CSV file");
@@ -146,7 +147,7 @@ public class Enrolments {
     public int enrolGroup(long cohortId, String group) {
         Cohort cohort = lockedCohort(cohortId);
         List<DirectoryAccount> members = directory.groupMembers(group).orElseThrow(() -> new BusinessException(
-                "enrolment.group.notFound", "There is no directory group " + group + "."));
+                "enrolment.group.notFound", "There is no directory group " + group + ".", group));
         Set<String> already = usernamesOn(cohortId);
         List<DirectoryAccount> newcomers = members.stream()
                 .filter(a -> !already.contains(a.profile().username().toLowerCase(Locale.ROOT))).toList();
@@ -216,13 +217,14 @@ public class Enrolments {
         Cohort cohort = cohort(cohortId);
         Person me = new Caller(session, em).person();
         if (cohort.getEndDate().isBefore(access.now().toLocalDate()) || cohort.getCourse().getStatus() == CourseStatus.DRAFT) {
-            throw new BusinessException("placeRequest.closed", cohort.getName() + " is not taking requests.");
+            throw new BusinessException("placeRequest.closed", cohort.getName() + " is not taking requests.",
+                    cohort.getName());
         }
         requireNotOnCohort(me, cohort);
         if (em.createNamedQuery(PlaceRequest.PENDING_OF_PERSON, Long.class).setParameter("personId", me.getId())
                 .setParameter("cohortId", cohortId).setParameter("status", PlaceRequestStatus.PENDING).getSingleResult() > 0) {
             throw new BusinessException("placeRequest.pending", "You have asked for a place on " + cohort.getName()
-                    + " already; a coordinator will reply.");
+                    + " already; a coordinator will reply.", cohort.getName());
         }
         if (message != null && message.length() > 2000) {
             throw new BusinessException("placeRequest.long", "Keep the message under 2,000 characters.");
@@ -346,7 +348,7 @@ public class Enrolments {
         Enrolment enrolment = ownEnrolment(enrolmentId);
         if (!enrolment.getStatus().isCurrent()) {
             throw new BusinessException("agreement.notCurrent", "This enrolment is " + enrolment.getStatus().label()
-                    + ", so there is nothing to accept.");
+                    + ", so there is nothing to accept.", enrolment.getStatus().label());
         }
         if (acceptance(enrolmentId).isPresent()) {
             throw new BusinessException("agreement.accepted", "You have accepted the agreement already.");
@@ -355,7 +357,8 @@ public class Enrolments {
                 .setParameter("id", enrolment.getCohort().getId()).getSingleResult().sessionNumber(1);
         if (first == null || !first.isOpen(access.now())) {
             throw new BusinessException("agreement.tooEarly", "You accept the agreement at your first session, on "
-                    + (first == null ? "its date" : first.getStartsAt().toLocalDate()) + ".");
+                    + (first == null ? "its date" : first.getStartsAt().toLocalDate()) + ".",
+                    first == null ? "its date" : first.getStartsAt().toLocalDate());
         }
         String html = enrolment.getCohort().getCourse().getAgreementHtml();
         if (html == null || html.isBlank()) {
@@ -439,7 +442,7 @@ public class Enrolments {
         if (!em.createNamedQuery(Enrolment.OF_PERSON_ON_COHORT, Enrolment.class).setParameter("personId", person.getId())
                 .setParameter("cohortId", cohort.getId()).getResultList().isEmpty()) {
             throw new BusinessException("enrolment.duplicate", person.getDisplayName() + " is on " + cohort.getName()
-                    + " already.");
+                    + " already.", person.getDisplayName(), cohort.getName());
         }
     }
 

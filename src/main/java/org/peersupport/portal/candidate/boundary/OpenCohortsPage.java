@@ -147,7 +147,7 @@ public class OpenCohortsPage implements Serializable {
         try {
             enrolments.requestPlace(cohortId, message);
         } catch (BusinessException e) {
-            errors.put(cohortId, e.getMessage());
+            errors.put(cohortId, messages.text(e));
             open = null;
             requests = null;
             mine = null;

@@ -216,7 +216,7 @@ public class RecordPage implements Serializable {
             stale.add(enrolmentId);
             field = "defer".equals(field) ? "defer" : "status";
         }
-        errors.put(enrolmentId + ":" + field, e.getMessage());
+        errors.put(enrolmentId + ":" + field, messages.text(e));
         record = null;
         ordered = null;
     }

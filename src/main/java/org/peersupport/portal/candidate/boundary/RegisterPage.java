@@ -45,7 +45,7 @@ public class RegisterPage implements Serializable {
     public void load() throws IOException {
         header = CohortPages.loadOrNotFound(faces, () -> {
             if (session == null) {
-                throw new BusinessException("cohort.session.notFound", "There is no such cohort session.");
+                throw new BusinessException("attendance.session.notFound", "There is no such cohort session.");
             }
             return attendance.registerSession(session);
         });

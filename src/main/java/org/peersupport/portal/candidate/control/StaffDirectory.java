@@ -37,7 +37,8 @@ public class StaffDirectory {
     public Person byUsername(String username) {
         return lookup(username).orElseThrow(() -> new BusinessException("staff.notInDirectory",
                 (username == null || username.isBlank() ? "That person" : username.strip())
-                        + " is not a person in the directory."));
+                        + " is not a person in the directory.",
+                        username == null || username.isBlank() ? "That person" : username.strip()));
     }
 
     /** The person with this directory username, if the directory has them. */

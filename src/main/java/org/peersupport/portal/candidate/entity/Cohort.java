@@ -118,12 +118,13 @@ public class Cohort {
         List<CourseSession> courseSessions = course.getSessions();
         if (dates == null || dates.size() != courseSessions.size()) {
             throw new BusinessException("cohort.schedule.size", "Give one date and time for each of the "
-                    + courseSessions.size() + " sessions of " + course.getTitle() + ".");
+                    + courseSessions.size() + " sessions of " + course.getTitle() + ".",
+                    courseSessions.size(), course.getTitle());
         }
         for (int i = 1; i < dates.size(); i++) {
             if (dates.get(i) == null || dates.get(i - 1) == null || dates.get(i).isBefore(dates.get(i - 1))) {
                 throw new BusinessException("cohort.schedule.order", "Session " + (i + 1)
-                        + " must not be before session " + i + ".");
+                        + " must not be before session " + i + ".", i + 1, i);
             }
         }
         for (int i = 0; i < courseSessions.size(); i++) {
@@ -145,7 +146,8 @@ public class Cohort {
         if (currentEnrolments + more > capacity) {
             long free = Math.max(0, capacity - currentEnrolments);
             throw new BusinessException("cohort.full", name + " has " + capacity + " places and " + free
-                    + (free == 1 ? " is" : " are") + " free, so " + more + " more cannot be enrolled.");
+                    + (free == 1 ? " is" : " are") + " free, so " + more + " more cannot be enrolled.",
+                    name, capacity, free, more);
         }
     }
 

@@ -58,11 +58,11 @@ public enum EnrolmentStatus {
             String allowed = next().isEmpty() ? "it cannot change any more"
                     : "it can only become " + String.join(" or ", next().stream().map(EnrolmentStatus::label).toList());
             throw new BusinessException("enrolment.transition.illegal", "An enrolment that is " + label
-                    + " cannot become " + target.label + ": " + allowed + ".");
+                    + " cannot become " + target.label + ": " + allowed + ".", label, target.label, allowed);
         }
         if (target.needsReason() && (reason == null || reason.isBlank())) {
             throw new BusinessException("enrolment.transition.reason", "Give a reason for making this enrolment "
-                    + target.label + ".");
+                    + target.label + ".", target.label);
         }
     }
 }

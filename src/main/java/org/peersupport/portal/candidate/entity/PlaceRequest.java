@@ -95,7 +95,7 @@ public class PlaceRequest {
     private void decide(PlaceRequestStatus outcome, String reason, String by, Instant now) {
         if (status != PlaceRequestStatus.PENDING) {
             throw new BusinessException("placeRequest.decided", "This request was "
-                    + status.name().toLowerCase() + " already.");
+                    + status.name().toLowerCase() + " already.", status.name().toLowerCase());
         }
         status = outcome;
         decisionReason = reason;

@@ -58,7 +58,8 @@ public class SupervisorProfile {
     public void requireRoom(long caseload) {
         if (caseload >= caseloadCap) {
             throw new BusinessException("allocation.capReached", supervisor.getDisplayName() + " already supervises "
-                    + caseload + " candidates, their cap of " + caseloadCap + ".");
+                    + caseload + " candidates, their cap of " + caseloadCap + ".",
+                    supervisor.getDisplayName(), caseload, caseloadCap);
         }
     }
 

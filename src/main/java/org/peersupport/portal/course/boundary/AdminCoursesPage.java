@@ -56,7 +56,7 @@ public class AdminCoursesPage implements Serializable {
                     result.exerciseFileCount());
             courses = null;
         } catch (BusinessException e) {
-            importProblems = e.details().isEmpty() ? List.of(e.getMessage()) : e.details();
+            importProblems = e.details().isEmpty() ? List.of(messages.text(e)) : e.details();
             messages.error("import:package", "admin.import.failed");
         }
     }

@@ -155,7 +155,8 @@ public class CourseAdministration {
         em.createNamedQuery(Course.BY_CODE_WITH_STATUS, Course.class).setParameter("code", source.getCode())
                 .setParameter("status", CourseStatus.DRAFT).getResultStream().findFirst().ifPresent(draft -> {
                     throw new BusinessException("course.draft.exists", "Version " + draft.getVersionNumber() + " of "
-                            + draft.getCode() + " is already a draft. Edit that draft, or publish it first.");
+                            + draft.getCode() + " is already a draft. Edit that draft, or publish it first.",
+                            draft.getVersionNumber(), draft.getCode());
                 });
         Course draft = source.newDraft(versions.nextVersionNumber(source.getCode()), now());
         em.persist(draft);
@@ -174,7 +175,7 @@ public class CourseAdministration {
         }
         if (versions.nextVersionNumber(cleanCode) > 1) {
             throw new BusinessException("course.code.taken", "There is already a course with the code " + cleanCode
-                    + ". To change it, create a new draft from its latest version.");
+                    + ". To change it, create a new draft from its latest version.", cleanCode);
         }
         Course course = new Course(cleanCode, 1, now());
         course.describe(required(title, "title"), required(summary, "summary"), "1.0", null, null, null, CompletionMode.MANUAL,
@@ -241,8 +242,8 @@ public class CourseAdministration {
             throw new BusinessException("course.details.scqfLevel", "Give the award's SCQF level, from 1 to 12.");
         }
         if (details.attendanceThreshold() == null) {
-            throw new BusinessException("course.details.threshold", "Give the attendance needed to complete, as a "
-                    + "percentage from 0 to 100.");
+            throw new BusinessException("course.details.threshold", "The attendance needed to complete is a whole "
+                    + "number from 0 to 100.");
         }
         course.describe(required(details.title(), "title"), required(details.summary(), "summary"),
                 required(details.versionLabel(), "version label"), awardName, details.scqfLevel(), details.credits(),
@@ -262,7 +263,7 @@ public class CourseAdministration {
     public List<SessionEditView> sessions(long courseId) {
         Course course = em.createNamedQuery(Course.WITH_SESSIONS, Course.class).setParameter("id", courseId)
                 .getResultList().stream().findFirst()
-                .orElseThrow(() -> new BusinessException("course.notFound", "There is no such course version."));
+                .orElseThrow(() -> new BusinessException("course.notFound", "That course is not available."));
         // every session's files in one query, not one query per session
         Map<Long, List<ExerciseFileView>> files = em.createNamedQuery(SessionExerciseFile.IN_COURSE,
                 SessionExerciseFile.class).setParameter("courseId", courseId).getResultList().stream()
@@ -331,7 +332,7 @@ public class CourseAdministration {
                     + upload.mediaType() + ", " + upload.size() + " bytes, sha256 " + upload.sha256() + ")");
             return file.getId();
         } catch (UploadRejectedException e) {
-            throw new BusinessException("course.upload.refused", e.getMessage());
+            throw new BusinessException("course.upload.refused", e.getMessage(), e.getMessage());
         } catch (IOException e) {
             throw new BusinessException("course.upload.unreadable", "The file could not be stored. Try uploading it again.");
         }
@@ -439,7 +440,8 @@ public class CourseAdministration {
 
     private static BusinessException refused(CoursePackageException e) {
         List<String> problems = e.problems().stream().map(CourseVersions::describe).toList();
-        return new BusinessException("course.import.invalid", CourseVersions.problemsHeading(problems.size()), problems);
+        return new BusinessException("course.import.invalid", CourseVersions.problemsHeading(problems.size()), problems,
+                problems.size());
     }
 
     /** Refuses an edit based on an older version than the one stored. */
@@ -460,7 +462,7 @@ public class CourseAdministration {
 
     private static BusinessException stale(String what) {
         return new BusinessException("course.edit.stale", "Someone else changed " + what
-                + " while you were editing it; reload to see their change, then make yours again.");
+                + " while you were editing it; reload to see their change, then make yours again.", what);
     }
 
     private void deleteIfUnused(long storedFileId) {
@@ -531,7 +533,7 @@ public class CourseAdministration {
     private static String required(String value, String what) {
         String text = blankToNull(value);
         if (text == null) {
-            throw new BusinessException("course.field.required", "Enter the " + what + ".");
+            throw new BusinessException("course.field.required", "Enter the " + what + ".", what);
         }
         return text;
     }
@@ -543,7 +545,7 @@ public class CourseAdministration {
     private Course course(long courseId) {
         Course course = em.find(Course.class, courseId);
         if (course == null) {
-            throw new BusinessException("course.notFound", "There is no such course version.");
+            throw new BusinessException("course.notFound", "That course is not available.");
         }
         return course;
     }

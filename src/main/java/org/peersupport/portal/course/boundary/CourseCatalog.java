@@ -239,7 +239,7 @@ public class CourseCatalog {
     public Lesson previewLesson(long courseId, int sessionNumber) {
         Course course = em.find(Course.class, courseId);
         if (course == null) {
-            throw new BusinessException("course.notFound", "There is no such course version.");
+            throw new BusinessException("course.notFound", "That course is not available.");
         }
         return lesson(session(course, sessionNumber), false, true);
     }
@@ -342,8 +342,9 @@ public class CourseCatalog {
     private CourseSession session(Course course, int number) {
         return em.createNamedQuery(CourseSession.BY_COURSE_AND_NUMBER, CourseSession.class)
                 .setParameter("courseId", course.getId()).setParameter("number", number).getResultStream().findFirst()
-                .orElseThrow(() -> new BusinessException("course.session.notFound", "Version " + course.getVersionNumber()
-                        + " of " + course.getTitle() + " has no session " + number + "."));
+                .orElseThrow(() -> new BusinessException("course.version.session.notFound", "Version " + course.getVersionNumber()
+                        + " of " + course.getTitle() + " has no session " + number + ".",
+                        course.getVersionNumber(), course.getTitle(), number));
     }
 
     private List<GlossaryTerm> glossaryTerms(long courseId) {
@@ -360,7 +361,8 @@ public class CourseCatalog {
     }
 
     private static BusinessException notPublished(String courseCode) {
-        return new BusinessException("course.notPublished", "There is no published course with the code " + courseCode + ".");
+        return new BusinessException("course.notPublished", "There is no published course with the code " + courseCode + ".",
+                courseCode);
     }
 
     private static BusinessException fileNotFound() {

@@ -294,26 +294,26 @@ public class CourseStructure {
         String cleanText = blankToNull(text);
         String cleanUrl = blankToNull(url);
         if (cleanName == null) {
-            throw new BusinessException("warning.contact.name", "Give contact " + number + " a name.");
+            throw new BusinessException("warning.contact.name.missing", "Give contact " + number + " a name.", number);
         }
         SignpostContact contact;
         try {
             contact = new SignpostContact(cleanName, cleanPhone, cleanText, cleanUrl, blankToNull(description));
         } catch (IllegalArgumentException e) {
-            throw new BusinessException("warning.contact.phone", "Give " + cleanName
-                    + " a phone number, a text number or a web address.");
+            throw new BusinessException("warning.contact.phone.missing", "Give " + cleanName
+                    + " a phone number, a text number or a web address.", cleanName);
         }
         if (cleanPhone != null && !PHONE.matcher(cleanPhone).matches()) {
-            throw new BusinessException("warning.contact.phone", "The phone number for " + cleanName
-                    + " should be digits and spaces, for example 116 123.");
+            throw new BusinessException("warning.contact.phone.format", "The phone number for " + cleanName
+                    + " should be digits and spaces, for example 116 123.", cleanName);
         }
         if (cleanText != null && !PHONE.matcher(cleanText).matches()) {
-            throw new BusinessException("warning.contact.text", "The text number for " + cleanName
-                    + " should be digits and spaces, for example 85258.");
+            throw new BusinessException("warning.contact.text.format", "The text number for " + cleanName
+                    + " should be digits and spaces, for example 85258.", cleanName);
         }
         if (cleanUrl != null && !webAddress(cleanUrl)) {
-            throw new BusinessException("warning.contact.url", "The web address for " + cleanName
-                    + " should start with https://, for example https://www.samaritans.org.");
+            throw new BusinessException("warning.contact.url.format", "The web address for " + cleanName
+                    + " should start with https://, for example https://www.samaritans.org.", cleanName);
         }
         return contact;
     }
@@ -362,7 +362,7 @@ public class CourseStructure {
         String title = required(value, "title", "a title");
         if (title.length() > MAX_TITLE || title.indexOf('\n') >= 0) {
             throw new BusinessException("structure.title.long", "Keep the title to one line of at most " + MAX_TITLE
-                    + " characters.");
+                    + " characters.", MAX_TITLE);
         }
         return title;
     }
@@ -402,7 +402,7 @@ public class CourseStructure {
     }
 
     private static BusinessException noCourse() {
-        return new BusinessException("course.notFound", "There is no such course version.");
+        return new BusinessException("course.notFound", "That course is not available.");
     }
 
     private Course course(long courseId) {

@@ -53,7 +53,7 @@ public class StructurePage implements Serializable {
     public void load() throws IOException {
         heading = LearningPages.loadOrNotFound(faces, () -> {
             if (course == null) {
-                throw new BusinessException("course.notFound", "There is no such course version.");
+                throw new BusinessException("course.notFound", "That course is not available.");
             }
             return structure.heading(course);
         });
@@ -258,9 +258,9 @@ public class StructurePage implements Serializable {
     private void refused(String form, Set<String> formFields, BusinessException e) {
         String[] parts = e.key() == null ? new String[0] : e.key().split("\\.");
         if (form != null && parts.length >= 2 && formFields.contains(parts[1])) {
-            errors.put(form + ":" + parts[1], e.getMessage());
+            errors.put(form + ":" + parts[1], messages.text(e));
         } else {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), e.getMessage()));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, messages.text(e), messages.text(e)));
         }
         units = null;
         tasks = null;

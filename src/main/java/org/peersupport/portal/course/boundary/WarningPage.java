@@ -100,7 +100,7 @@ public class WarningPage implements Serializable {
                 checked.add(CourseStructure.contact(i + 1, row.getName(), row.getPhone(), row.getText(), row.getUrl(),
                         row.getDescription()));
             } catch (BusinessException e) {
-                errors.put("contact:" + i + ":" + field(e), e.getMessage());
+                errors.put("contact:" + i + ":" + field(e), messages.text(e));
             }
         }
         if (!errors.isEmpty()) {
@@ -112,9 +112,9 @@ public class WarningPage implements Serializable {
             structure.updateContentWarning(session, lines, note, checked, version);
         } catch (BusinessException e) {
             if ("topics".equals(field(e))) {
-                errors.put("topics", e.getMessage());
+                errors.put("topics", messages.text(e));
             } else {
-                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), e.getMessage()));
+                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, messages.text(e), messages.text(e)));
             }
             return null;
         }

@@ -110,7 +110,8 @@ public class CourseVersions {
             }
         }
         if (!problems.isEmpty()) {
-            throw new BusinessException("course.import.invalid", problemsHeading(problems.size()), problems);
+            throw new BusinessException("course.import.invalid", problemsHeading(problems.size()), problems,
+                    problems.size());
         }
         return types;
     }

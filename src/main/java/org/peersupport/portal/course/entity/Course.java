@@ -160,7 +160,8 @@ public class Course {
     public void publish(Instant now) {
         if (status != CourseStatus.DRAFT) {
             throw new BusinessException("course.publish.notDraft", "Version " + versionNumber + " of " + code
-                    + " is " + status.name().toLowerCase(Locale.ROOT) + ", not a draft: only a draft can be published.");
+                    + " is " + status.name().toLowerCase(Locale.ROOT) + ", not a draft: only a draft can be published.",
+                    versionNumber, code, status.name().toLowerCase(Locale.ROOT));
         }
         status = CourseStatus.PUBLISHED;
         publishedAt = now;
@@ -180,7 +181,7 @@ public class Course {
         if (status != CourseStatus.DRAFT) {
             throw new BusinessException("course.notDraft", "Version " + versionNumber + " of " + code + " is "
                     + status.name().toLowerCase(Locale.ROOT) + " and cannot be changed. Create a new draft from it, "
-                    + "edit the draft and publish that.");
+                    + "edit the draft and publish that.", versionNumber, code, status.name().toLowerCase(Locale.ROOT));
         }
     }
 
@@ -204,8 +205,8 @@ public class Course {
             Integer awardCredits, CompletionMode completionMode, int attendanceThreshold) {
         requireDraft();
         if (attendanceThreshold < 0 || attendanceThreshold > 100) {
-            throw new BusinessException("course.details.threshold", "The attendance needed to complete is a percentage "
-                    + "from 0 to 100, not " + attendanceThreshold + ".");
+            throw new BusinessException("course.details.threshold", "The attendance needed to complete is a whole number "
+                    + "from 0 to 100.");
         }
         this.title = Objects.requireNonNull(title);
         this.summary = Objects.requireNonNull(summary);
@@ -256,9 +257,10 @@ public class Course {
         requireDraft();
         for (LearningOutcome outcome : unit.getOutcomes()) {
             assessing(outcome).ifPresent(task -> {
-                throw new BusinessException("structure.remove.assessed", "Unit " + unit.getCode() + " cannot be removed "
+                throw new BusinessException("structure.remove.assessed.unit", "Unit " + unit.getCode() + " cannot be removed "
                         + "because the assessment task '" + task.getTitle() + "' assesses its outcome " + outcome.getCode()
-                        + ". Untick its outcomes in that task first.");
+                        + ". Untick its outcomes in that task first.",
+                        unit.getCode(), task.getTitle(), outcome.getCode());
             });
         }
         if (units.remove(unit)) {
@@ -271,8 +273,9 @@ public class Course {
     /** Refuses to remove an outcome while an assessment task assesses it. */
     public void requireNotAssessed(LearningOutcome outcome) {
         assessing(outcome).ifPresent(task -> {
-            throw new BusinessException("structure.remove.assessed", "Outcome " + outcome.getCode() + " cannot be removed "
-                    + "because the assessment task '" + task.getTitle() + "' assesses it. Untick it in that task first.");
+            throw new BusinessException("structure.remove.assessed.outcome", "Outcome " + outcome.getCode() + " cannot be removed "
+                    + "because the assessment task '" + task.getTitle() + "' assesses it. Untick it in that task first.",
+                    outcome.getCode(), task.getTitle());
         });
     }
 
@@ -304,7 +307,7 @@ public class Course {
 
     private BusinessException codeTaken(String what, String code) {
         return new BusinessException("structure.code.taken", "This course version already has " + what
-                + " with the code " + code + ". Give it a code of its own.");
+                + " with the code " + code + ". Give it a code of its own.", what, code);
     }
 
     /**
@@ -321,7 +324,8 @@ public class Course {
         CourseSession dueAt = existingSession(dueAtSession, "dueAt", "due");
         if (setAt != null && dueAt != null && dueAt.getNumber() < setAt.getNumber()) {
             throw new BusinessException("structure.dueAt.beforeSet", "The task cannot be due at session "
-                    + dueAt.getNumber() + ", before it is set at session " + setAt.getNumber() + ".");
+                    + dueAt.getNumber() + ", before it is set at session " + setAt.getNumber() + ".",
+                    dueAt.getNumber(), setAt.getNumber());
         }
         Map<String, LearningOutcome> outcomes = new HashMap<>();
         units.forEach(u -> u.getOutcomes().forEach(o -> outcomes.put(o.getCode(), o)));
@@ -330,7 +334,7 @@ public class Course {
             LearningOutcome outcome = outcomes.get(code);
             if (outcome == null) {
                 throw new BusinessException("structure.outcomes.unknown", "This course version has no learning outcome "
-                        + "with the code " + code + ".");
+                        + "with the code " + code + ".", code);
             }
             if (!assessed.contains(outcome)) {
                 assessed.add(outcome);
@@ -348,14 +352,16 @@ public class Course {
         }
         return sessions.stream().filter(s -> s.getNumber() == number).findFirst().orElseThrow(() ->
                 new BusinessException("structure." + field + ".unknown", "There is no session " + number + " for the task to be "
-                        + when + " at: this version has sessions 1 to " + sessions.size() + "."));
+                        + when + " at: this version has sessions 1 to " + sessions.size() + ".",
+                        number, sessions.size()));
     }
 
     /** Adds a session at the end of the course. */
     public CourseSession addSession(String slug, String title, String aims, String aboutMarkdown, String aboutHtml) {
         requireDraft();
         if (sessions.stream().anyMatch(s -> s.getSlug().equals(slug))) {
-            throw new BusinessException("course.session.slugTaken", "The course already has a session called '" + slug + "'.");
+            throw new BusinessException("course.session.slugTaken", "The course already has a session called '" + slug + "'.",
+                    slug);
         }
         CourseSession session = new CourseSession(this, sessions.size() + 1, slug, title, aims, aboutMarkdown, aboutHtml);
         sessions.add(session);
@@ -411,7 +417,8 @@ public class Course {
     public void requireNewTerm(String term, GlossaryTerm except) {
         boolean taken = glossary.stream().anyMatch(g -> g != except && g.getTerm().equalsIgnoreCase(term));
         if (taken) {
-            throw new BusinessException("course.glossary.termTaken", "The glossary already has the term '" + term + "'.");
+            throw new BusinessException("course.glossary.termTaken", "The glossary already has the term '" + term + "'.",
+                    term);
         }
     }
 

@@ -26,10 +26,9 @@ public class Messages {
         add(clientId, FacesMessage.SEVERITY_ERROR, key, arguments);
     }
 
-    /** Explains a refused action: the bundle's wording for its key if there is one, else its own message. */
+    /** Explains a refused action in the words of {@link #text(BusinessException)}. */
     public void refused(String clientId, BusinessException refusal) {
-        String text = refusal.key() != null && bundle().containsKey(refusal.key()) ? bundle().getString(refusal.key())
-                : refusal.getMessage();
+        String text = text(refusal);
         faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
         faces.getExternalContext().getFlash().setKeepMessages(true);
     }
@@ -37,6 +36,26 @@ public class Messages {
     private ResourceBundle bundle() {
         return ResourceBundle.getBundle(BUNDLE, faces.getViewRoot() == null
                 ? faces.getExternalContext().getRequestLocale() : faces.getViewRoot().getLocale());
+    }
+
+    /** What a person reads for a refusal: the bundle's pattern for its key filled in with its arguments. */
+    public String text(BusinessException refusal) {
+        return text(bundle(), refusal);
+    }
+
+    /**
+     * The bundle's pattern for the refusal's key filled in with its arguments (a pattern is formatted only when
+     * there are arguments, so a pattern without placeholders writes an apostrophe once, one with them twice);
+     * the refusal's own message when it has no key or the bundle has no entry for it. For servlets and REST
+     * resources, which have no Faces context: {@code Messages.text(ResourceBundle.getBundle(BUNDLE, locale), e)}.
+     */
+    public static String text(ResourceBundle bundle, BusinessException refusal) {
+        if (refusal.key() == null || !bundle.containsKey(refusal.key())) {
+            return refusal.getMessage();
+        }
+        String pattern = bundle.getString(refusal.key());
+        Object[] arguments = refusal.arguments();
+        return arguments.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(arguments);
     }
 
     public String text(String key, Object... arguments) {

@@ -190,7 +190,7 @@ public class EvidencePage implements Serializable {
             wordCount = saved.wordCount();
             autosaveProblem = null;
         } catch (BusinessException e) {
-            autosaveProblem = e.getMessage();
+            autosaveProblem = messages.text(e);
         }
     }
 
@@ -255,7 +255,7 @@ public class EvidencePage implements Serializable {
     private String refused(BusinessException e) {
         String field = PortfolioPages.field(e, FIELDS);
         if (field != null) {
-            errors.put(field, e.getMessage());
+            errors.put(field, messages.text(e));
         } else {
             messages.refused(null, e);
         }

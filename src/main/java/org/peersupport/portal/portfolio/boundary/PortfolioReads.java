@@ -65,7 +65,8 @@ final class PortfolioReads {
     static void requireEditable(Enrolment enrolment) {
         if (!editable(enrolment)) {
             throw new BusinessException("portfolio.closed", "This portfolio cannot change while the enrolment is "
-                    + enrolment.getStatus().label() + ". You can still read everything in it.");
+                    + enrolment.getStatus().label() + ". You can still read everything in it.",
+                    enrolment.getStatus().label());
         }
     }
 

@@ -403,7 +403,8 @@ public class Portfolios {
             throw new BusinessException("evidence.title.required", "Give this evidence a title.");
         }
         if (clean.length() > MAX_TEXT) {
-            throw new BusinessException("evidence.title.long", "Keep the title under " + MAX_TEXT + " characters.");
+            throw new BusinessException("evidence.title.long", "Keep the title under " + MAX_TEXT + " characters.",
+                    MAX_TEXT);
         }
         return clean;
     }

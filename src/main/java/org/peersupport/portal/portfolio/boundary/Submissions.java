@@ -234,7 +234,8 @@ public class Submissions {
             }
             if (!item.submittable()) {
                 throw new BusinessException("submission.item.unconfirmed", "\u201c" + item.getTitle()
-                        + "\u201d is a testimony its witness has not confirmed yet, so it cannot be submitted.");
+                        + "\u201d is a testimony its witness has not confirmed yet, so it cannot be submitted.",
+                        item.getTitle());
             }
             items.add(item);
         }

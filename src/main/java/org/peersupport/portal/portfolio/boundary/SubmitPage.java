@@ -84,9 +84,9 @@ public class SubmitPage implements Serializable {
             return "submission?faces-redirect=true&id=" + outcome.submissionId();
         } catch (BusinessException e) {
             if (e.key() != null && e.key().startsWith("submission.item")) {
-                errors.put("items", e.getMessage());
+                errors.put("items", messages.text(e));
             } else if (e.key() != null && e.key().startsWith("submission.declaration")) {
-                errors.put("declaration", e.getMessage());
+                errors.put("declaration", messages.text(e));
             } else {
                 messages.refused(null, e);
             }

@@ -87,7 +87,7 @@ public class SupervisorPortfolioPage implements Serializable {
         } catch (BusinessException e) {
             String field = PortfolioPages.field(e, FIELDS);
             if (field != null) {
-                errors.put(field, e.getMessage());
+                errors.put(field, messages.text(e));
             } else {
                 messages.refused(null, e);
             }

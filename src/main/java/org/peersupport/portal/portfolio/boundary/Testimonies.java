@@ -157,7 +157,8 @@ public class Testimonies {
             throw new BusinessException("testimony.witness.required", "Enter the witness's username, for example jo.bloggs.");
         }
         Person witness = staff.lookup(username).orElseThrow(() -> new BusinessException("testimony.witness.unknown",
-                username.strip() + " is not a person in the staff directory. Check the username with the witness."));
+                username.strip() + " is not a person in the staff directory. Check the username with the witness.",
+                        username.strip()));
         if (witness.getId().equals(e.getPerson().getId())) {
             throw new BusinessException("testimony.witness.self", "A witness testimony must come from someone else.");
         }
@@ -192,7 +193,7 @@ public class Testimonies {
         if (name.length() > Portfolios.MAX_TEXT || role.length() > Portfolios.MAX_TEXT
                 || relationship.length() > Portfolios.MAX_TEXT) {
             throw new BusinessException("testimony.long", "Keep the name, role and relationship under "
-                    + Portfolios.MAX_TEXT + " characters each.");
+                    + Portfolios.MAX_TEXT + " characters each.", Portfolios.MAX_TEXT);
         }
         if (statement.length() > MAX_STATEMENT) {
             throw new BusinessException("testimony.statement.long", "Keep the statement under 20,000 characters.");

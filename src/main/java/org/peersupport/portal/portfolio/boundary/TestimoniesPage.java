@@ -55,7 +55,7 @@ public class TestimoniesPage implements Serializable {
             testimonies.decline(request.itemId(), reasons.get(request.itemId()), request.version());
         } catch (BusinessException e) {
             if (e.key() != null && e.key().startsWith("testimony.reason")) {
-                errors.put(request.itemId(), e.getMessage());
+                errors.put(request.itemId(), messages.text(e));
             } else {
                 messages.refused(null, e);
             }

@@ -76,7 +76,7 @@ public class EvidenceFiles {
             return new Stored(stored, upload.displayName(), upload.mediaType(), upload.size(), upload.sha256());
         } catch (UploadRejectedException e) {
             throw new BusinessException("evidence.upload.refused." + e.reason().name().toLowerCase(java.util.Locale.ROOT),
-                    e.getMessage());
+                    e.getMessage(), e.getMessage());
         } catch (IOException | UncheckedIOException e) {
             throw new BusinessException("evidence.upload.unreadable", "The file could not be stored. Try uploading it again.");
         }

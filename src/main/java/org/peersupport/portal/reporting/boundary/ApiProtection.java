@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.ResourceBundle;
+import org.peersupport.portal.platform.boundary.Messages;
 import org.peersupport.portal.platform.control.BusinessException;
 import org.peersupport.portal.reporting.control.ApiRateLimit;
 
@@ -48,7 +50,7 @@ public final class ApiProtection {
         @Override
         public Response toResponse(BusinessException e) {
             int status = e.key() != null && e.key().endsWith("notFound") ? 404 : 400;
-            return TrainingResource.problem(status, e.getMessage());
+            return TrainingResource.problem(status, Messages.text(ResourceBundle.getBundle(Messages.BUNDLE), e));
         }
     }
 

@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.YearMonth;
 import java.util.Optional;
+import java.util.ResourceBundle;
+import org.peersupport.portal.platform.boundary.Messages;
 import org.peersupport.portal.platform.control.BusinessException;
 import org.peersupport.portal.reporting.control.ExportFormat;
 import org.peersupport.portal.reporting.control.ExportQueue;
@@ -87,7 +89,8 @@ public class ReportExportServlet extends HttpServlet {
         } catch (BusinessException e) {
             if (!response.isCommitted()) {
                 response.reset();
-                response.sendError(HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+                response.sendError(HttpServletResponse.SC_BAD_REQUEST,
+                        Messages.text(ResourceBundle.getBundle(Messages.BUNDLE, response.getLocale()), e));
             }
         }
     }

@@ -225,7 +225,7 @@ public class Reports {
         Dashboard dashboard = dashboard(filter.withCourse(courseCode));
         StatusCounts counts = dashboard.courses().stream().filter(c -> c.key().equals(courseCode)).findFirst()
                 .orElseThrow(() -> new BusinessException("report.course.notFound",
-                        "There is no course " + courseCode + " with places to report on."));
+                        "There is no course " + courseCode + " with places to report on.", courseCode));
         audit.fire(AuditEvent.by(caller(), "API_COURSE_COUNTS_READ", "Course", courseCode, "status counts, narrowed to "
                 + filter.withCourse(courseCode).parameters()));
         return counts;

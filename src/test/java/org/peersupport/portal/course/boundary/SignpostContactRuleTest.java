@@ -18,17 +18,17 @@ class SignpostContactRuleTest {
 
     @Test
     void aContactNeedsANameAndAWayToGetInTouch() {
-        assertRefused("warning.contact.name", "Give contact 2 a name.", () -> CourseStructure.contact(2, " ", "116 123", null, null, null));
-        assertRefused("warning.contact.phone", "Give Samaritans a phone number, a text number or a web address.",
+        assertRefused("warning.contact.name.missing", "Give contact 2 a name.", () -> CourseStructure.contact(2, " ", "116 123", null, null, null));
+        assertRefused("warning.contact.phone.missing", "Give Samaritans a phone number, a text number or a web address.",
                 () -> CourseStructure.contact(1, "Samaritans", " ", null, "", "Free, any time."));
     }
 
     @Test
     void numbersAreDigitsAndWebAddressesAreHttp() {
-        assertRefused("warning.contact.phone", "digits and spaces", () -> CourseStructure.contact(1, "A", "call us", null, null, null));
-        assertRefused("warning.contact.text", "digits and spaces", () -> CourseStructure.contact(1, "A", null, "SHOUT", null, null));
-        assertRefused("warning.contact.url", "https://", () -> CourseStructure.contact(1, "A", null, null, "javascript:alert(1)", null));
-        assertRefused("warning.contact.url", "https://", () -> CourseStructure.contact(1, "A", null, null, "www.samaritans.org", null));
+        assertRefused("warning.contact.phone.format", "digits and spaces", () -> CourseStructure.contact(1, "A", "call us", null, null, null));
+        assertRefused("warning.contact.text.format", "digits and spaces", () -> CourseStructure.contact(1, "A", null, "SHOUT", null, null));
+        assertRefused("warning.contact.url.format", "https://", () -> CourseStructure.contact(1, "A", null, null, "javascript:alert(1)", null));
+        assertRefused("warning.contact.url.format", "https://", () -> CourseStructure.contact(1, "A", null, null, "www.samaritans.org", null));
         assertEquals("http://example.org", CourseStructure.contact(1, "A", null, null, "http://example.org", null).url());
     }
 
@@ -36,5 +36,8 @@ class SignpostContactRuleTest {
         BusinessException refused = assertThrows(BusinessException.class, call);
         assertEquals(key, refused.key());
         assertEquals(true, refused.getMessage().contains(text), refused.getMessage());
+        assertEquals(refused.getMessage(), org.peersupport.portal.platform.boundary.Messages.text(
+                java.util.ResourceBundle.getBundle(org.peersupport.portal.platform.boundary.Messages.BUNDLE,
+                        java.util.Locale.UK), refused), "the bundle's wording");
     }
 }
