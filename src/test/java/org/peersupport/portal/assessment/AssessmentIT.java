@@ -78,8 +78,8 @@ import org.peersupport.portal.support.AsSafeguardingLead;
 import org.peersupport.portal.support.AsSupervisor;
 import org.peersupport.portal.support.AsVerifier;
 import org.peersupport.portal.support.DemoDirectory;
-import org.peersupport.portal.support.Mailbox;
 import org.peersupport.portal.support.Deployments;
+import org.peersupport.portal.support.Mailbox;
 import org.peersupport.portal.support.RunAsDeployment;
 import org.peersupport.portal.support.Sql;
 
@@ -316,7 +316,7 @@ class AssessmentIT {
         assertEquals(1, sql.count("select count(*) from assessment_decision where submission_id = ?", id));
 
         // roles: nobody but the allocated supervisor reviews; candidates read only their own feedback
-        assertThrows(EJBAccessException.class, () -> asCandidate.call(() -> reviews.queue(0)));
+        assertThrows(EJBAccessException.class, () -> asCandidate.call(() -> reviews.queue(1)));
         assertThrows(EJBAccessException.class, () -> asHr.call(() -> reviews.review(id)));
         assertThrows(EJBAccessException.class, () -> asCoordinator.call(() -> reviews.referBack(id, allMet, "x", signedOff)));
         assertThrows(EJBAccessException.class, () -> asVerifier.call(() -> reviews.review(id)));
@@ -821,10 +821,10 @@ class AssessmentIT {
     }
 
     private QueueLine queueLine(long submissionId) throws Exception {
-        for (int page = 0; ; page++) {
+        for (int page = 1; ; page++) {
             int p = page;
             var queue = asSupervisor.call(() -> reviews.queue(p));
-            for (QueueLine line : queue.lines()) {
+            for (QueueLine line : queue.rows()) {
                 if (line.submissionId() == submissionId) {
                     return line;
                 }
@@ -845,7 +845,7 @@ class AssessmentIT {
     }
 
     private void assertQueueIsOldestFirst() throws Exception {
-        var lines = asSupervisor.call(() -> reviews.queue(0)).lines();
+        var lines = asSupervisor.call(() -> reviews.queue(1)).rows();
         for (int i = 1; i < lines.size(); i++) {
             assertFalse(lines.get(i).submittedAt().isBefore(lines.get(i - 1).submittedAt()), "oldest first: " + lines);
         }

@@ -30,10 +30,11 @@ import org.peersupport.portal.candidate.entity.EnrolmentStatus;
 import org.peersupport.portal.course.entity.EvidenceRequirement;
 import org.peersupport.portal.identity.entity.Person;
 import org.peersupport.portal.identity.entity.Role;
+import org.peersupport.portal.platform.boundary.ResultPage;
 import org.peersupport.portal.platform.control.BusinessException;
 import org.peersupport.portal.portfolio.boundary.SubmissionView;
-import org.peersupport.portal.portfolio.boundary.SubmittedItemView;
 import org.peersupport.portal.portfolio.boundary.Submissions;
+import org.peersupport.portal.portfolio.boundary.SubmittedItemView;
 import org.peersupport.portal.portfolio.control.Judgements;
 import org.peersupport.portal.portfolio.entity.Submission;
 import org.peersupport.portal.portfolio.entity.SubmissionStatus;
@@ -92,21 +93,24 @@ public class Reviews {
 
     // ---------------------------------------------------------------- the queue
 
-    /** Work waiting for the caller: their allocated candidates' submissions to review, oldest first, paged. */
+    /**
+     * Work waiting for the caller: their allocated candidates' submissions to review, oldest first, a page at a time
+     * ({@code page} counts from 1, as every paged list of the portal does).
+     */
     @RolesAllowed(Role.Names.SUPERVISOR)
-    public QueuePage queue(int page) {
+    public ResultPage<QueueLine> queue(int page) {
         Person me = access.me(session);
-        int p = Math.max(0, page);
         long total = em.createQuery("select count(s) from Submission s where s.status in :statuses and exists ("
                 + "select a from SupervisorAllocation a where a.enrolment = s.enrolment and a.supervisor.id = :me "
                 + "and a.endedAt is null)", Long.class).setParameter("statuses", WAITING).setParameter("me", me.getId())
                 .getSingleResult();
+        int p = ResultPage.within(page, total, PAGE_SIZE);
         List<Object[]> rows = em.createQuery("select s.id, e.id, pe.displayName, c.name, co.code, t.code, t.title, "
                 + "s.attempt, s.status, s.submittedAt, s.statusChangedAt, pe.id from Submission s join s.enrolment e "
                 + "join e.person pe join e.cohort c join c.course co join s.task t where s.status in :statuses and exists ("
                 + "select a from SupervisorAllocation a where a.enrolment = e and a.supervisor.id = :me and a.endedAt is null) "
                 + "order by s.submittedAt, s.id", Object[].class).setParameter("statuses", WAITING)
-                .setParameter("me", me.getId()).setFirstResult(p * PAGE_SIZE).setMaxResults(PAGE_SIZE).getResultList();
+                .setParameter("me", me.getId()).setFirstResult((p - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE).getResultList();
         Set<Long> conflicts = new HashSet<>(em.createQuery("select c.other.id from ConflictOfInterest c "
                 + "where c.supervisor.id = :me", Long.class).setParameter("me", me.getId()).getResultList());
         Instant now = Instant.now(clock);
@@ -122,7 +126,7 @@ public class Reviews {
                     AssessmentReads.days(submittedAt, now), status == SubmissionStatus.RETURNED ? (Instant) row[10] : null,
                     refusal));
         }
-        return new QueuePage(lines, total, p, PAGE_SIZE);
+        return new ResultPage<>(lines, p, PAGE_SIZE, total);
     }
 
     /** How many submissions wait for the caller, and how many of them a verifier returned. */

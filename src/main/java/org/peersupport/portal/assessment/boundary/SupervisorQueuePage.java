@@ -3,6 +3,7 @@ package org.peersupport.portal.assessment.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.peersupport.portal.platform.boundary.ResultPage;
 
 /** Backs {@code supervisor/queue.xhtml?page=} (work waiting for review) and the queue card of the supervisor's home. */
 @Named
@@ -12,11 +13,11 @@ public class SupervisorQueuePage {
     @Inject
     Reviews reviews;
 
-    private int page;
-    private QueuePage queue;
+    private int page = 1;
+    private ResultPage<QueueLine> queue;
     private QueueSummary summary;
 
-    public QueuePage getQueue() {
+    public ResultPage<QueueLine> getQueue() {
         if (queue == null) {
             queue = reviews.queue(page);
         }
@@ -35,6 +36,6 @@ public class SupervisorQueuePage {
     }
 
     public void setPage(int page) {
-        this.page = Math.max(0, page);
+        this.page = Math.max(1, page);
     }
 }
