@@ -16,14 +16,12 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -38,15 +36,16 @@ import org.peersupport.portal.candidate.boundary.Allocations;
 import org.peersupport.portal.candidate.boundary.Attendance;
 import org.peersupport.portal.candidate.boundary.CandidateRecords;
 import org.peersupport.portal.candidate.boundary.Cohorts;
+import org.peersupport.portal.candidate.boundary.Enrolments;
 import org.peersupport.portal.candidate.entity.AttendanceKind;
 import org.peersupport.portal.candidate.entity.CohortDetails;
 import org.peersupport.portal.candidate.entity.EnrolmentStatus;
-import org.peersupport.portal.candidate.boundary.Enrolments;
 import org.peersupport.portal.course.boundary.CourseCatalog;
 import org.peersupport.portal.course.control.CourseVersions;
 import org.peersupport.portal.course.entity.Course;
 import org.peersupport.portal.platform.boundary.Notices;
 import org.peersupport.portal.platform.control.PortalConfig;
+import org.peersupport.portal.platform.control.UkTime;
 import org.peersupport.portal.portfolio.boundary.ItemEdit;
 import org.peersupport.portal.portfolio.boundary.Portfolios;
 import org.peersupport.portal.portfolio.boundary.Submissions;
@@ -81,10 +80,9 @@ public class DemoStory {
     static final String COURSE = "PEER2PEER";
     static final String CURRENT = "Peer2Peer demo cohort";
     static final String DECLARATION = "I confirm that the work I am submitting is my own.";
-    static final ZoneId UK = ZoneId.of("Europe/London");
+    static final ZoneId UK = UkTime.ZONE;
 
     private static final Logger LOG = Logger.getLogger(DemoStory.class.getName());
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
 
     @PersistenceContext
     EntityManager em;
@@ -475,7 +473,7 @@ public class DemoStory {
     }
 
     static String lastYearsName() {
-        return "Peer2Peer " + lastYearsStart().format(MONTH) + " cohort";
+        return "Peer2Peer " + lastYearsStart().format(UkTime.MONTH) + " cohort";
     }
 
     /** Whether the story has been played on this database already. */

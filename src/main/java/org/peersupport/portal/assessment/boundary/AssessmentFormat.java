@@ -5,16 +5,16 @@ import jakarta.inject.Named;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import org.peersupport.portal.platform.control.UkTime;
 
 /** Dates and times on the assessment pages, in UK local time. */
 @Named
 @ApplicationScoped
 public class AssessmentFormat {
 
-    private static final ZoneId UK = ZoneId.of("Europe/London");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
+    private static final ZoneId UK = UkTime.ZONE;
+    private static final DateTimeFormatter DATE = UkTime.DATE_SHORT;
+    private static final DateTimeFormatter DATE_TIME = UkTime.DATE_TIME_SHORT;
 
     public String date(Instant instant) {
         return instant == null ? "" : DATE.format(instant.atZone(UK));

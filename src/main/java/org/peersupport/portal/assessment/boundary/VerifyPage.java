@@ -7,9 +7,9 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import org.peersupport.portal.assessment.control.VerificationLimiter;
 import org.peersupport.portal.platform.control.ClientAddress;
+import org.peersupport.portal.platform.control.UkTime;
 
 /**
  * Backs the public {@code /verify.xhtml?code=...}: shows the name, course and completion date for a genuine code,
@@ -23,7 +23,7 @@ public class VerifyPage {
     /** What the page says about the code it was given. */
     public enum Outcome { NONE, GENUINE, UNKNOWN, TOO_MANY }
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter DATE = UkTime.DATE;
 
     @Inject
     Certificates certificates;

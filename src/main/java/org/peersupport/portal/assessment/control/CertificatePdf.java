@@ -17,11 +17,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.ResourceBundle;
-import java.text.MessageFormat;
+import org.peersupport.portal.platform.control.UkTime;
 
 /**
  * Writes a certificate as a one-page A4 landscape PDF with OpenPDF, straight to the response: the holder's name,
@@ -34,7 +35,7 @@ public final class CertificatePdf {
     private static final String FONT = "font-fallback/LiberationSans-Regular.ttf";
     private static final Color INK = new Color(0x1d, 0x2a, 0x33);
     private static final Color BRAND = new Color(0x00, 0x52, 0x6e);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter DATE = UkTime.DATE;
 
     private static volatile byte[] fontBytes;
 

@@ -33,6 +33,7 @@ import org.peersupport.portal.candidate.entity.Enrolment;
 import org.peersupport.portal.identity.entity.Role;
 import org.peersupport.portal.platform.boundary.Messages;
 import org.peersupport.portal.platform.control.BusinessException;
+import org.peersupport.portal.platform.control.UkTime;
 import org.peersupport.portal.reporting.control.ExportFormat;
 import org.peersupport.portal.reporting.control.TableWriter;
 
@@ -48,8 +49,8 @@ import org.peersupport.portal.reporting.control.TableWriter;
 public class AttendanceRegisterExport {
 
     private static final ZoneId UK = LessonAccess.ZONE;
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.UK);
-    private static final DateTimeFormatter SESSION_DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+    private static final DateTimeFormatter STAMP = UkTime.STAMP;
+    private static final DateTimeFormatter SESSION_DATE = UkTime.DATE_SHORT;
 
     @PersistenceContext
     EntityManager em;

@@ -5,10 +5,10 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.peersupport.portal.platform.control.BusinessException;
+import org.peersupport.portal.platform.control.UkTime;
 
 /**
  * What the coordinator's cohort pages share: dates as people in the UK read them, a cohort or session that is not
@@ -16,8 +16,8 @@ import org.peersupport.portal.platform.control.BusinessException;
  */
 final class CohortPages {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.UK);
+    private static final DateTimeFormatter DATE = UkTime.DATE_SHORT;
+    private static final DateTimeFormatter DATE_TIME = UkTime.DAY_DATE_TIME_SHORT;
 
     /** A refusal of the cohort's details, by key, and the field (by id) it is about. */
     private static final Map<String, String> DETAIL_FIELDS = Map.of(

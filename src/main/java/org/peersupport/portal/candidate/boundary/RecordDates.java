@@ -7,8 +7,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import org.peersupport.portal.candidate.control.LessonAccess;
+import org.peersupport.portal.platform.control.UkTime;
 
 /**
  * Dates on the candidate record pages as people in the UK write them ("4 November 2026", "Tue 4 November 2026,
@@ -18,8 +18,8 @@ import org.peersupport.portal.candidate.control.LessonAccess;
 @ApplicationScoped
 public class RecordDates {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("EEE d MMMM yyyy, HH:mm", Locale.UK);
+    private static final DateTimeFormatter DATE = UkTime.DATE;
+    private static final DateTimeFormatter DATE_TIME = UkTime.DAY_DATE_TIME;
 
     /** A date (a LocalDate, LocalDateTime or Instant). */
     public String date(Object value) {

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import org.peersupport.portal.candidate.entity.CohortSession;
 import org.peersupport.portal.candidate.entity.Enrolment;
 import org.peersupport.portal.platform.control.BusinessException;
+import org.peersupport.portal.platform.control.UkTime;
 
 /**
  * Whether a candidate may read a course: they need a current enrolment (enrolled, active or paused) on a cohort of
@@ -20,7 +21,7 @@ import org.peersupport.portal.platform.control.BusinessException;
 public class LessonAccess {
 
     /** Cohort sessions are dated in the portal's local time. */
-    public static final ZoneId ZONE = ZoneId.of("Europe/London");
+    public static final ZoneId ZONE = UkTime.ZONE;
 
     @PersistenceContext
     EntityManager em;

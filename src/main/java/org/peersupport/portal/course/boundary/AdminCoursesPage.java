@@ -11,9 +11,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import org.peersupport.portal.platform.boundary.Messages;
 import org.peersupport.portal.platform.control.BusinessException;
+import org.peersupport.portal.platform.control.UkTime;
 
 /** Backs {@code coordinator/index.xhtml}: every course version, package import, publishing and new drafts. */
 @Named
@@ -21,8 +21,8 @@ import org.peersupport.portal.platform.control.BusinessException;
 public class AdminCoursesPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final ZoneId UK = ZoneId.of("Europe/London");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+    private static final ZoneId UK = UkTime.ZONE;
+    private static final DateTimeFormatter DATE = UkTime.DATE_SHORT;
 
     @Inject
     CourseAdministration administration;

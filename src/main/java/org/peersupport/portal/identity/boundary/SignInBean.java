@@ -3,8 +3,11 @@ package org.peersupport.portal.identity.boundary;
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.validator.ValidatorException;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -17,16 +20,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.component.UIComponent;
-import jakarta.faces.validator.ValidatorException;
 import org.peersupport.portal.identity.control.SignInNames;
+import org.peersupport.portal.platform.boundary.Messages;
 import org.peersupport.portal.platform.boundary.SessionSettings;
 import org.peersupport.portal.platform.control.PortalConfig;
-import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.control.UkTime;
 
 /** Backs {@code signin.xhtml}: form sign-in through Jakarta Security. */
 @Named
@@ -58,8 +57,8 @@ public class SignInBean {
     @Inject
     Clock clock;
 
-    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("HH:mm", Locale.UK)
-            .withZone(ZoneId.of("Europe/London"));
+    private static final DateTimeFormatter UNTIL = UkTime.TIME
+            .withZone(UkTime.ZONE);
 
     /** On opening the page: signed-in people go home; an ended session is explained. */
     public void open() throws IOException {

@@ -6,11 +6,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Optional;
 import org.peersupport.portal.platform.control.BusinessException;
+import org.peersupport.portal.platform.control.UkTime;
 
 /**
  * Backs {@code /notices.xhtml}: the signed-in person's notices, a page at a time, with "open" (marks read and
@@ -22,8 +21,8 @@ import org.peersupport.portal.platform.control.BusinessException;
 public class NoticesPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK)
-            .withZone(ZoneId.of("Europe/London"));
+    private static final DateTimeFormatter WHEN = UkTime.DATE_TIME
+            .withZone(UkTime.ZONE);
 
     @Inject
     Notices notices;

@@ -7,16 +7,17 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.peersupport.portal.platform.control.UkTime;
 
 /** Dates, times and sizes as the portfolio pages show them, in UK time: "23 Nov 2026", "14:05", "1.2 MB". */
 @Named
 @ApplicationScoped
 public class PortfolioFormat {
 
-    static final ZoneId UK = ZoneId.of("Europe/London");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
+    static final ZoneId UK = UkTime.ZONE;
+    private static final DateTimeFormatter DATE = UkTime.DATE_SHORT;
+    private static final DateTimeFormatter TIME = UkTime.TIME;
+    private static final DateTimeFormatter DATE_TIME = UkTime.DATE_TIME_SHORT;
 
     public String date(Instant instant) {
         return instant == null ? "" : DATE.format(instant.atZone(UK));

@@ -31,9 +31,10 @@ import org.peersupport.portal.course.entity.StoredFile;
 import org.peersupport.portal.identity.entity.Person;
 import org.peersupport.portal.identity.entity.Role;
 import org.peersupport.portal.platform.control.BusinessException;
-import org.peersupport.portal.portfolio.control.EvidenceAccess;
+import org.peersupport.portal.platform.control.UkTime;
 import org.peersupport.portal.portfolio.control.EvidenceAccess.Reader;
 import org.peersupport.portal.portfolio.control.EvidenceAccess.Viewer;
+import org.peersupport.portal.portfolio.control.EvidenceAccess;
 import org.peersupport.portal.portfolio.control.EvidenceFiles;
 import org.peersupport.portal.portfolio.control.Judgements;
 import org.peersupport.portal.portfolio.control.RequirementState;
@@ -442,6 +443,6 @@ public class Portfolios {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/London")));
+        return LocalDate.now(clock.withZone(UkTime.ZONE));
     }
 }

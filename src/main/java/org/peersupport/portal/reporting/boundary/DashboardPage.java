@@ -9,7 +9,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
+import org.peersupport.portal.platform.control.UkTime;
 import org.peersupport.portal.reporting.entity.Dashboard;
 import org.peersupport.portal.reporting.entity.FilterOptions;
 import org.peersupport.portal.reporting.entity.Measure;
@@ -24,7 +24,7 @@ import org.peersupport.portal.reporting.entity.StatusCounts;
 @RequestScoped
 public class DashboardPage extends ReportPage {
 
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.UK);
+    private static final DateTimeFormatter MONTH = UkTime.MONTH_SHORT;
     /** Measures in the order the tables show them. */
     static final List<Measure> COLUMNS = List.of(Measure.ENROLLED, Measure.NOT_STARTED, Measure.ACTIVE, Measure.PAUSED,
             Measure.OVERDUE, Measure.WITHDRAWN, Measure.DEFERRED, Measure.COMPLETED, Measure.COMPLETED_THIS_YEAR);

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.YearMonth;
+import org.peersupport.portal.platform.control.UkTime;
 import org.peersupport.portal.reporting.entity.Measure;
 import org.peersupport.portal.reporting.entity.PeopleList;
 
@@ -55,8 +56,7 @@ public class PeoplePage extends ReportPage {
     }
 
     public String monthName() {
-        return chosenMonth == null ? null : chosenMonth.atDay(1).format(java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy",
-                java.util.Locale.UK));
+        return chosenMonth == null ? null : chosenMonth.atDay(1).format(UkTime.MONTH);
     }
 
     private java.util.Map<String, Object> here(Object... more) {

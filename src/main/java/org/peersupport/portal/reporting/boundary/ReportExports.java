@@ -32,6 +32,7 @@ import org.peersupport.portal.candidate.entity.EnrolmentStatus;
 import org.peersupport.portal.identity.entity.Role;
 import org.peersupport.portal.platform.boundary.Messages;
 import org.peersupport.portal.platform.boundary.PortalDataSource;
+import org.peersupport.portal.platform.control.UkTime;
 import org.peersupport.portal.reporting.control.ExportFormat;
 import org.peersupport.portal.reporting.control.ReportRows;
 import org.peersupport.portal.reporting.control.ReportSql;
@@ -52,7 +53,7 @@ import org.peersupport.portal.reporting.entity.ReportFilter;
 public class ReportExports {
 
     static final int FETCH_SIZE = 1000;
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.UK);
+    private static final DateTimeFormatter STAMP = UkTime.STAMP;
 
     @Resource(lookup = PortalDataSource.JNDI_NAME)
     DataSource dataSource;

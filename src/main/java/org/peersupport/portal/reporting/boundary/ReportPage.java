@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.control.UkTime;
 import org.peersupport.portal.reporting.control.ReportSql;
 import org.peersupport.portal.reporting.entity.ReportFilter;
 
@@ -20,7 +20,7 @@ import org.peersupport.portal.reporting.entity.ReportFilter;
  */
 abstract class ReportPage {
 
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+    static final DateTimeFormatter DATE = UkTime.DATE_SHORT;
 
     @Inject
     FacesContext faces;

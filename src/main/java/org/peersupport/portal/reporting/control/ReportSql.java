@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import org.peersupport.portal.platform.control.UkTime;
 import org.peersupport.portal.reporting.entity.Measure;
 import org.peersupport.portal.reporting.entity.ReportFilter;
 
@@ -15,7 +16,7 @@ import org.peersupport.portal.reporting.entity.ReportFilter;
  */
 public final class ReportSql {
 
-    public static final ZoneId UK = ZoneId.of("Europe/London");
+    public static final ZoneId UK = UkTime.ZONE;
 
     /**
      * The certificate's verification code of a place (null until it completes): this and {@link #CERTIFICATE_JOIN}
