@@ -11,10 +11,10 @@ package org.peersupport.portal.assessment.control;
  * the candidate; {@link Kind#SAMPLED} the verifier; {@link Kind#VERIFIED} the assessor (and the candidate, whose task
  * is now complete); {@link Kind#RETURNED} the assessor; {@link Kind#DECISION_CORRECTED} the candidate and whoever the
  * corrected decision reached; {@link Kind#CONCERN_RAISED} every designated safeguarding lead (never with the
- * concern's words); {@link Kind#ENROLMENT_COMPLETED} the candidate, and the certificate issuer.
+ * concern's words). A completed enrolment is the candidate feature's {@code EnrolmentCompleted}.
  *
  * @param kind         what happened
- * @param submissionId the submission, or null (an enrolment completed by attendance or lessons)
+ * @param submissionId the submission it concerns
  * @param enrolmentId  the candidate's enrolment
  * @param decisionId   the decision that made it happen, or null
  * @param candidate    the candidate's person id
@@ -34,7 +34,6 @@ public record AssessmentEvent(Kind kind, Long submissionId, long enrolmentId, Lo
         VERIFIED,
         RETURNED,
         DECISION_CORRECTED,
-        CONCERN_RAISED,
-        ENROLMENT_COMPLETED
+        CONCERN_RAISED
     }
 }

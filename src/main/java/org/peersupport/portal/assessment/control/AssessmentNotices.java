@@ -1,7 +1,6 @@
 package org.peersupport.portal.assessment.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -10,7 +9,6 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.peersupport.portal.candidate.control.EnrolmentCompleted;
 import org.peersupport.portal.identity.control.RoleMembers;
 import org.peersupport.portal.identity.entity.Person;
 import org.peersupport.portal.identity.entity.Role;
@@ -20,8 +18,9 @@ import org.peersupport.portal.platform.entity.NoticeKind;
 /**
  * Tells people about the assessment workflow: the one place where {@link AssessmentEvent}s become notices (and,
  * after the transaction commits, emails; see {@link Notifier}). It observes the event inside the transaction that
- * made the change, so the notice and the decision commit or roll back together. A completed enrolment goes on to the
- * candidate feature's {@link EnrolmentCompleted}, where the certificate is issued and the candidate told.
+ * made the change, so the notice and the decision commit or roll back together. A completed enrolment is announced
+ * by the candidate feature's {@code EnrolmentCompleted}, where {@link Certifier} issues the certificate and tells the
+ * candidate.
  *
  * <p>Notices carry the candidate's name and the course, never evidence content or feedback; the link leads to the page,
  * where the reader's access is checked again. A safeguarding concern tells every designated safeguarding lead (the
@@ -37,9 +36,6 @@ public class AssessmentNotices {
 
     @Inject
     Notifier notifier;
-
-    @Inject
-    Event<EnrolmentCompleted> completed;
 
     @Inject
     RoleMembers roleMembers;
@@ -60,7 +56,6 @@ public class AssessmentNotices {
                 tell(event, NoticeKind.DECISION_CORRECTED, Arrays.asList(event.candidate()), feedbackLink(event));
                 tell(event, NoticeKind.DECISION_CORRECTED, Arrays.asList(event.assessor(), event.verifier()), reviewLink(event));
             }
-            case ENROLMENT_COMPLETED -> completed.fire(new EnrolmentCompleted(event.enrolmentId()));
             case CONCERN_RAISED -> tellSafeguardingLeads(event);
         }
     }

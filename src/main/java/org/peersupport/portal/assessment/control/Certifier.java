@@ -21,7 +21,7 @@ import org.peersupport.portal.platform.entity.NoticeKind;
 
 /**
  * Issues the certificate of a completed enrolment, once, inside the transaction that completed it: it observes
- * {@link EnrolmentCompleted}, which the enrolment lifecycle fires. The name, course title and completion date (UK
+ * {@link EnrolmentCompleted}, which the candidate feature's {@code EnrolmentCompletion} fires. The name, course title and completion date (UK
  * date) are kept as printed; the candidate is told their certificate is ready.
  */
 @ApplicationScoped

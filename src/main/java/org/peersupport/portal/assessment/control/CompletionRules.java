@@ -1,16 +1,13 @@
 package org.peersupport.portal.assessment.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.security.Principal;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,24 +16,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.peersupport.portal.audit.control.AuditEvent;
 import org.peersupport.portal.candidate.boundary.Attendance;
 import org.peersupport.portal.candidate.boundary.AttendanceRate;
-import org.peersupport.portal.candidate.control.LessonAccess;
+import org.peersupport.portal.candidate.control.AttendanceMarked;
+import org.peersupport.portal.candidate.control.EnrolmentCompletion;
 import org.peersupport.portal.candidate.entity.Enrolment;
 import org.peersupport.portal.candidate.entity.EnrolmentStatus;
-import org.peersupport.portal.candidate.entity.EnrolmentStatusChange;
-import org.peersupport.portal.candidate.entity.SupervisorAllocation;
+import org.peersupport.portal.course.control.LessonCompleted;
 import org.peersupport.portal.portfolio.entity.SubmissionStatus;
 
 /**
  * When an enrolment is complete: the candidate's attendance rate is at least the cohort's threshold (as the
  * candidate feature's {@link Attendance} computes it), every lesson of their course version is completed, and every
  * assessment task of the version is complete, that is, its latest attempt is signed off and, if it was sampled,
- * confirmed by the verifier. {@link #evaluate} is called after each change that could complete an enrolment (a
- * decision, an attendance mark, a completed lesson), in that change's transaction: an active enrolment whose rules
- * all hold becomes completed, with the completion date, a status history row, an audit entry and an {@link
- * AssessmentEvent} of kind {@code ENROLMENT_COMPLETED}, where the certificate issuer connects.
+ * confirmed by the verifier. {@link #evaluate} runs after each change that could complete an enrolment, in that
+ * change's transaction: a decision ({@link Decisions} calls it), and the other features' events it observes, {@link
+ * AttendanceMarked} (the candidate feature) and {@link LessonCompleted} (the course feature). An active enrolment
+ * whose rules all hold is completed through the candidate feature's {@link EnrolmentCompletion}, the one path that
+ * records the status change, audits it and announces it to the certificate issuer.
  *
  * <p>Every check reads a fixed number of queries for any number of enrolments.
  */
@@ -76,16 +73,10 @@ public class CompletionRules {
     EntityManager em;
 
     @Inject
-    Clock clock;
-
-    @Inject
     Principal caller;
 
     @Inject
-    Event<AuditEvent> audit;
-
-    @Inject
-    Event<AssessmentEvent> events;
+    EnrolmentCompletion completion;
 
     /** Where each enrolment stands, in the order given; unknown ids are left out. */
     public List<Check> check(Collection<Long> enrolmentIds) {
@@ -110,28 +101,28 @@ public class CompletionRules {
         return completed;
     }
 
+    /** After a register was marked: a better attendance rate may complete these enrolments. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onAttendanceMarked(@Observes AttendanceMarked marked) {
+        evaluate(marked.enrolmentIds());
+    }
+
     /** After a person completed a lesson of a course: evaluates their active enrolments on that course. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<Long> afterLessonCompleted(long personId, String courseCode) {
+    public void onLessonCompleted(@Observes LessonCompleted lesson) {
         List<Long> ids = em.createQuery("select e.id from Enrolment e where e.person.id = :personId "
-                + "and e.cohort.course.code = :code and e.status = :active", Long.class).setParameter("personId", personId)
-                .setParameter("code", courseCode).setParameter("active", EnrolmentStatus.ACTIVE).getResultList();
-        return ids.isEmpty() ? List.of() : evaluate(ids);
+                + "and e.cohort.course.code = :code and e.status = :active", Long.class)
+                .setParameter("personId", lesson.personId()).setParameter("code", lesson.courseCode())
+                .setParameter("active", EnrolmentStatus.ACTIVE).getResultList();
+        if (!ids.isEmpty()) {
+            evaluate(ids);
+        }
     }
 
     private void complete(Enrolment e, Check check) {
-        Instant now = Instant.now(clock);
         String actor = caller == null ? null : caller.getName();
         String reason = "Completion rules met: " + check.summary() + ".";
-        EnrolmentStatusChange change = e.moveTo(EnrolmentStatus.COMPLETED, reason, actor, now,
-                LocalDate.ofInstant(now, LessonAccess.ZONE));
-        em.persist(change);
-        audit.fire(AuditEvent.by(actor, "ENROLMENT_COMPLETED", "Enrolment", e.getId(), reason));
-        Long assessor = em.createNamedQuery(SupervisorAllocation.CURRENT_OF_ENROLMENT, SupervisorAllocation.class)
-                .setParameter("enrolmentId", e.getId()).getResultStream().findFirst()
-                .map(a -> a.getSupervisor().getId()).orElse(null);
-        events.fire(new AssessmentEvent(AssessmentEvent.Kind.ENROLMENT_COMPLETED, null, e.getId(), null,
-                e.getPerson().getId(), assessor, null, null));
+        completion.complete(e, reason, actor, reason);
     }
 
     private record Read(Enrolment enrolment, Check check) {

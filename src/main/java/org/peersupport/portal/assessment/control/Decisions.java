@@ -2,6 +2,7 @@ package org.peersupport.portal.assessment.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
@@ -15,6 +16,7 @@ import org.peersupport.portal.assessment.entity.Judgement;
 import org.peersupport.portal.audit.control.AuditEvent;
 import org.peersupport.portal.candidate.entity.Enrolment;
 import org.peersupport.portal.identity.entity.Person;
+import org.peersupport.portal.portfolio.control.WorkSubmitted;
 import org.peersupport.portal.portfolio.entity.RequirementJudgement;
 import org.peersupport.portal.portfolio.entity.Submission;
 
@@ -88,10 +90,11 @@ public class Decisions {
         return decision;
     }
 
-    /** Announces a new submission (the portfolio's {@code Submissions.submit} calls this in its transaction). */
-    public void announceSubmitted(Submission submission) {
-        Enrolment enrolment = submission.getEnrolment();
-        events.fire(new AssessmentEvent(AssessmentEvent.Kind.SUBMITTED, submission.getId(), enrolment.getId(), null,
+    /** Announces a new submission: observes the portfolio's {@link WorkSubmitted}, in the submitting transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void announceSubmitted(@Observes WorkSubmitted submitted) {
+        Enrolment enrolment = em.find(Enrolment.class, submitted.enrolmentId());
+        events.fire(new AssessmentEvent(AssessmentEvent.Kind.SUBMITTED, submitted.submissionId(), enrolment.getId(), null,
                 enrolment.getPerson().getId(), access.currentAssessor(enrolment).map(Person::getId).orElse(null),
                 null, enrolment.getPerson().getId()));
     }

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.peersupport.portal.assessment.control.CompletionRules;
 import org.peersupport.portal.audit.control.AuditEvent;
+import org.peersupport.portal.candidate.control.AttendanceMarked;
 import org.peersupport.portal.candidate.control.LessonAccess;
 import org.peersupport.portal.candidate.entity.AttendanceKind;
 import org.peersupport.portal.candidate.entity.AttendanceMark;
@@ -50,9 +50,9 @@ public class Attendance {
     @Inject
     LessonAccess access;
 
-    /** A better attendance rate may complete an enrolment (the assessment feature's rules). */
+    /** A better attendance rate may complete an enrolment: the assessment feature's rules observe this. */
     @Inject
-    CompletionRules completion;
+    Event<AttendanceMarked> marked;
 
     /** Which session a register is for, and whether it can be taken yet (from the session's day on). */
     @RolesAllowed(Role.Names.COORDINATOR)
@@ -119,7 +119,7 @@ public class Attendance {
         audit.fire(AuditEvent.of("ATTENDANCE_MARKED", "CohortSession", cohortSessionId, s.getCohort().getName()
                 + " session " + s.getNumber() + ": " + changed + " of " + marks.size() + " marks changed "
                 + marks.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().toList()));
-        completion.evaluate(marks.keySet());
+        marked.fire(new AttendanceMarked(marks.keySet()));
     }
 
     /** Every candidate's attendance rate on a cohort, against the cohort's threshold. */

@@ -29,7 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.peersupport.portal.audit.control.AuditEvent;
 import org.peersupport.portal.candidate.control.CsvEnrolmentReader;
-import org.peersupport.portal.candidate.control.EnrolmentCompleted;
+import org.peersupport.portal.candidate.control.EnrolmentCompletion;
 import org.peersupport.portal.candidate.control.LessonAccess;
 import org.peersupport.portal.candidate.control.StaffDirectory;
 import org.peersupport.portal.candidate.entity.AgreementAcceptance;
@@ -90,7 +90,7 @@ public class Enrolments {
     RoleMembers roleMembers;
 
     @Inject
-    Event<EnrolmentCompleted> completed;
+    EnrolmentCompletion completion;
 
     // ---------------------------------------------------------------- enrolling
 
@@ -180,12 +180,13 @@ public class Enrolments {
         }
         Enrolment enrolment = enrolment(enrolmentId, version);
         EnrolmentStatus from = enrolment.getStatus();
-        em.persist(enrolment.moveTo(to, reason, actor(), now(), access.now().toLocalDate()));
-        audit.fire(AuditEvent.of("ENROLMENT_" + to.name(), "Enrolment", enrolmentId, from.label() + " to "
-                + to.label() + (reason == null || reason.isBlank() ? "" : ": " + reason.strip())));
+        String detail = from.label() + " to " + to.label() + (reason == null || reason.isBlank() ? "" : ": " + reason.strip());
         if (to == EnrolmentStatus.COMPLETED) {
-            completed.fire(new EnrolmentCompleted(enrolmentId));
+            completion.complete(enrolment, reason, actor(), detail); // the one path, with the certificate
+            return;
         }
+        em.persist(enrolment.moveTo(to, reason, actor(), now(), access.now().toLocalDate()));
+        audit.fire(AuditEvent.of("ENROLMENT_" + to.name(), "Enrolment", enrolmentId, detail));
     }
 
     /** Defers an enrolment to a later cohort of the same course, where the candidate takes a place. */

@@ -1,9 +1,9 @@
 package org.peersupport.portal.candidate.control;
 
 /**
- * Fired synchronously, inside the transaction, when an enrolment becomes completed. The assessment feature
- * observes it to issue the certificate; whatever later decides completion (attendance, lessons, tasks) completes
- * the enrolment through the lifecycle and so fires it too.
+ * Fired synchronously, inside the transaction, when an enrolment becomes completed, by {@link EnrolmentCompletion}
+ * alone, whoever decided it (a coordinator, or the assessment feature's completion rules). The assessment feature
+ * observes it to issue the certificate.
  */
 public record EnrolmentCompleted(long enrolmentId) {
 }

@@ -19,7 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.peersupport.portal.assessment.control.CompletionRules;
 import org.peersupport.portal.audit.control.AuditEvent;
 import org.peersupport.portal.candidate.control.LessonAccess;
 import org.peersupport.portal.course.control.ChunkStore;
@@ -27,6 +26,7 @@ import org.peersupport.portal.course.control.CompletionMode;
 import org.peersupport.portal.course.control.ContentWarning;
 import org.peersupport.portal.course.control.CourseVersions;
 import org.peersupport.portal.course.control.GlossaryLinker;
+import org.peersupport.portal.course.control.LessonCompleted;
 import org.peersupport.portal.course.control.SignpostContact;
 import org.peersupport.portal.course.entity.Course;
 import org.peersupport.portal.course.entity.CourseParticipation;
@@ -84,9 +84,9 @@ public class CourseCatalog {
     @Inject
     LessonCache lessons;
 
-    /** A completed lesson may complete the candidate's enrolment (the assessment feature's rules). */
+    /** A completed lesson may complete the candidate's enrolment: the assessment feature's rules observe this. */
     @Inject
-    CompletionRules completion;
+    Event<LessonCompleted> lessonCompleted;
 
     @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR,
             Role.Names.SAFEGUARDING})
@@ -298,7 +298,7 @@ public class CourseCatalog {
         }
         audit.fire(AuditEvent.by(me.getUsername(), "LESSON_COMPLETED", "CourseSession", sessionId,
                 courseCode + " session " + number + " (" + slug + ")"));
-        completion.afterLessonCompleted(me.getId(), courseCode);
+        lessonCompleted.fire(new LessonCompleted(me.getId(), courseCode));
     }
 
     private Optional<LessonProgress> progress(Person me, String courseCode, String slug) {

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.peersupport.portal.assessment.control.Decisions;
 import org.peersupport.portal.audit.control.AuditEvent;
 import org.peersupport.portal.candidate.entity.Enrolment;
 import org.peersupport.portal.course.control.ChunkStore;
@@ -31,6 +30,7 @@ import org.peersupport.portal.platform.control.BusinessException;
 import org.peersupport.portal.portfolio.control.EvidenceAccess;
 import org.peersupport.portal.portfolio.control.EvidenceAccess.Reader;
 import org.peersupport.portal.portfolio.control.EvidenceAccess.Viewer;
+import org.peersupport.portal.portfolio.control.WorkSubmitted;
 import org.peersupport.portal.portfolio.entity.EvidenceItem;
 import org.peersupport.portal.portfolio.entity.Submission;
 import org.peersupport.portal.portfolio.entity.SubmissionStatus;
@@ -70,8 +70,9 @@ public class Submissions {
     @Inject
     ChunkStore chunks;
 
+    /** The assessment feature observes this to tell the candidate's supervisor. */
     @Inject
-    Decisions decisions;
+    Event<WorkSubmitted> submitted;
 
     /** The task, the candidate's items to choose from, and the submission waiting for review if there is one. */
     @RolesAllowed(Role.Names.CANDIDATE)
@@ -141,7 +142,7 @@ public class Submissions {
         audit.fire(AuditEvent.by(viewer.username(), "SUBMISSION_CREATED", "Submission", submission.getId(),
                 task.getCode() + " attempt " + submission.getAttempt() + " on enrolment " + e.getId() + ", items "
                         + items.stream().map(i -> String.valueOf(i.getId())).toList()));
-        decisions.announceSubmitted(submission); // the assessment feature's notification hook
+        submitted.fire(new WorkSubmitted(submission.getId(), e.getId()));
         return new SubmitOutcome(submission.getId(), submission.getAttempt(), true);
     }
 
