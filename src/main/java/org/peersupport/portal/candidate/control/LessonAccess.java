@@ -9,16 +9,18 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import org.peersupport.portal.candidate.entity.CohortSession;
 import org.peersupport.portal.candidate.entity.Enrolment;
+import org.peersupport.portal.course.control.ReadingAccess;
 import org.peersupport.portal.platform.control.BusinessException;
 import org.peersupport.portal.platform.control.UkTime;
 
 /**
  * Whether a candidate may read a course: they need a current enrolment (enrolled, active or paused) on a cohort of
  * that course, and a lesson opens when its cohort session's date has arrived or the coordinator opened it early
- * (drip). Sessions are matched by slug, so access follows a candidate who switches to a newer version.
+ * (drip). Sessions are matched by slug, so access follows a candidate who switches to a newer version. The course
+ * feature asks through {@link ReadingAccess}, which this implements.
  */
 @ApplicationScoped
-public class LessonAccess {
+public class LessonAccess implements ReadingAccess {
 
     /** Cohort sessions are dated in the portal's local time. */
     public static final ZoneId ZONE = UkTime.ZONE;
@@ -33,6 +35,7 @@ public class LessonAccess {
         return LocalDateTime.now(clock.withZone(ZONE));
     }
 
+    @Override
     public void requireEnrolled(long personId, String courseCode) {
         long current = em.createNamedQuery(Enrolment.CURRENT_ON_COURSE, Long.class).setParameter("personId", personId)
                 .setParameter("code", courseCode).setParameter("statuses", Enrolment.CURRENT).getSingleResult();
@@ -43,6 +46,7 @@ public class LessonAccess {
     }
 
     /** Enrolled, and the session open in the candidate's cohort: one query when it is (the usual case). */
+    @Override
     public void requireOpen(long personId, String courseCode, String slug) {
         long open = em.createNamedQuery(CohortSession.OPEN_TO, Long.class).setParameter("personId", personId)
                 .setParameter("statuses", Enrolment.CURRENT).setParameter("code", courseCode).setParameter("slug", slug)

@@ -21,12 +21,12 @@ import java.util.Optional;
 import java.util.Set;
 import org.peersupport.portal.assessment.control.CompletionRules;
 import org.peersupport.portal.audit.control.AuditEvent;
-import org.peersupport.portal.candidate.control.LessonAccess;
 import org.peersupport.portal.course.control.ChunkStore;
 import org.peersupport.portal.course.control.CompletionMode;
 import org.peersupport.portal.course.control.ContentWarning;
 import org.peersupport.portal.course.control.CourseVersions;
 import org.peersupport.portal.course.control.GlossaryLinker;
+import org.peersupport.portal.course.control.ReadingAccess;
 import org.peersupport.portal.course.control.SignpostContact;
 import org.peersupport.portal.course.entity.Course;
 import org.peersupport.portal.course.entity.CourseParticipation;
@@ -44,8 +44,8 @@ import org.peersupport.portal.platform.control.BusinessException;
 /**
  * Reading courses. Supervisors, verifiers, coordinators, HR and safeguarding leads read published courses; a person who is only a
  * candidate reads a course while enrolled on one of its cohorts, and each lesson from its session's date in their
- * cohort's schedule (or once the coordinator opened it early), as the candidate feature's {@link LessonAccess}
- * decides. Each person is pinned to the version
+ * cohort's schedule (or once the coordinator opened it early), as the candidate feature decides through
+ * {@link ReadingAccess}. Each person is pinned to the version
  * they first opened, so their course stays consistent while coordinators publish the next one, and their
  * progress (kept by session slug) carries over when they switch. Drafts are seen by coordinators only, through
  * {@link #previewLesson}.
@@ -79,7 +79,7 @@ public class CourseCatalog {
     ChunkStore chunks;
 
     @Inject
-    LessonAccess lessonAccess;
+    ReadingAccess lessonAccess;
 
     @Inject
     LessonCache lessons;
