@@ -43,7 +43,7 @@ import org.peersupport.portal.candidate.entity.EnrolmentStatus;
 import org.peersupport.portal.course.boundary.CourseCatalog;
 import org.peersupport.portal.course.control.CourseVersions;
 import org.peersupport.portal.course.entity.Course;
-import org.peersupport.portal.platform.boundary.Notices;
+import org.peersupport.portal.notice.boundary.Notices;
 import org.peersupport.portal.platform.control.PortalConfig;
 import org.peersupport.portal.platform.control.UkTime;
 import org.peersupport.portal.portfolio.boundary.ItemEdit;

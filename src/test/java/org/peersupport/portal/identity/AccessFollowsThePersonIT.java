@@ -41,7 +41,7 @@ import org.peersupport.portal.candidate.boundary.CandidateRecords;
 import org.peersupport.portal.candidate.boundary.Enrolments;
 import org.peersupport.portal.candidate.entity.EnrolmentStatus;
 import org.peersupport.portal.demo.DemoAccount;
-import org.peersupport.portal.platform.boundary.Notices;
+import org.peersupport.portal.notice.boundary.Notices;
 import org.peersupport.portal.platform.control.BusinessException;
 import org.peersupport.portal.portfolio.boundary.ItemEdit;
 import org.peersupport.portal.portfolio.boundary.Portfolios;

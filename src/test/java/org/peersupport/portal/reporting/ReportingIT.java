@@ -60,9 +60,9 @@ import org.peersupport.portal.candidate.boundary.CandidateRecords;
 import org.peersupport.portal.candidate.boundary.Enrolments;
 import org.peersupport.portal.candidate.entity.EnrolmentStatus;
 import org.peersupport.portal.demo.DemoAccount;
+import org.peersupport.portal.platform.control.ExportFormat;
 import org.peersupport.portal.reporting.boundary.ReportExports;
 import org.peersupport.portal.reporting.boundary.Reports;
-import org.peersupport.portal.reporting.control.ExportFormat;
 import org.peersupport.portal.reporting.entity.Dashboard;
 import org.peersupport.portal.reporting.entity.Measure;
 import org.peersupport.portal.reporting.entity.MonthCount;
@@ -396,7 +396,7 @@ class ReportingIT {
         List<CSVRecord> report = csvRows(new String(export(out -> exports.writeCompletion(filter, ExportFormat.CSV, out)), StandardCharsets.UTF_8));
         assertEquals("'=HYPERLINK(\"http://attacker.example\",\"Click\")", report.get(1).get(0));
         for (String cell : List.of("+1", "-1", "\tx", "=1", "@x")) {
-            assertTrue(org.peersupport.portal.reporting.control.CsvCells.neutralise(cell).startsWith("'"), cell);
+            assertTrue(org.peersupport.portal.platform.control.CsvCells.neutralise(cell).startsWith("'"), cell);
         }
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(export(out -> exports.writePeople(filter, Measure.ENROLLED, null, ExportFormat.XLSX, out))))) {
             Cell name = book.getSheetAt(0).getRow(1).getCell(0);

@@ -12,8 +12,8 @@ import java.util.Set;
 import org.peersupport.portal.identity.control.RoleMembers;
 import org.peersupport.portal.identity.entity.Person;
 import org.peersupport.portal.identity.entity.Role;
-import org.peersupport.portal.platform.control.Notifier;
-import org.peersupport.portal.platform.entity.NoticeKind;
+import org.peersupport.portal.notice.control.Notifier;
+import org.peersupport.portal.notice.entity.NoticeKind;
 
 /**
  * Tells people about the assessment workflow: the one place where {@link AssessmentEvent}s become notices (and,

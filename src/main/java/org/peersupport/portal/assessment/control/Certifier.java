@@ -16,8 +16,8 @@ import org.peersupport.portal.candidate.control.EnrolmentCompleted;
 import org.peersupport.portal.candidate.control.LessonAccess;
 import org.peersupport.portal.candidate.entity.Enrolment;
 import org.peersupport.portal.candidate.entity.EnrolmentStatus;
-import org.peersupport.portal.platform.control.Notifier;
-import org.peersupport.portal.platform.entity.NoticeKind;
+import org.peersupport.portal.notice.control.Notifier;
+import org.peersupport.portal.notice.entity.NoticeKind;
 
 /**
  * Issues the certificate of a completed enrolment, once, inside the transaction that completed it: it observes

@@ -33,9 +33,9 @@ import org.peersupport.portal.candidate.entity.Enrolment;
 import org.peersupport.portal.identity.entity.Role;
 import org.peersupport.portal.platform.boundary.Messages;
 import org.peersupport.portal.platform.control.BusinessException;
+import org.peersupport.portal.platform.control.ExportFormat;
+import org.peersupport.portal.platform.control.TableWriter;
 import org.peersupport.portal.platform.control.UkTime;
-import org.peersupport.portal.reporting.control.ExportFormat;
-import org.peersupport.portal.reporting.control.TableWriter;
 
 /**
  * A cohort's whole attendance register as a CSV or Excel file, for the coordinator's records and funders: one row

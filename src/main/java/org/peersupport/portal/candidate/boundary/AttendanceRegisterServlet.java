@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.peersupport.portal.platform.boundary.Messages;
 import org.peersupport.portal.platform.control.BusinessException;
-import org.peersupport.portal.reporting.control.ExportFormat;
+import org.peersupport.portal.platform.control.ExportFormat;
 
 /**
  * Sends a cohort's attendance register: {@code /coordinator/attendance/{cohort id}.csv|xlsx}. web.xml and

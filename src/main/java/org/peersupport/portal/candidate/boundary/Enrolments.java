@@ -45,9 +45,9 @@ import org.peersupport.portal.identity.control.RoleMembers;
 import org.peersupport.portal.course.entity.CourseStatus;
 import org.peersupport.portal.identity.entity.Person;
 import org.peersupport.portal.identity.entity.Role;
+import org.peersupport.portal.notice.control.Notifier;
+import org.peersupport.portal.notice.entity.NoticeKind;
 import org.peersupport.portal.platform.control.BusinessException;
-import org.peersupport.portal.platform.control.Notifier;
-import org.peersupport.portal.platform.entity.NoticeKind;
 
 /**
  * Who is on which cohort: coordinators enrol people found in the directory (one by one, from a CSV file after a

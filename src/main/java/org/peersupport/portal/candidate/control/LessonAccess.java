@@ -9,17 +9,18 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import org.peersupport.portal.candidate.entity.CohortSession;
 import org.peersupport.portal.candidate.entity.Enrolment;
-import org.peersupport.portal.course.control.LessonGate;
+import org.peersupport.portal.course.control.ReadingAccess;
 import org.peersupport.portal.platform.control.BusinessException;
 import org.peersupport.portal.platform.control.UkTime;
 
 /**
  * Whether a candidate may read a course: they need a current enrolment (enrolled, active or paused) on a cohort of
  * that course, and a lesson opens when its cohort session's date has arrived or the coordinator opened it early
- * (drip). Sessions are matched by slug, so access follows a candidate who switches to a newer version.
+ * (drip). Sessions are matched by slug, so access follows a candidate who switches to a newer version. The course
+ * feature asks through {@link ReadingAccess}, which this implements.
  */
 @ApplicationScoped
-public class LessonAccess implements LessonGate {
+public class LessonAccess implements ReadingAccess {
 
     /** Cohort sessions are dated in the portal's local time. */
     public static final ZoneId ZONE = UkTime.ZONE;

@@ -18,8 +18,8 @@ import org.peersupport.portal.candidate.entity.Enrolment;
 import org.peersupport.portal.candidate.entity.EnrolmentStatus;
 import org.peersupport.portal.candidate.entity.SupervisorAllocation;
 import org.peersupport.portal.identity.entity.Person;
-import org.peersupport.portal.platform.control.Notifier;
-import org.peersupport.portal.platform.entity.NoticeKind;
+import org.peersupport.portal.notice.control.Notifier;
+import org.peersupport.portal.notice.entity.NoticeKind;
 
 /**
  * The daily overdue reminder's work: tells each candidate whose enrolment is past its expected end date and not

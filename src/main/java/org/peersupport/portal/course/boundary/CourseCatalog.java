@@ -26,7 +26,7 @@ import org.peersupport.portal.course.control.ContentWarning;
 import org.peersupport.portal.course.control.CourseVersions;
 import org.peersupport.portal.course.control.GlossaryLinker;
 import org.peersupport.portal.course.control.LessonCompleted;
-import org.peersupport.portal.course.control.LessonGate;
+import org.peersupport.portal.course.control.ReadingAccess;
 import org.peersupport.portal.course.control.SignpostContact;
 import org.peersupport.portal.course.entity.Course;
 import org.peersupport.portal.course.entity.CourseParticipation;
@@ -44,8 +44,8 @@ import org.peersupport.portal.platform.control.BusinessException;
 /**
  * Reading courses. Supervisors, verifiers, coordinators, HR and safeguarding leads read published courses; a person who is only a
  * candidate reads a course while enrolled on one of its cohorts, and each lesson from its session's date in their
- * cohort's schedule (or once the coordinator opened it early): the candidate feature decides, through
- * {@link LessonGate}. Each person is pinned to the version
+ * cohort's schedule (or once the coordinator opened it early), as the candidate feature decides through
+ * {@link ReadingAccess}. Each person is pinned to the version
  * they first opened, so their course stays consistent while coordinators publish the next one, and their
  * progress (kept by session slug) carries over when they switch. Drafts are seen by coordinators only, through
  * {@link #previewLesson}.
@@ -79,7 +79,7 @@ public class CourseCatalog {
     ChunkStore chunks;
 
     @Inject
-    LessonGate lessonAccess;
+    ReadingAccess lessonAccess;
 
     @Inject
     LessonCache lessons;

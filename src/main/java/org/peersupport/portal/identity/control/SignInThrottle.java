@@ -59,7 +59,7 @@ public class SignInThrottle {
     }
 
     /** Until when sign-ins of this account or from this address are refused, if they are now. */
-    @Transactional(Transactional.TxType.REQUIRED)
+    @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Instant> lockedUntil(String username, String address, Instant now) {
         Object latest = em.createNativeQuery("select max(locked_until) from sign_in_throttle "
                 + "where throttle_key in (?1, ?2) and locked_until > ?3")

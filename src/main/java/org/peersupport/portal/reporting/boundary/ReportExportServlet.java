@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.ResourceBundle;
 import org.peersupport.portal.platform.boundary.Messages;
 import org.peersupport.portal.platform.control.BusinessException;
-import org.peersupport.portal.reporting.control.ExportFormat;
+import org.peersupport.portal.platform.control.ExportFormat;
 import org.peersupport.portal.reporting.control.ExportQueue;
 import org.peersupport.portal.reporting.entity.Measure;
 import org.peersupport.portal.reporting.entity.ReportFilter;

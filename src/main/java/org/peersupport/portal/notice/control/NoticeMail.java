@@ -1,4 +1,4 @@
-package org.peersupport.portal.platform.control;
+package org.peersupport.portal.notice.control;
 
 /**
  * An email to send once the transaction that created its notice has committed: everything the message needs, so

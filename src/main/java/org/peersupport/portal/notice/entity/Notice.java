@@ -1,4 +1,4 @@
-package org.peersupport.portal.platform.entity;
+package org.peersupport.portal.notice.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package org.peersupport.portal.platform.boundary;
+package org.peersupport.portal.identity.boundary;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +12,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 import org.peersupport.portal.identity.control.Directory;
+import org.peersupport.portal.platform.boundary.PortalDataSource;
 
 /**
  * MicroProfile Health: readiness needs the database and the directory; liveness only says the portal's JVM

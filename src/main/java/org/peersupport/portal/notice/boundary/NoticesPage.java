@@ -1,4 +1,4 @@
-package org.peersupport.portal.platform.boundary;
+package org.peersupport.portal.notice.boundary;
 
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.view.ViewScoped;
@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import org.peersupport.portal.platform.boundary.Messages;
 import org.peersupport.portal.platform.control.BusinessException;
 import org.peersupport.portal.platform.control.UkTime;
 

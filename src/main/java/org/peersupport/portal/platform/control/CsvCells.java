@@ -1,4 +1,4 @@
-package org.peersupport.portal.reporting.control;
+package org.peersupport.portal.platform.control;
 
 /**
  * The portal's one rule against formula injection in CSV files (OWASP "CSV injection"): a text that a spreadsheet

@@ -1,4 +1,4 @@
-package org.peersupport.portal.platform;
+package org.peersupport.portal.notice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

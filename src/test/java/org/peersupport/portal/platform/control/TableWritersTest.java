@@ -1,4 +1,4 @@
-package org.peersupport.portal.reporting.control;
+package org.peersupport.portal.platform.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

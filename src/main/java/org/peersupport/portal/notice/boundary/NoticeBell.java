@@ -1,6 +1,7 @@
-package org.peersupport.portal.platform.boundary;
+package org.peersupport.portal.notice.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,7 +21,9 @@ public class NoticeBell {
     private Long unread;
 
     public boolean isAvailable() {
-        HttpServletRequest request = (HttpServletRequest) ShellBean.external().getRequest();
+        // looked up at each use, as the page shell does: an error page renders in the same request with a new context
+        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext()
+                .getRequest();
         if (request.getRemoteUser() == null) {
             return false;
         }

@@ -1,4 +1,4 @@
-package org.peersupport.portal.platform;
+package org.peersupport.portal.notice;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -9,9 +9,9 @@ import jakarta.transaction.Transactional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.peersupport.portal.identity.entity.Person;
-import org.peersupport.portal.platform.control.NoticeMail;
-import org.peersupport.portal.platform.control.Notifier;
-import org.peersupport.portal.platform.entity.NoticeKind;
+import org.peersupport.portal.notice.control.NoticeMail;
+import org.peersupport.portal.notice.control.Notifier;
+import org.peersupport.portal.notice.entity.NoticeKind;
 
 /**
  * In-container test helper: a change that notifies someone and then commits, or fails and rolls back; and the

@@ -1,4 +1,4 @@
-package org.peersupport.portal.platform;
+package org.peersupport.portal.notice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,11 +27,11 @@ import org.peersupport.portal.candidate.boundary.Enrolments;
 import org.peersupport.portal.candidate.boundary.ReminderRun;
 import org.peersupport.portal.candidate.entity.EnrolmentStatus;
 import org.peersupport.portal.demo.DemoAccount;
-import org.peersupport.portal.platform.boundary.NoticeList;
-import org.peersupport.portal.platform.boundary.NoticeView;
-import org.peersupport.portal.platform.boundary.Notices;
+import org.peersupport.portal.notice.boundary.NoticeList;
+import org.peersupport.portal.notice.boundary.NoticeView;
+import org.peersupport.portal.notice.boundary.Notices;
+import org.peersupport.portal.notice.entity.NoticeKind;
 import org.peersupport.portal.platform.control.BusinessException;
-import org.peersupport.portal.platform.entity.NoticeKind;
 import org.peersupport.portal.support.AsCandidate;
 import org.peersupport.portal.support.AsCoordinator;
 import org.peersupport.portal.support.AsSupervisor;

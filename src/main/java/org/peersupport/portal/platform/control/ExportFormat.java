@@ -1,4 +1,4 @@
-package org.peersupport.portal.reporting.control;
+package org.peersupport.portal.platform.control;
 
 import java.io.IOException;
 import java.io.OutputStream;

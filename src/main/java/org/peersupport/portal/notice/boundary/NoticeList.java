@@ -1,4 +1,4 @@
-package org.peersupport.portal.platform.boundary;
+package org.peersupport.portal.notice.boundary;
 
 import java.util.List;
 

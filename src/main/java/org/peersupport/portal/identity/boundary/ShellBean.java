@@ -1,4 +1,4 @@
-package org.peersupport.portal.platform.boundary;
+package org.peersupport.portal.identity.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -11,9 +11,6 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.peersupport.portal.identity.boundary.People;
-import org.peersupport.portal.identity.boundary.SignInBean;
-import org.peersupport.portal.identity.boundary.SignIns;
 import org.peersupport.portal.identity.entity.Person;
 import org.peersupport.portal.identity.entity.Role;
 import org.peersupport.portal.platform.control.PortalConfig;

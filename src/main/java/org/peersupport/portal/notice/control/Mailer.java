@@ -1,4 +1,4 @@
-package org.peersupport.portal.platform.control;
+package org.peersupport.portal.notice.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -23,6 +23,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.peersupport.portal.platform.control.PortalConfig;
+import org.peersupport.portal.platform.control.PortalSetting;
 
 /**
  * Sends notice emails through the SMTP relay in the portal's settings ({@code PORTAL_SMTP_*}) with Jakarta Mail,

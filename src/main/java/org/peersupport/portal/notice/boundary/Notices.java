@@ -1,4 +1,4 @@
-package org.peersupport.portal.platform.boundary;
+package org.peersupport.portal.notice.boundary;
 
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.DenyAll;
@@ -15,8 +15,8 @@ import java.util.Optional;
 import org.peersupport.portal.audit.control.AuditEvent;
 import org.peersupport.portal.identity.control.Callers;
 import org.peersupport.portal.identity.entity.Role;
+import org.peersupport.portal.notice.entity.Notice;
 import org.peersupport.portal.platform.control.BusinessException;
-import org.peersupport.portal.platform.entity.Notice;
 
 /**
  * A person's own notices: how many are unread (the header shows it on every page), a page of them, and marking

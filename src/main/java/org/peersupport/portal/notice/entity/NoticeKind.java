@@ -1,4 +1,4 @@
-package org.peersupport.portal.platform.entity;
+package org.peersupport.portal.notice.entity;
 
 /**
  * What a notice is about. Each kind has its words in the portal's bundle ({@code notice.kind.KIND}) for the notices

@@ -1,4 +1,4 @@
-package org.peersupport.portal.platform.control;
+package org.peersupport.portal.notice.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -16,8 +16,10 @@ import java.util.ResourceBundle;
 import java.util.Set;
 import org.peersupport.portal.audit.control.AuditEvent;
 import org.peersupport.portal.identity.entity.Person;
-import org.peersupport.portal.platform.entity.Notice;
-import org.peersupport.portal.platform.entity.NoticeKind;
+import org.peersupport.portal.notice.entity.Notice;
+import org.peersupport.portal.notice.entity.NoticeKind;
+import org.peersupport.portal.platform.control.PortalConfig;
+import org.peersupport.portal.platform.control.PortalSetting;
 
 /**
  * Tells a person something: records a notice in their list and, once the caller's transaction has committed,
