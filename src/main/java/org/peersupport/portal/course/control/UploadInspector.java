@@ -1,5 +1,12 @@
 package org.peersupport.portal.course.control;
 
+import static org.peersupport.portal.course.control.UploadContentType.DOCX;
+import static org.peersupport.portal.course.control.UploadContentType.ODP;
+import static org.peersupport.portal.course.control.UploadContentType.ODS;
+import static org.peersupport.portal.course.control.UploadContentType.ODT;
+import static org.peersupport.portal.course.control.UploadContentType.PPTX;
+import static org.peersupport.portal.course.control.UploadContentType.XLSX;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,25 +15,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 
-import org.apache.tika.config.TikaConfig;
-import org.apache.tika.detect.Detector;
-import org.apache.tika.io.TikaInputStream;
-import org.apache.tika.metadata.Metadata;
-import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
-import org.apache.tika.mime.MediaTypeRegistry;
 
 /**
  * Decides what an uploaded file is from its content and refuses what the portal must not store:
@@ -35,36 +31,12 @@ import org.apache.tika.mime.MediaTypeRegistry;
  *
  * <p>The upload is streamed to a temporary file while its bytes are counted and hashed (SHA-256);
  * it is never held in memory, and reading stops, and the file is deleted, the moment it passes the
- * limit. Apache Tika's magic detection then reads the file's bytes with no name attached. The name
- * is a hint only: it may narrow the bytes' type to one of its own kinds (plain text to CSV or
- * Markdown, an OLE2 file to a Word document, an ISO media file to MP4, a zip to DOCX), never
- * replace it, and bytes Tika cannot place get no type from their name. An executable named
- * {@code notes.pdf} is an executable. (Tika's own name handling is looser: given the name it
- * calls a real ODT named {@code log.docx} a Word document, hence the two separate looks.)
- *
- * <p><b>Office and OpenDocument files.</b> These are zips, and tika-core cannot look inside them.
- * It recognises an OOXML file (DOCX, XLSX, PPTX) from the bytes only when
- * {@code [Content_Types].xml} or {@code _rels/.rels} is the zip's first entry, and an
- * OpenDocument file only when {@code mimetype} is; otherwise it sees {@code application/zip}.
- * So a zip counts as DOCX, XLSX, PPTX, ODT, ODS or ODP when Tika found that type in its bytes or
- * its name ends in the matching extension, <em>and</em> the zip (opened with {@link ZipFile})
- * holds {@code [Content_Types].xml} for OOXML or {@code mimetype} for OpenDocument; it is then
- * reported as that specific type. Any other zip is {@code application/zip} and refused.
- *
- * <p>Old binary Office files (DOC, XLS, PPT) are OLE2 compound files; tika-core sees the
- * container and the name chooses between Word, Excel and PowerPoint, which is as far as it can go
- * without Office parsers.
+ * limit. {@link UploadContentType} then decides the file's type from its bytes, the name a hint
+ * only, and {@link FileKinds} words the refusal of a type not allowed.
  *
  * <p>Plain Java, safe to share between threads.
  */
 public final class UploadInspector {
-
-    private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private static final String PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
-    private static final String ODT = "application/vnd.oasis.opendocument.text";
-    private static final String ODS = "application/vnd.oasis.opendocument.spreadsheet";
-    private static final String ODP = "application/vnd.oasis.opendocument.presentation";
 
     /**
      * What candidates and coordinators may upload as exercise files: documents, images, audio
@@ -95,63 +67,6 @@ public final class UploadInspector {
             "audio/opus",
             "video/mp4",
             "video/webm");
-
-    /** Zip-based document types, accepted only when the zip holds their marker entry. */
-    private static final Set<String> PACKAGE_TYPES = Set.of(DOCX, XLSX, PPTX, ODT, ODS, ODP);
-    private static final MediaType ZIP = MediaType.application("zip");
-    private static final String OOXML_ENTRY = "[Content_Types].xml";
-    private static final String ODF_ENTRY = "mimetype";
-
-    /** What a coordinator would call a kind of file, with its article. */
-    private static final Map<String, String> KINDS = Map.ofEntries(
-            Map.entry("application/pdf", "a PDF"),
-            Map.entry("text/plain", "a plain text file"),
-            Map.entry("text/markdown", "a Markdown file"),
-            Map.entry("text/x-web-markdown", "a Markdown file"),
-            Map.entry("text/csv", "a CSV file"),
-            Map.entry("application/rtf", "a Rich Text document"),
-            Map.entry(ODT, "an OpenDocument text document"),
-            Map.entry(ODS, "an OpenDocument spreadsheet"),
-            Map.entry(ODP, "an OpenDocument presentation"),
-            Map.entry("application/msword", "a Word document"),
-            Map.entry("application/vnd.ms-excel", "an Excel spreadsheet"),
-            Map.entry("application/vnd.ms-powerpoint", "a PowerPoint presentation"),
-            Map.entry(DOCX, "a Word document"),
-            Map.entry(XLSX, "an Excel spreadsheet"),
-            Map.entry(PPTX, "a PowerPoint presentation"),
-            Map.entry("image/png", "a PNG image"),
-            Map.entry("image/jpeg", "a JPEG image"),
-            Map.entry("image/gif", "a GIF image"),
-            Map.entry("image/webp", "a WebP image"),
-            Map.entry("image/svg+xml", "an SVG drawing"),
-            Map.entry("audio/mpeg", "an MP3 audio file"),
-            Map.entry("audio/mp4", "an M4A audio file"),
-            Map.entry("audio/vnd.wave", "a WAV audio file"),
-            Map.entry("audio/ogg", "an Ogg audio file"),
-            Map.entry("audio/vorbis", "an Ogg audio file"),
-            Map.entry("audio/opus", "an Ogg audio file"),
-            Map.entry("video/mp4", "an MP4 video"),
-            Map.entry("video/webm", "a WebM video"),
-            Map.entry("video/quicktime", "a QuickTime video"),
-            Map.entry("application/x-msdownload", "a Windows program"),
-            Map.entry("application/x-dosexec", "a Windows program"),
-            Map.entry("application/x-bat", "a Windows batch script"),
-            Map.entry("application/x-ms-installer", "a Windows installer"),
-            Map.entry("application/x-elf", "a Linux program"),
-            Map.entry("application/x-executable", "a Linux program"),
-            Map.entry("application/x-sharedlib", "a Linux program library"),
-            Map.entry("application/x-mach-o-executable", "a Mac program"),
-            Map.entry("application/x-sh", "a shell script"),
-            Map.entry("application/javascript", "a JavaScript program"),
-            Map.entry("text/javascript", "a JavaScript program"),
-            Map.entry("application/java-archive", "a Java program"),
-            Map.entry("text/html", "a web page"),
-            Map.entry("application/xhtml+xml", "a web page"),
-            Map.entry("application/xml", "an XML file"),
-            Map.entry("application/zip", "a ZIP archive"),
-            Map.entry("application/x-tika-ooxml", "an Office file of an unknown kind"),
-            Map.entry("application/x-tika-msoffice", "an Office file of an unknown kind"),
-            Map.entry("application/octet-stream", "an unrecognised kind of file"));
 
     private static final Pattern PATH = Pattern.compile(".*[/\\\\]");
     /** Control characters, and the bidirectional controls that can disguise an extension. */
@@ -190,10 +105,10 @@ public final class UploadInspector {
             if (parsed == null) {
                 throw new IllegalArgumentException("Not a media type: " + type);
             }
-            types.add(Detection.REGISTRY.normalize(parsed.getBaseType()));
+            types.add(UploadContentType.normalize(parsed));
         }
         this.allowed = Set.copyOf(types);
-        this.allowedKinds = describeKinds(allowed);
+        this.allowedKinds = FileKinds.describe(allowed);
     }
 
     /**
@@ -280,88 +195,12 @@ public final class UploadInspector {
     }
 
     private String mediaType(Path file, String displayName) throws IOException, UploadRejectedException {
-        MediaType detected = narrowedByName(bytesOnlyType(file), typeByName(displayName));
-        if (PACKAGE_TYPES.contains(detected.toString()) && !hasPackageMarker(file, detected)) {
-            detected = ZIP;
-        }
+        MediaType detected = UploadContentType.of(file, displayName);
         if (allowed.contains(detected)) {
             return detected.toString();
         }
         throw new UploadRejectedException(UploadRejectedException.Reason.TYPE_NOT_ALLOWED,
-                notAllowedMessage(displayName, detected));
-    }
-
-    /** What Tika's magic makes of the bytes, with no name to sway it. */
-    private static MediaType bytesOnlyType(Path file) throws IOException {
-        Metadata noName = new Metadata();
-        try (TikaInputStream stream = TikaInputStream.get(file, noName)) {
-            // TikaInputStream.get(Path, ...) records the temporary file's name; the bytes alone decide here.
-            noName.remove(TikaCoreProperties.RESOURCE_NAME_KEY);
-            return Detection.REGISTRY.normalize(Detection.DETECTOR.detect(stream, noName).getBaseType());
-        }
-    }
-
-    /** What the name alone suggests, {@code application/octet-stream} when it suggests nothing. */
-    private static MediaType typeByName(String displayName) {
-        Metadata metadata = new Metadata();
-        metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, displayName);
-        try {
-            return Detection.REGISTRY.normalize(Detection.DETECTOR.detect(null, metadata).getBaseType());
-        } catch (IOException cannotHappenWithoutBytes) {
-            return MediaType.OCTET_STREAM;
-        }
-    }
-
-    /**
-     * The name's type where it is a kind of what the bytes are (a CSV is plain text, a DOCX is a
-     * zip), else the bytes' type. Bytes Tika cannot place are never given a type by their name.
-     */
-    private static MediaType narrowedByName(MediaType byBytes, MediaType byName) {
-        if (!byBytes.equals(MediaType.OCTET_STREAM) && Detection.REGISTRY.isSpecializationOf(byName, byBytes)) {
-            return byName;
-        }
-        return byBytes;
-    }
-
-    /** Whether a zip holds the entry its package type requires: {@code [Content_Types].xml} or {@code mimetype}. */
-    private static boolean hasPackageMarker(Path file, MediaType packageType) throws IOException {
-        String marker = packageType.toString().startsWith("application/vnd.oasis") ? ODF_ENTRY : OOXML_ENTRY;
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            return zip.getEntry(marker) != null;
-        } catch (ZipException notAZip) {
-            return false;
-        }
-    }
-
-    private String notAllowedMessage(String displayName, MediaType detected) {
-        String actual = KINDS.getOrDefault(detected.toString(), "another kind of file");
-        String only = " Only " + allowedKinds + " can be uploaded.";
-        String claimedKind = KINDS.get(typeByName(displayName).toString());
-        if (claimedKind != null && !claimedKind.equals(actual)) {
-            return displayName + " is not " + claimedKind + ": its content is " + actual
-                    + " (" + detected + ")." + only;
-        }
-        return displayName + " is " + actual + " (" + detected + "), which cannot be uploaded here." + only;
-    }
-
-    private static String describeKinds(Set<MediaType> types) {
-        boolean documents = types.stream().anyMatch(t -> t.getType().equals("application") || t.getType().equals("text"));
-        List<String> kinds = new ArrayList<>();
-        if (documents) {
-            kinds.add("documents");
-        }
-        for (String kind : List.of("image", "audio", "video")) {
-            if (types.stream().anyMatch(t -> t.getType().equals(kind))) {
-                kinds.add(kind.equals("image") ? "images" : kind);
-            }
-        }
-        if (kinds.isEmpty()) {
-            return "files of the allowed types";
-        }
-        if (kinds.size() == 1) {
-            return kinds.get(0);
-        }
-        return String.join(", ", kinds.subList(0, kinds.size() - 1)) + " and " + kinds.get(kinds.size() - 1);
+                FileKinds.notAllowedMessage(displayName, detected, allowedKinds));
     }
 
     /** A size as people read it: "850 bytes", "12 KB", "12.4 MB", "1.5 GB" (binary units). */
@@ -402,11 +241,5 @@ public final class UploadInspector {
         } catch (IOException e) {
             file.toFile().deleteOnExit();
         }
-    }
-
-    /** Tika's default detector and type registry, loaded on first use. */
-    private static final class Detection {
-        static final Detector DETECTOR = TikaConfig.getDefaultConfig().getDetector();
-        static final MediaTypeRegistry REGISTRY = TikaConfig.getDefaultConfig().getMediaTypeRegistry();
     }
 }
