@@ -198,10 +198,10 @@ public class StructurePage implements Serializable {
     public String saveTask(AssessmentTaskView view) {
         String form = "task:" + view.taskId();
         errors.clear();
-        if (CourseStructure.blankToNull(task.getTitle()) == null) {
+        if (CourseEdits.blankToNull(task.getTitle()) == null) {
             errors.put(form + ":title", messages.text("structure.title.required"));
         }
-        if (CourseStructure.blankToNull(task.getDescription()) == null) {
+        if (CourseEdits.blankToNull(task.getDescription()) == null) {
             errors.put(form + ":description", messages.text("structure.description.required"));
         }
         if (task.getOutcomes() == null || task.getOutcomes().isEmpty()) {
@@ -224,10 +224,10 @@ public class StructurePage implements Serializable {
     private String save(String form, ItemForm fields, String textField, Set<String> formFields, Runnable change,
             String doneKey, String code) {
         errors.clear();
-        if (CourseStructure.blankToNull(fields.getCode()) == null) {
+        if (CourseEdits.blankToNull(fields.getCode()) == null) {
             errors.put(form + ":code", messages.text("structure.code.required"));
         }
-        if (CourseStructure.blankToNull(fields.getText()) == null) {
+        if (CourseEdits.blankToNull(fields.getText()) == null) {
             errors.put(form + ":" + textField, messages.text("structure." + textField + ".required"));
         }
         if (!errors.isEmpty()) {

@@ -27,7 +27,7 @@ public class WarningPage implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    CourseStructure structure;
+    ContentWarnings warnings;
 
     @Inject
     FacesContext faces;
@@ -56,7 +56,7 @@ public class WarningPage implements Serializable {
             if (session == null) {
                 throw new BusinessException("course.session.notFound", "There is no such session.");
             }
-            return structure.contentWarning(session);
+            return warnings.contentWarning(session);
         });
         if (view == null) {
             return;
@@ -97,7 +97,7 @@ public class WarningPage implements Serializable {
                 continue; // a row added and left empty
             }
             try {
-                checked.add(CourseStructure.contact(i + 1, row.getName(), row.getPhone(), row.getText(), row.getUrl(),
+                checked.add(ContentWarnings.contact(i + 1, row.getName(), row.getPhone(), row.getText(), row.getUrl(),
                         row.getDescription()));
             } catch (BusinessException e) {
                 errors.put("contact:" + i + ":" + field(e), messages.text(e));
@@ -109,7 +109,7 @@ public class WarningPage implements Serializable {
         List<String> lines = topics == null ? List.of() : Arrays.stream(topics.split("\\R"))
                 .map(String::strip).filter(t -> !t.isEmpty()).toList();
         try {
-            structure.updateContentWarning(session, lines, note, checked, version);
+            warnings.updateContentWarning(session, lines, note, checked, version);
         } catch (BusinessException e) {
             if ("topics".equals(field(e))) {
                 errors.put("topics", messages.text(e));
@@ -221,9 +221,9 @@ public class WarningPage implements Serializable {
         }
 
         boolean isEmpty() {
-            return CourseStructure.blankToNull(name) == null && CourseStructure.blankToNull(phone) == null
-                    && CourseStructure.blankToNull(text) == null && CourseStructure.blankToNull(url) == null
-                    && CourseStructure.blankToNull(description) == null;
+            return CourseEdits.blankToNull(name) == null && CourseEdits.blankToNull(phone) == null
+                    && CourseEdits.blankToNull(text) == null && CourseEdits.blankToNull(url) == null
+                    && CourseEdits.blankToNull(description) == null;
         }
 
         public String getName() {
