@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.boundary.PageLoads;
 import org.peersupport.portal.platform.control.BusinessException;
 
 /**
@@ -51,7 +52,7 @@ public class StructurePage implements Serializable {
     private transient List<AssessmentTaskView> tasks;
 
     public void load() throws IOException {
-        heading = LearningPages.loadOrNotFound(faces, () -> {
+        heading = PageLoads.loadOrNotFound(faces, () -> {
             if (course == null) {
                 throw new BusinessException("course.notFound", "That course is not available.");
             }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.peersupport.portal.course.control.SignpostContact;
 import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.boundary.PageLoads;
 import org.peersupport.portal.platform.control.BusinessException;
 
 /**
@@ -52,7 +53,7 @@ public class WarningPage implements Serializable {
     private final Map<String, String> errors = new HashMap<>();
 
     public void load() throws IOException {
-        ContentWarningEditView view = LearningPages.loadOrNotFound(faces, () -> {
+        ContentWarningEditView view = PageLoads.loadOrNotFound(faces, () -> {
             if (session == null) {
                 throw new BusinessException("course.session.notFound", "There is no such session.");
             }
