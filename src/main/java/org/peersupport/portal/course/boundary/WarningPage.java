@@ -1,6 +1,5 @@
 package org.peersupport.portal.course.boundary;
 
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -9,9 +8,8 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.peersupport.portal.course.control.SignpostContact;
 import org.peersupport.portal.platform.boundary.Messages;
 import org.peersupport.portal.platform.boundary.PageLoads;
@@ -50,7 +48,7 @@ public class WarningPage implements Serializable {
     /** The row whose name field takes the focus: the one just added. */
     private Integer focusRow;
     /** Problems by field, e.g. "topics" or "contact:2:url", shown next to the field. */
-    private final Map<String, String> errors = new HashMap<>();
+    private final FieldProblems errors = new FieldProblems();
 
     public void load() throws IOException {
         ContentWarningEditView view = PageLoads.loadOrNotFound(faces, () -> {
@@ -101,7 +99,7 @@ public class WarningPage implements Serializable {
                 checked.add(ContentWarnings.contact(i + 1, row.getName(), row.getPhone(), row.getText(), row.getUrl(),
                         row.getDescription()));
             } catch (BusinessException e) {
-                errors.put("contact:" + i + ":" + field(e), messages.text(e));
+                errors.put("contact:" + i + ":" + FieldProblems.field(e), messages.text(e));
             }
         }
         if (!errors.isEmpty()) {
@@ -112,24 +110,11 @@ public class WarningPage implements Serializable {
         try {
             warnings.updateContentWarning(session, lines, note, checked, version);
         } catch (BusinessException e) {
-            if ("topics".equals(field(e))) {
-                errors.put("topics", messages.text(e));
-            } else {
-                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, messages.text(e), messages.text(e)));
-            }
+            errors.refused(null, Set.of("topics"), e, messages, faces);
             return null;
         }
         messages.info(null, lines.isEmpty() ? "warning.removed" : "warning.saved", sessionNumber);
         return "warning?faces-redirect=true&includeViewParams=true";
-    }
-
-    /** The field a problem's key names: "warning.contact.url" is "url", "warning.topics.required" is "topics". */
-    private static String field(BusinessException e) {
-        String[] parts = e.key() == null ? new String[0] : e.key().split("\\.");
-        if (parts.length >= 3 && parts[1].equals("contact")) {
-            return parts[2];
-        }
-        return parts.length >= 2 ? parts[1] : "";
     }
 
     public String error(String field) {
