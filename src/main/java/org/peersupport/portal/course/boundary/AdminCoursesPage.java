@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.peersupport.portal.platform.boundary.Messages;
@@ -21,7 +20,6 @@ import org.peersupport.portal.platform.control.UkTime;
 public class AdminCoursesPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final ZoneId UK = UkTime.ZONE;
     private static final DateTimeFormatter DATE = UkTime.DATE_SHORT;
 
     @Inject
@@ -89,7 +87,7 @@ public class AdminCoursesPage implements Serializable {
 
     /** A date as people in the UK read it, or a dash. */
     public String date(Instant instant) {
-        return instant == null ? "—" : DATE.format(instant.atZone(UK));
+        return instant == null ? "—" : DATE.format(instant.atZone(UkTime.ZONE));
     }
 
     public Part getUpload() {
