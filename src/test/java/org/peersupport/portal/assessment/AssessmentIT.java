@@ -58,7 +58,8 @@ import org.peersupport.portal.candidate.entity.AttendanceKind;
 import org.peersupport.portal.candidate.entity.CohortDetails;
 import org.peersupport.portal.candidate.entity.EnrolmentStatus;
 import org.peersupport.portal.course.CoursePackageZips;
-import org.peersupport.portal.course.boundary.CourseAdministration;
+import org.peersupport.portal.course.boundary.CoursePackages;
+import org.peersupport.portal.course.boundary.CourseVersionAdministration;
 import org.peersupport.portal.course.boundary.CourseCatalog;
 import org.peersupport.portal.demo.DemoAccount;
 import org.peersupport.portal.notice.boundary.NoticeView;
@@ -110,7 +111,10 @@ class AssessmentIT {
     }
 
     @Inject
-    CourseAdministration admin;
+    CoursePackages packages;
+
+    @Inject
+    CourseVersionAdministration versions;
 
     @Inject
     CourseCatalog catalog;
@@ -702,9 +706,9 @@ class AssessmentIT {
 
     private Enrolled enrolAmara() throws Exception {
         String code = CoursePackageZips.newCode();
-        long courseId = asCoordinator.call(() -> admin.importPackage(new ByteArrayInputStream(
+        long courseId = asCoordinator.call(() -> packages.importPackage(new ByteArrayInputStream(
                 CoursePackageZips.peer2peerZip(code, UnaryOperator.identity())))).courseId();
-        asCoordinator.run(() -> admin.publish(courseId));
+        asCoordinator.run(() -> versions.publish(courseId));
         long cohortId = cohort(courseId);
         long enrolmentId = asCoordinator.call(() -> enrolments.enrol(cohortId, AMARA));
         long version = ((Number) sql.rows("select version from enrolment where id = ?", enrolmentId).get(0).get("version"))

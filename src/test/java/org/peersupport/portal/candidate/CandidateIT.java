@@ -73,7 +73,8 @@ import org.peersupport.portal.candidate.entity.CohortDetails;
 import org.peersupport.portal.candidate.entity.EnrolmentStatus;
 import org.peersupport.portal.candidate.entity.PlaceRequestStatus;
 import org.peersupport.portal.course.CoursePackageZips;
-import org.peersupport.portal.course.boundary.CourseAdministration;
+import org.peersupport.portal.course.boundary.CoursePackages;
+import org.peersupport.portal.course.boundary.CourseVersionAdministration;
 import org.peersupport.portal.course.boundary.CourseCatalog;
 import org.peersupport.portal.course.boundary.CourseDetails;
 import org.peersupport.portal.course.boundary.CourseEditView;
@@ -110,7 +111,10 @@ class CandidateIT {
     }
 
     @Inject
-    CourseAdministration admin;
+    CoursePackages packages;
+
+    @Inject
+    CourseVersionAdministration versions;
 
     @Inject
     CourseCatalog catalog;
@@ -611,10 +615,10 @@ class CandidateIT {
     @Test
     void issue4_aCohortMadeWithoutAThresholdTakesItsCourseVersionsAndKeepsItsOwnCopy() throws Exception {
         String code = CoursePackageZips.newCode();
-        long v1 = asCoordinator.call(() -> admin.importPackage(new ByteArrayInputStream(CoursePackageZips.peer2peerZip(code,
+        long v1 = asCoordinator.call(() -> packages.importPackage(new ByteArrayInputStream(CoursePackageZips.peer2peerZip(code,
                 manifest -> manifest.replace("  completion: manual\n", "  completion: manual\n  attendanceThreshold: 70\n")))))
                 .courseId();
-        asCoordinator.run(() -> admin.publish(v1));
+        asCoordinator.run(() -> versions.publish(v1));
         CohortCourse offered = asCoordinator.call(() -> cohorts.courseVersions()).stream()
                 .filter(c -> c.courseId() == v1).findFirst().orElseThrow();
         assertEquals(70, offered.attendanceThreshold(), "the new-cohort form starts from the version's threshold");
@@ -628,13 +632,13 @@ class CandidateIT {
         long own = asCoordinator.call(() -> cohorts.create(v1, ownThreshold, futureWeeks(11)));
         assertEquals(90, asCoordinator.call(() -> cohorts.cohort(own)).attendanceThreshold(), "the coordinator's own");
 
-        long v2 = asCoordinator.call(() -> admin.newDraftFrom(v1));
-        CourseEditView draft = asCoordinator.call(() -> admin.courseForEdit(v2));
+        long v2 = asCoordinator.call(() -> versions.newDraftFrom(v1));
+        CourseEditView draft = asCoordinator.call(() -> versions.courseForEdit(v2));
         CourseDetails d = draft.details();
-        asCoordinator.run(() -> admin.updateCourseDetails(v2, new CourseDetails(d.title(), d.summary(), d.versionLabel(),
+        asCoordinator.run(() -> versions.updateCourseDetails(v2, new CourseDetails(d.title(), d.summary(), d.versionLabel(),
                 d.awardName(), d.scqfLevel(), d.credits(), d.completionMode(), 50, d.agreementHtml(), d.agreementDraft()),
                 draft.version()));
-        asCoordinator.run(() -> admin.publish(v2));
+        asCoordinator.run(() -> versions.publish(v2));
         assertEquals(70, asCoordinator.call(() -> cohorts.cohort(followsCourse)).attendanceThreshold(),
                 "a later version's threshold leaves the cohort's copy alone");
         long onV2 = cohort(v2, 5, futureWeeks(11));
@@ -803,7 +807,7 @@ class CandidateIT {
         assertEquals(code(course), version.code());
         assertEquals(11, version.sessionTitles().size(), "one date per session");
         assertEquals("What is Recovery?", version.sessionTitles().get(1));
-        long draft = asCoordinator.call(() -> admin.newDraftFrom(course));
+        long draft = asCoordinator.call(() -> versions.newDraftFrom(course));
         assertTrue(asCoordinator.call(() -> cohorts.courseVersions()).stream().noneMatch(c -> c.courseId() == draft),
                 "a draft cannot have cohorts");
 
@@ -1222,9 +1226,9 @@ class CandidateIT {
 
     private long published() throws Exception {
         String code = CoursePackageZips.newCode();
-        long id = asCoordinator.call(() -> admin.importPackage(new ByteArrayInputStream(
+        long id = asCoordinator.call(() -> packages.importPackage(new ByteArrayInputStream(
                 CoursePackageZips.peer2peerZip(code, UnaryOperator.identity())))).courseId();
-        asCoordinator.run(() -> admin.publish(id));
+        asCoordinator.run(() -> versions.publish(id));
         return id;
     }
 

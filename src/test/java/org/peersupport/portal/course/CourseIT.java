@@ -33,7 +33,13 @@ import org.junit.jupiter.api.function.Executable;
 import org.peersupport.portal.candidate.boundary.Cohorts;
 import org.peersupport.portal.candidate.boundary.Enrolments;
 import org.peersupport.portal.candidate.entity.CohortDetails;
-import org.peersupport.portal.course.boundary.CourseAdministration;
+import org.peersupport.portal.course.boundary.CoursePackages;
+import org.peersupport.portal.course.boundary.CourseVersionAdministration;
+import org.peersupport.portal.course.boundary.CourseSessions;
+import org.peersupport.portal.course.boundary.ExerciseFiles;
+import org.peersupport.portal.course.boundary.CourseGlossary;
+import org.peersupport.portal.course.boundary.UsefulResources;
+import org.peersupport.portal.course.boundary.ContentWarnings;
 import org.peersupport.portal.course.boundary.CourseCatalog;
 import org.peersupport.portal.course.boundary.CourseDetails;
 import org.peersupport.portal.course.boundary.CourseEditView;
@@ -82,7 +88,25 @@ class CourseIT {
     }
 
     @Inject
-    CourseAdministration admin;
+    CoursePackages packages;
+
+    @Inject
+    CourseVersionAdministration versions;
+
+    @Inject
+    CourseSessions courseSessions;
+
+    @Inject
+    ExerciseFiles exerciseFiles;
+
+    @Inject
+    CourseGlossary courseGlossary;
+
+    @Inject
+    UsefulResources usefulResources;
+
+    @Inject
+    ContentWarnings warnings;
 
     @Inject
     CourseCatalog catalog;
@@ -153,7 +177,7 @@ class CourseIT {
     @Test
     void issue3_aCoordinatorImportsThePeer2PeerPackageAndPublishesIt() throws Exception {
         String code = CoursePackageZips.newCode();
-        ImportResult imported = asCoordinator.call(() -> admin.importPackage(zip(code)));
+        ImportResult imported = asCoordinator.call(() -> packages.importPackage(zip(code)));
         assertEquals(code, imported.code());
         assertEquals(1, imported.versionNumber());
         assertEquals(11, imported.sessionCount());
@@ -162,7 +186,7 @@ class CourseIT {
         assertThrows(BusinessException.class, () -> asCandidate.call(() -> catalog.overview(code)),
                 "a draft is not visible to candidates");
 
-        asCoordinator.run(() -> admin.publish(imported.courseId()));
+        asCoordinator.run(() -> versions.publish(imported.courseId()));
         enrolTheCandidate(imported.courseId());
 
         assertEquals(CourseStatus.PUBLISHED, version(code, 1).status());
@@ -183,7 +207,7 @@ class CourseIT {
                 .replace("scqfLevel: 7", "scqfLevel: 13"));
 
         BusinessException refused = assertThrows(BusinessException.class,
-                () -> asCoordinator.call(() -> admin.importPackage(new ByteArrayInputStream(bad))));
+                () -> asCoordinator.call(() -> packages.importPackage(new ByteArrayInputStream(bad))));
 
         assertTrue(refused.getMessage().contains("nothing was imported"), refused.getMessage());
         assertEquals(3, refused.details().size(), String.join("\n", refused.details()));
@@ -198,10 +222,10 @@ class CourseIT {
     void issue3_exportThenImportGivesAnEqualCourse() throws Exception {
         String code = CoursePackageZips.newCode();
         Path original = CoursePackageZips.peer2peerFolder(code, UnaryOperator.identity(), Files.createTempDirectory("course-it-"));
-        ImportResult first = asCoordinator.call(() -> admin.importPackage(new ByteArrayInputStream(CoursePackageZips.zip(original))));
+        ImportResult first = asCoordinator.call(() -> packages.importPackage(new ByteArrayInputStream(CoursePackageZips.zip(original))));
 
         byte[] exported = export(first.courseId());
-        ImportResult second = asCoordinator.call(() -> admin.importPackage(new ByteArrayInputStream(exported)));
+        ImportResult second = asCoordinator.call(() -> packages.importPackage(new ByteArrayInputStream(exported)));
         byte[] exportedAgain = export(second.courseId());
         assertEquals(2, second.versionNumber(), "a re-import is the next version of the same course");
 
@@ -234,13 +258,13 @@ class CourseIT {
         assertEquals(3, before.completedCount());
         assertEquals(27, before.percentComplete());
 
-        long v2 = asCoordinator.call(() -> admin.newDraftFrom(v1));
+        long v2 = asCoordinator.call(() -> versions.newDraftFrom(v1));
         SessionEditView third = sessions(v2).get(2);
         assertEquals("personal-recovery", third.slug());
-        asCoordinator.run(() -> admin.removeSession(third.sessionId()));
+        asCoordinator.run(() -> courseSessions.removeSession(third.sessionId()));
         assertEquals(10, sessions(v2).size());
         assertEquals(3, sessions(v2).get(2).number(), "the sessions after it move up");
-        asCoordinator.run(() -> admin.publish(v2));
+        asCoordinator.run(() -> versions.publish(v2));
         assertEquals(CourseStatus.ARCHIVED, version(code, 1).status());
         assertEquals(CourseStatus.PUBLISHED, version(code, 2).status());
 
@@ -273,10 +297,10 @@ class CourseIT {
         long v1 = published(code);
         SessionEditView first = sessions(v1).get(0);
         BusinessException refused = assertThrows(BusinessException.class, () -> asCoordinator.run(() ->
-                admin.updateSession(first.sessionId(), "New title", first.aims(), first.aboutHtml(), first.version())));
+                courseSessions.updateSession(first.sessionId(), "New title", first.aims(), first.aboutHtml(), first.version())));
         assertTrue(refused.getMessage().contains("Create a new draft"), refused.getMessage());
-        asCoordinator.run(() -> admin.newDraftFrom(v1));
-        BusinessException second = assertThrows(BusinessException.class, () -> asCoordinator.call(() -> admin.newDraftFrom(v1)));
+        asCoordinator.run(() -> versions.newDraftFrom(v1));
+        BusinessException second = assertThrows(BusinessException.class, () -> asCoordinator.call(() -> versions.newDraftFrom(v1)));
         assertTrue(second.getMessage().contains("already a draft"), second.getMessage());
     }
 
@@ -286,26 +310,26 @@ class CourseIT {
         long v1 = draft(code);
         assertEquals(80, edit(v1).details().attendanceThreshold(), "a package without attendanceThreshold gives 80%");
 
-        asCoordinator.run(() -> admin.updateCourseDetails(v1, details(), edit(v1).version()));
+        asCoordinator.run(() -> versions.updateCourseDetails(v1, details(), edit(v1).version()));
         assertEquals(75, edit(v1).details().attendanceThreshold());
         assertEquals(75, sql.count("select attendance_threshold from course where id = ?", v1));
 
         for (Integer bad : new Integer[] {101, -1, null}) {
             CourseDetails refused = withThreshold(bad);
             assertRefused("course.details.threshold", "from 0 to 100",
-                    () -> admin.updateCourseDetails(v1, refused, edit(v1).version()));
+                    () -> versions.updateCourseDetails(v1, refused, edit(v1).version()));
         }
         assertEquals(75, edit(v1).details().attendanceThreshold(), "a refused threshold changes nothing");
         long seen = edit(v1).version();
-        asCoordinator.run(() -> admin.updateCourseDetails(v1, withThreshold(60), seen));
+        asCoordinator.run(() -> versions.updateCourseDetails(v1, withThreshold(60), seen));
         assertRefused("course.edit.stale", "Someone else changed these course details",
-                () -> admin.updateCourseDetails(v1, withThreshold(90), seen));
+                () -> versions.updateCourseDetails(v1, withThreshold(90), seen));
         assertEquals(60, edit(v1).details().attendanceThreshold(), "the first edit stands");
 
-        asCoordinator.run(() -> admin.publish(v1));
+        asCoordinator.run(() -> versions.publish(v1));
         assertRefused("course.notDraft", "cannot be changed",
-                () -> admin.updateCourseDetails(v1, withThreshold(50), edit(v1).version()));
-        long v2 = asCoordinator.call(() -> admin.newDraftFrom(v1));
+                () -> versions.updateCourseDetails(v1, withThreshold(50), edit(v1).version()));
+        long v2 = asCoordinator.call(() -> versions.newDraftFrom(v1));
         assertEquals(60, edit(v2).details().attendanceThreshold(), "a new draft copies the threshold");
         try (LoadedCoursePackage exported = new CoursePackageReader().readZip(new ByteArrayInputStream(export(v2)))) {
             assertEquals(60, exported.coursePackage().attendanceThreshold(), "the export writes it");
@@ -316,7 +340,7 @@ class CourseIT {
     void issue3_sessionsMoveAndRenumber() throws Exception {
         long draft = draft(CoursePackageZips.newCode());
         SessionEditView second = sessions(draft).get(1);
-        asCoordinator.run(() -> admin.moveSession(second.sessionId(), -1));
+        asCoordinator.run(() -> courseSessions.moveSession(second.sessionId(), -1));
         List<SessionEditView> moved = sessions(draft);
         assertEquals(List.of("what-is-recovery", "introduction", "personal-recovery"),
                 moved.subList(0, 3).stream().map(SessionEditView::slug).toList());
@@ -330,7 +354,7 @@ class CourseIT {
         String code = CoursePackageZips.newCode();
         long draft = draft(code);
         SessionEditView first = sessions(draft).get(0);
-        asCoordinator.run(() -> admin.updateSession(first.sessionId(), "Introduction", "Get to know each other.",
+        asCoordinator.run(() -> courseSessions.updateSession(first.sessionId(), "Introduction", "Get to know each other.",
                 "<p>Welcome</p><script>alert(1)</script><img src=x onerror=alert(1)>", first.version()));
 
         String stored = (String) sql.rows("select about_html from course_session where id = ?", first.sessionId())
@@ -349,10 +373,10 @@ class CourseIT {
     void issue3_aSecondEditFromTheSameVersionIsRefusedNotSilentlyOverwritten() throws Exception {
         long draft = draft(CoursePackageZips.newCode());
         SessionEditView second = sessions(draft).get(1);
-        asCoordinator.run(() -> admin.updateSession(second.sessionId(), "What is Recovery? (edited)", second.aims(),
+        asCoordinator.run(() -> courseSessions.updateSession(second.sessionId(), "What is Recovery? (edited)", second.aims(),
                 second.aboutHtml(), second.version()));
         BusinessException stale = assertThrows(BusinessException.class, () -> asCoordinator.run(() ->
-                admin.updateSession(second.sessionId(), "Another title", second.aims(), second.aboutHtml(), second.version())));
+                courseSessions.updateSession(second.sessionId(), "Another title", second.aims(), second.aboutHtml(), second.version())));
         assertTrue(stale.getMessage().startsWith("Someone else changed this session"), stale.getMessage());
         assertTrue(stale.getMessage().contains("reload to see their change"), stale.getMessage());
         assertEquals("What is Recovery? (edited)", sessions(draft).get(1).title(), "the first edit stands");
@@ -367,13 +391,13 @@ class CourseIT {
 
         byte[] executable = windowsExecutable();
         BusinessException refused = assertThrows(BusinessException.class, () -> asCoordinator.call(() ->
-                admin.addExerciseFile(sixth.sessionId(), new ByteArrayInputStream(executable), "notes.pdf", "Notes")));
+                exerciseFiles.addExerciseFile(sixth.sessionId(), new ByteArrayInputStream(executable), "notes.pdf", "Notes")));
         assertTrue(refused.getMessage().contains("notes.pdf"), refused.getMessage());
         assertEquals(storedFiles, sql.count("select count(*) from stored_file"), "nothing is stored");
         assertEquals(1, sessions(draft).get(5).exerciseFiles().size());
 
         byte[] pdf = pdf(600 * 1024);
-        long fileId = asCoordinator.call(() -> admin.addExerciseFile(sixth.sessionId(), new ByteArrayInputStream(pdf),
+        long fileId = asCoordinator.call(() -> exerciseFiles.addExerciseFile(sixth.sessionId(), new ByteArrayInputStream(pdf),
                 "Session 6 notes.pdf", "Session notes"));
         assertEquals(3, sql.count("select count(*) from stored_file_chunk c join exercise_file f "
                 + "on f.stored_file_id = c.file_id where f.id = ?", fileId), "600 KiB is three 256 KiB chunks");
@@ -389,7 +413,7 @@ class CourseIT {
 
         assertThrows(BusinessException.class, () -> asCandidate.call(() -> catalog.exerciseFile(fileId)),
                 "a candidate cannot download a draft's file");
-        asCoordinator.run(() -> admin.publish(draft));
+        asCoordinator.run(() -> versions.publish(draft));
         enrolTheCandidate(draft);
         ByteArrayOutputStream asCandidateSees = new ByteArrayOutputStream();
         asCandidate.call(() -> catalog.exerciseFile(fileId)).writeTo(asCandidateSees);
@@ -401,10 +425,10 @@ class CourseIT {
         String code = CoursePackageZips.newCode();
         long v1 = published(code);
         enrolTheCandidate(v1);
-        long v2 = asCoordinator.call(() -> admin.newDraftFrom(v1));
+        long v2 = asCoordinator.call(() -> versions.newDraftFrom(v1));
         long fileId = sessions(v2).get(5).exerciseFiles().get(0).id();
         long v1FileId = sessions(v1).get(5).exerciseFiles().get(0).id();
-        asCoordinator.run(() -> admin.removeExerciseFile(fileId));
+        asCoordinator.run(() -> exerciseFiles.removeExerciseFile(fileId));
         assertTrue(sessions(v2).get(5).exerciseFiles().isEmpty());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         asCandidate.call(() -> catalog.exerciseFile(v1FileId)).writeTo(bytes);
@@ -421,27 +445,27 @@ class CourseIT {
         SessionEditView first = sessions(draft).get(0);
         long fileId = sessions(draft).get(5).exerciseFiles().get(0).id();
         List<AsCandidate.Work> administration = List.of(
-                () -> admin.importPackage(zip(CoursePackageZips.newCode())),
-                () -> admin.importPackageFolder(CoursePackageZips.peer2peer()),
-                () -> admin.exportPackage(draft, new ByteArrayOutputStream()),
-                () -> admin.courses(),
-                () -> admin.publish(draft),
-                () -> admin.newDraftFrom(draft),
-                () -> admin.updateCourseDetails(draft, details(), 0),
-                () -> admin.sessions(draft),
-                () -> admin.updateSession(first.sessionId(), "t", "a", "<p>x</p>", first.version()),
-                () -> admin.moveSession(first.sessionId(), 1),
-                () -> admin.removeSession(first.sessionId()),
-                () -> admin.addExerciseFile(first.sessionId(), new ByteArrayInputStream(pdf(100)), "x.pdf", "x"),
-                () -> admin.removeExerciseFile(fileId),
-                () -> admin.glossaryTerms(draft),
-                () -> admin.addGlossaryTerm(draft, "Term", "<p>Definition</p>", null),
-                () -> admin.updateGlossaryTerm(1L, "Term", "<p>Definition</p>", null, 0),
-                () -> admin.removeGlossaryTerm(1L),
-                () -> admin.usefulResources(draft),
-                () -> admin.addUsefulResource(draft, "Samaritans", "https://www.samaritans.org", null),
-                () -> admin.updateUsefulResource(1L, "Samaritans", "https://www.samaritans.org", null, 0),
-                () -> admin.removeUsefulResource(1L),
+                () -> packages.importPackage(zip(CoursePackageZips.newCode())),
+                () -> packages.importPackageFolder(CoursePackageZips.peer2peer()),
+                () -> packages.exportPackage(draft, new ByteArrayOutputStream()),
+                () -> versions.courses(),
+                () -> versions.publish(draft),
+                () -> versions.newDraftFrom(draft),
+                () -> versions.updateCourseDetails(draft, details(), 0),
+                () -> courseSessions.sessions(draft),
+                () -> courseSessions.updateSession(first.sessionId(), "t", "a", "<p>x</p>", first.version()),
+                () -> courseSessions.moveSession(first.sessionId(), 1),
+                () -> courseSessions.removeSession(first.sessionId()),
+                () -> exerciseFiles.addExerciseFile(first.sessionId(), new ByteArrayInputStream(pdf(100)), "x.pdf", "x"),
+                () -> exerciseFiles.removeExerciseFile(fileId),
+                () -> courseGlossary.glossaryTerms(draft),
+                () -> courseGlossary.addGlossaryTerm(draft, "Term", "<p>Definition</p>", null),
+                () -> courseGlossary.updateGlossaryTerm(1L, "Term", "<p>Definition</p>", null, 0),
+                () -> courseGlossary.removeGlossaryTerm(1L),
+                () -> usefulResources.usefulResources(draft),
+                () -> usefulResources.addUsefulResource(draft, "Samaritans", "https://www.samaritans.org", null),
+                () -> usefulResources.updateUsefulResource(1L, "Samaritans", "https://www.samaritans.org", null, 0),
+                () -> usefulResources.removeUsefulResource(1L),
                 () -> catalog.previewLesson(draft, 1));
         List<Executable> refusals = new ArrayList<>();
         for (int i = 0; i < administration.size(); i++) {
@@ -465,32 +489,32 @@ class CourseIT {
         String code = CoursePackageZips.newCode();
         String coordinator = AsCoordinator.ACCOUNT.username();
         long[] ids = new long[3];
-        audited("COURSE_IMPORTED", () -> ids[0] = admin.importPackage(zip(code)).courseId());
+        audited("COURSE_IMPORTED", () -> ids[0] = packages.importPackage(zip(code)).courseId());
         long draft = ids[0];
         SessionEditView first = sessions(draft).get(0);
-        audited("COURSE_DETAILS_UPDATED", () -> admin.updateCourseDetails(draft, details(), version(code, 1).version()));
-        audited("SESSION_UPDATED", () -> admin.updateSession(first.sessionId(), "Introduction", first.aims(),
+        audited("COURSE_DETAILS_UPDATED", () -> versions.updateCourseDetails(draft, details(), version(code, 1).version()));
+        audited("SESSION_UPDATED", () -> courseSessions.updateSession(first.sessionId(), "Introduction", first.aims(),
                 "<p>Welcome.</p>", first.version()));
-        audited("SESSION_MOVED", () -> admin.moveSession(first.sessionId(), 1));
-        audited("EXERCISE_FILE_ADDED", () -> ids[1] = admin.addExerciseFile(first.sessionId(),
+        audited("SESSION_MOVED", () -> courseSessions.moveSession(first.sessionId(), 1));
+        audited("EXERCISE_FILE_ADDED", () -> ids[1] = exerciseFiles.addExerciseFile(first.sessionId(),
                 new ByteArrayInputStream(pdf(2000)), "handout.pdf", "Handout"));
-        audited("EXERCISE_FILE_REMOVED", () -> admin.removeExerciseFile(ids[1]));
-        audited("GLOSSARY_TERM_ADDED", () -> ids[2] = admin.addGlossaryTerm(draft, "Mutuality", "<p>Shared respect.</p>", null));
-        long termVersion = asCoordinator.call(() -> admin.glossaryTerms(draft)).stream()
+        audited("EXERCISE_FILE_REMOVED", () -> exerciseFiles.removeExerciseFile(ids[1]));
+        audited("GLOSSARY_TERM_ADDED", () -> ids[2] = courseGlossary.addGlossaryTerm(draft, "Mutuality", "<p>Shared respect.</p>", null));
+        long termVersion = asCoordinator.call(() -> courseGlossary.glossaryTerms(draft)).stream()
                 .filter(t -> t.termId() == ids[2]).findFirst().orElseThrow().version();
-        audited("GLOSSARY_TERM_UPDATED", () -> admin.updateGlossaryTerm(ids[2], "Mutuality",
+        audited("GLOSSARY_TERM_UPDATED", () -> courseGlossary.updateGlossaryTerm(ids[2], "Mutuality",
                 "<p>Respect and responsibility, shared.</p>", null, termVersion));
-        audited("GLOSSARY_TERM_REMOVED", () -> admin.removeGlossaryTerm(ids[2]));
-        audited("RESOURCE_ADDED", () -> ids[2] = admin.addUsefulResource(draft, "Samaritans", "https://www.samaritans.org", null));
-        long resourceVersion = asCoordinator.call(() -> admin.usefulResources(draft)).stream()
+        audited("GLOSSARY_TERM_REMOVED", () -> courseGlossary.removeGlossaryTerm(ids[2]));
+        audited("RESOURCE_ADDED", () -> ids[2] = usefulResources.addUsefulResource(draft, "Samaritans", "https://www.samaritans.org", null));
+        long resourceVersion = asCoordinator.call(() -> usefulResources.usefulResources(draft)).stream()
                 .filter(r -> r.resourceId() == ids[2]).findFirst().orElseThrow().version();
-        audited("RESOURCE_UPDATED", () -> admin.updateUsefulResource(ids[2], "Samaritans",
+        audited("RESOURCE_UPDATED", () -> usefulResources.updateUsefulResource(ids[2], "Samaritans",
                 "https://www.samaritans.org", "Free, 24 hours a day.", resourceVersion));
-        audited("RESOURCE_REMOVED", () -> admin.removeUsefulResource(ids[2]));
-        audited("SESSION_REMOVED", () -> admin.removeSession(sessions(draft).get(10).sessionId()));
-        audited("COURSE_PUBLISHED", () -> admin.publish(draft));
-        audited("COURSE_DRAFT_CREATED", () -> admin.newDraftFrom(draft));
-        audited("COURSE_EXPORTED", () -> admin.exportPackage(draft, new ByteArrayOutputStream()));
+        audited("RESOURCE_REMOVED", () -> usefulResources.removeUsefulResource(ids[2]));
+        audited("SESSION_REMOVED", () -> courseSessions.removeSession(sessions(draft).get(10).sessionId()));
+        audited("COURSE_PUBLISHED", () -> versions.publish(draft));
+        audited("COURSE_DRAFT_CREATED", () -> versions.newDraftFrom(draft));
+        audited("COURSE_EXPORTED", () -> packages.exportPackage(draft, new ByteArrayOutputStream()));
         assertTrue(sql.count("select count(*) from audit_entry where actor = ? and subject_type = 'Course' "
                 + "and subject_id = ?", coordinator, Long.toString(draft)) >= 4);
     }
@@ -628,7 +652,7 @@ class CourseIT {
                 () -> structure.updateEvidenceRequirement(rc11.requirementId(), "RC.1.1", "Text", false, rc11.version()),
                 () -> structure.removeEvidenceRequirement(rc11.requirementId()),
                 () -> structure.updateAssessmentTask(essay.taskId(), "Essay", "Text", 6, null, List.of("RC.1"), essay.version()),
-                () -> structure.updateContentWarning(warning.sessionId(), List.of(), null, List.of(), warning.version()));
+                () -> warnings.updateContentWarning(warning.sessionId(), List.of(), null, List.of(), warning.version()));
         List<Executable> refusals = new ArrayList<>();
         for (int i = 0; i < changes.size(); i++) {
             AsCoordinator.Work change = changes.get(i);
@@ -663,9 +687,9 @@ class CourseIT {
                 essay.outcomeCodes(), essay.version()));
         assertRefused("admin.stale", STALE, () -> structure.updateAssessmentTask(essay.taskId(), essay.title(),
                 essay.description(), 6, null, List.of("RC.1"), essay.version()));
-        asCoordinator.run(() -> structure.updateContentWarning(warning.sessionId(), warning.topics(), warning.note(),
+        asCoordinator.run(() -> warnings.updateContentWarning(warning.sessionId(), warning.topics(), warning.note(),
                 warning.contacts().subList(0, 1), warning.version()));
-        assertRefused("admin.stale", STALE, () -> structure.updateContentWarning(warning.sessionId(), warning.topics(),
+        assertRefused("admin.stale", STALE, () -> warnings.updateContentWarning(warning.sessionId(), warning.topics(),
                 warning.note(), warning.contacts(), warning.version()));
 
         UnitView after = units(draft).get(0);
@@ -687,7 +711,7 @@ class CourseIT {
         SignpostContact samaritans = new SignpostContact("Samaritans", "116 123", null, "https://www.samaritans.org",
                 "Free, any time, day or night.");
         SignpostContact shout = new SignpostContact("Shout", null, "85258", null, null);
-        asCoordinator.run(() -> structure.updateContentWarning(tenth.sessionId(), List.of("self-harm", " ", "suicide"),
+        asCoordinator.run(() -> warnings.updateContentWarning(tenth.sessionId(), List.of("self-harm", " ", "suicide"),
                 "Take a break whenever you need to.", List.of(samaritans, shout), tenth.version()));
         ContentWarningEditView changed = warning(draft, 10);
         assertEquals(List.of("self-harm", "suicide"), changed.topics(), "blank topics are dropped");
@@ -697,16 +721,16 @@ class CourseIT {
                 .contentWarning().topics(), "candidates see the new warning");
 
         SignpostContact ftp = new SignpostContact("Samaritans", null, null, "ftp://samaritans.org", null);
-        assertRefused("warning.contact.url.format", "should start with https://", () -> structure.updateContentWarning(
+        assertRefused("warning.contact.url.format", "should start with https://", () -> warnings.updateContentWarning(
                 tenth.sessionId(), List.of("suicide"), null, List.of(ftp), changed.version()));
         SignpostContact badPhone = new SignpostContact("Samaritans", "call us", null, null, null);
-        assertRefused("warning.contact.phone.format", "digits and spaces", () -> structure.updateContentWarning(
+        assertRefused("warning.contact.phone.format", "digits and spaces", () -> warnings.updateContentWarning(
                 tenth.sessionId(), List.of("suicide"), null, List.of(badPhone), changed.version()));
-        assertRefused("warning.topics.required", "at least one topic", () -> structure.updateContentWarning(
+        assertRefused("warning.topics.required", "at least one topic", () -> warnings.updateContentWarning(
                 tenth.sessionId(), List.of(" "), null, List.of(samaritans), changed.version()));
         assertEquals(changed, warning(draft, 10), "a refused change changes nothing");
 
-        asCoordinator.run(() -> structure.updateContentWarning(tenth.sessionId(), List.of(), "ignored", List.of(),
+        asCoordinator.run(() -> warnings.updateContentWarning(tenth.sessionId(), List.of(), "ignored", List.of(),
                 changed.version()));
         ContentWarningEditView removed = warning(draft, 10);
         assertFalse(removed.hasWarning());
@@ -737,8 +761,8 @@ class CourseIT {
                 () -> structure.removeEvidenceRequirement(rc11.requirementId()),
                 () -> structure.assessmentTasks(draft),
                 () -> structure.updateAssessmentTask(1L, "Essay", "Text", 6, null, List.of("RC.1"), 0),
-                () -> structure.contentWarning(warning.sessionId()),
-                () -> structure.updateContentWarning(warning.sessionId(), List.of(), null, List.of(), warning.version()));
+                () -> warnings.contentWarning(warning.sessionId()),
+                () -> warnings.updateContentWarning(warning.sessionId(), List.of(), null, List.of(), warning.version()));
         List<Executable> refusals = new ArrayList<>();
         for (int i = 0; i < calls.size(); i++) {
             AsCandidate.Work call = calls.get(i);
@@ -769,9 +793,9 @@ class CourseIT {
         audited("ASSESSMENT_TASK_UPDATED", () -> structure.updateAssessmentTask(essay.taskId(), essay.title(),
                 essay.description(), 6, 11, essay.outcomeCodes(), essay.version()));
         ContentWarningEditView warning = warning(draft, 10);
-        audited("CONTENT_WARNING_UPDATED", () -> structure.updateContentWarning(warning.sessionId(), List.of("suicide"),
+        audited("CONTENT_WARNING_UPDATED", () -> warnings.updateContentWarning(warning.sessionId(), List.of("suicide"),
                 null, warning.contacts(), warning.version()));
-        audited("CONTENT_WARNING_REMOVED", () -> structure.updateContentWarning(warning.sessionId(), List.of(), null,
+        audited("CONTENT_WARNING_REMOVED", () -> warnings.updateContentWarning(warning.sessionId(), List.of(), null,
                 List.of(), warning(draft, 10).version()));
         assertEquals(1, sql.count("select count(*) from audit_entry where action = 'UNIT_ADDED' and subject_id = ? "
                 + "and detail like '%unit AUD'", Long.toString(ids[0])));
@@ -793,7 +817,7 @@ class CourseIT {
 
     private ContentWarningEditView warning(long courseId, int number) throws Exception {
         long sessionId = sessions(courseId).get(number - 1).sessionId();
-        return asCoordinator.call(() -> structure.contentWarning(sessionId));
+        return asCoordinator.call(() -> warnings.contentWarning(sessionId));
     }
 
     // ---------------------------------------------------------------- helpers
@@ -811,7 +835,7 @@ class CourseIT {
     }
 
     private long draft(String code) throws Exception {
-        return asCoordinator.call(() -> admin.importPackage(zip(code))).courseId();
+        return asCoordinator.call(() -> packages.importPackage(zip(code))).courseId();
     }
 
     /**
@@ -832,27 +856,27 @@ class CourseIT {
 
     private long published(String code) throws Exception {
         long id = draft(code);
-        asCoordinator.run(() -> admin.publish(id));
+        asCoordinator.run(() -> versions.publish(id));
         return id;
     }
 
     private List<SessionEditView> sessions(long courseId) throws Exception {
-        return asCoordinator.call(() -> admin.sessions(courseId));
+        return asCoordinator.call(() -> courseSessions.sessions(courseId));
     }
 
     private CourseVersionSummary version(String code, int number) throws Exception {
-        return asCoordinator.call(admin::courses).stream().filter(c -> c.code().equals(code) && c.versionNumber() == number)
+        return asCoordinator.call(versions::courses).stream().filter(c -> c.code().equals(code) && c.versionNumber() == number)
                 .findFirst().orElseThrow();
     }
 
     private byte[] export(long courseId) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        asCoordinator.run(() -> admin.exportPackage(courseId, out));
+        asCoordinator.run(() -> packages.exportPackage(courseId, out));
         return out.toByteArray();
     }
 
     private CourseEditView edit(long courseId) throws Exception {
-        return asCoordinator.call(() -> admin.courseForEdit(courseId));
+        return asCoordinator.call(() -> versions.courseForEdit(courseId));
     }
 
     private static CourseDetails withThreshold(Integer threshold) {

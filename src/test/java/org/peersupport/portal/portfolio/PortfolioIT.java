@@ -47,7 +47,8 @@ import org.peersupport.portal.candidate.control.StaffDirectory;
 import org.peersupport.portal.candidate.entity.CohortDetails;
 import org.peersupport.portal.candidate.entity.EnrolmentStatus;
 import org.peersupport.portal.course.CoursePackageZips;
-import org.peersupport.portal.course.boundary.CourseAdministration;
+import org.peersupport.portal.course.boundary.CoursePackages;
+import org.peersupport.portal.course.boundary.CourseVersionAdministration;
 import org.peersupport.portal.demo.DemoAccount;
 import org.peersupport.portal.platform.control.BusinessException;
 import org.peersupport.portal.portfolio.boundary.ItemEdit;
@@ -99,7 +100,10 @@ class PortfolioIT {
     }
 
     @Inject
-    CourseAdministration admin;
+    CoursePackages packages;
+
+    @Inject
+    CourseVersionAdministration versions;
 
     @Inject
     Cohorts cohorts;
@@ -657,9 +661,9 @@ class PortfolioIT {
 
     private Fixture enrolled() throws Exception {
         String code = CoursePackageZips.newCode();
-        long course = asCoordinator.call(() -> admin.importPackage(new ByteArrayInputStream(
+        long course = asCoordinator.call(() -> packages.importPackage(new ByteArrayInputStream(
                 CoursePackageZips.peer2peerZip(code, UnaryOperator.identity())))).courseId();
-        asCoordinator.run(() -> admin.publish(course));
+        asCoordinator.run(() -> versions.publish(course));
         List<LocalDateTime> schedule = new ArrayList<>();
         LocalDateTime first = LocalDateTime.now().minusWeeks(12).withNano(0);
         for (int i = 0; i < 11; i++) {

@@ -21,7 +21,16 @@ public class AdminCoursePage implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    CourseAdministration administration;
+    CourseVersionAdministration versions;
+
+    @Inject
+    CourseSessions courseSessions;
+
+    @Inject
+    CourseGlossary courseGlossary;
+
+    @Inject
+    UsefulResources usefulResources;
 
     @Inject
     Messages messages;
@@ -73,7 +82,7 @@ public class AdminCoursePage implements Serializable {
 
     public void saveDetails() {
         try {
-            administration.updateCourseDetails(id, new CourseDetails(title, summary, versionLabel, awardName, scqfLevel,
+            versions.updateCourseDetails(id, new CourseDetails(title, summary, versionLabel, awardName, scqfLevel,
                     credits, completionMode, attendanceThreshold, agreementHtml, agreementDraft), version);
             messages.info(null, "admin.details.saved");
             course = null;
@@ -84,15 +93,15 @@ public class AdminCoursePage implements Serializable {
     }
 
     public void moveSession(long sessionId, int direction) {
-        run(() -> administration.moveSession(sessionId, direction), "admin.session.moved");
+        run(() -> courseSessions.moveSession(sessionId, direction), "admin.session.moved");
     }
 
     public void removeSession(long sessionId) {
-        run(() -> administration.removeSession(sessionId), "admin.session.removed");
+        run(() -> courseSessions.removeSession(sessionId), "admin.session.removed");
     }
 
     public void addSession() {
-        if (run(() -> administration.addSession(id, newSessionTitle, newSessionAims), "admin.session.added")) {
+        if (run(() -> courseSessions.addSession(id, newSessionTitle, newSessionAims), "admin.session.added")) {
             newSessionTitle = null;
             newSessionAims = null;
         }
@@ -102,8 +111,8 @@ public class AdminCoursePage implements Serializable {
     public void addGlossaryTerm() {
         String html = LessonHtml.fromMarkdown(newDefinition);
         boolean done = editingTermId == null
-                ? run(() -> administration.addGlossaryTerm(id, newTerm, html, null), "admin.glossary.added")
-                : run(() -> administration.updateGlossaryTerm(editingTermId, newTerm, html, null, editingTermVersion),
+                ? run(() -> courseGlossary.addGlossaryTerm(id, newTerm, html, null), "admin.glossary.added")
+                : run(() -> courseGlossary.updateGlossaryTerm(editingTermId, newTerm, html, null, editingTermVersion),
                         "admin.glossary.saved");
         if (done) {
             clearTermForm();
@@ -129,15 +138,15 @@ public class AdminCoursePage implements Serializable {
     }
 
     public void removeGlossaryTerm(long termId) {
-        run(() -> administration.removeGlossaryTerm(termId), "admin.glossary.removed");
+        run(() -> courseGlossary.removeGlossaryTerm(termId), "admin.glossary.removed");
     }
 
     /** Adds a resource, or saves the one being edited. */
     public void addResource() {
         boolean done = editingResourceId == null
-                ? run(() -> administration.addUsefulResource(id, newResourceTitle, newResourceUrl, newResourceDescription),
+                ? run(() -> usefulResources.addUsefulResource(id, newResourceTitle, newResourceUrl, newResourceDescription),
                         "admin.resources.added")
-                : run(() -> administration.updateUsefulResource(editingResourceId, newResourceTitle, newResourceUrl,
+                : run(() -> usefulResources.updateUsefulResource(editingResourceId, newResourceTitle, newResourceUrl,
                         newResourceDescription, editingResourceVersion), "admin.resources.saved");
         if (done) {
             clearResourceForm();
@@ -172,7 +181,7 @@ public class AdminCoursePage implements Serializable {
     }
 
     public void removeResource(long resourceId) {
-        run(() -> administration.removeUsefulResource(resourceId), "admin.resources.removed");
+        run(() -> usefulResources.removeUsefulResource(resourceId), "admin.resources.removed");
     }
 
     /** Runs a change, reports it, and re-reads the lists; a refused change is explained instead. */
@@ -193,28 +202,28 @@ public class AdminCoursePage implements Serializable {
 
     public CourseEditView getCourse() {
         if (course == null) {
-            course = administration.courseForEdit(id);
+            course = versions.courseForEdit(id);
         }
         return course;
     }
 
     public List<SessionEditView> getSessions() {
         if (sessions == null) {
-            sessions = administration.sessions(id);
+            sessions = courseSessions.sessions(id);
         }
         return sessions;
     }
 
     public List<GlossaryTermEditView> getGlossary() {
         if (glossary == null) {
-            glossary = administration.glossaryTerms(id);
+            glossary = courseGlossary.glossaryTerms(id);
         }
         return glossary;
     }
 
     public List<ResourceEditView> getResources() {
         if (resources == null) {
-            resources = administration.usefulResources(id);
+            resources = usefulResources.usefulResources(id);
         }
         return resources;
     }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.peersupport.portal.platform.boundary.Messages;
@@ -21,11 +20,13 @@ import org.peersupport.portal.platform.control.UkTime;
 public class AdminCoursesPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final ZoneId UK = UkTime.ZONE;
     private static final DateTimeFormatter DATE = UkTime.DATE_SHORT;
 
     @Inject
-    CourseAdministration administration;
+    CourseVersionAdministration versions;
+
+    @Inject
+    CoursePackages packages;
 
     @Inject
     Messages messages;
@@ -39,7 +40,7 @@ public class AdminCoursesPage implements Serializable {
 
     public List<CourseVersionSummary> getCourses() {
         if (courses == null) {
-            courses = administration.courses();
+            courses = versions.courses();
         }
         return courses;
     }
@@ -51,7 +52,7 @@ public class AdminCoursesPage implements Serializable {
             return;
         }
         try (InputStream in = upload.getInputStream()) {
-            ImportResult result = administration.importPackage(in);
+            ImportResult result = packages.importPackage(in);
             messages.info(null, "admin.imported", result.title(), result.versionNumber(), result.sessionCount(),
                     result.exerciseFileCount());
             courses = null;
@@ -63,7 +64,7 @@ public class AdminCoursesPage implements Serializable {
 
     public String createCourse() {
         try {
-            long id = administration.createCourse(newCode, newTitle, newSummary);
+            long id = versions.createCourse(newCode, newTitle, newSummary);
             messages.info(null, "admin.created", newTitle);
             return "course?faces-redirect=true&id=" + id;
         } catch (BusinessException e) {
@@ -73,20 +74,20 @@ public class AdminCoursesPage implements Serializable {
     }
 
     public String publish(CourseVersionSummary version) {
-        administration.publish(version.courseId());
+        versions.publish(version.courseId());
         messages.info(null, "admin.published", version.title(), version.versionNumber());
         return "index?faces-redirect=true";
     }
 
     public String newDraft(CourseVersionSummary version) {
-        long draft = administration.newDraftFrom(version.courseId());
+        long draft = versions.newDraftFrom(version.courseId());
         messages.info(null, "admin.draftCreated", version.title(), version.versionNumber() + 1);
         return "course?faces-redirect=true&id=" + draft;
     }
 
     /** A date as people in the UK read it, or a dash. */
     public String date(Instant instant) {
-        return instant == null ? "—" : DATE.format(instant.atZone(UK));
+        return instant == null ? "—" : DATE.format(instant.atZone(UkTime.ZONE));
     }
 
     public Part getUpload() {

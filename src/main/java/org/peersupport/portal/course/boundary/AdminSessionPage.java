@@ -21,7 +21,10 @@ public class AdminSessionPage implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    CourseAdministration administration;
+    CourseSessions courseSessions;
+
+    @Inject
+    ExerciseFiles exerciseFiles;
 
     @Inject
     Messages messages;
@@ -45,7 +48,7 @@ public class AdminSessionPage implements Serializable {
 
     public void save() {
         try {
-            administration.updateSession(id, title, aims, aboutHtml, version);
+            courseSessions.updateSession(id, title, aims, aboutHtml, version);
             messages.info(null, "admin.session.saved");
             context = null;
             load();
@@ -60,7 +63,7 @@ public class AdminSessionPage implements Serializable {
             return;
         }
         try (InputStream in = file.getInputStream()) {
-            administration.addExerciseFile(id, in, file.getSubmittedFileName(),
+            exerciseFiles.addExerciseFile(id, in, file.getSubmittedFileName(),
                     fileTitle == null || fileTitle.isBlank() ? file.getSubmittedFileName() : fileTitle);
             messages.info(null, "admin.files.uploaded");
             fileTitle = null;
@@ -72,7 +75,7 @@ public class AdminSessionPage implements Serializable {
 
     public void removeFile(long fileId) {
         try {
-            administration.removeExerciseFile(fileId);
+            exerciseFiles.removeExerciseFile(fileId);
             messages.info(null, "admin.files.removed");
         } catch (BusinessException e) {
             messages.refused(null, e);
@@ -82,7 +85,7 @@ public class AdminSessionPage implements Serializable {
 
     public SessionEditContext getContext() {
         if (context == null) {
-            context = administration.sessionForEdit(id);
+            context = courseSessions.sessionForEdit(id);
         }
         return context;
     }

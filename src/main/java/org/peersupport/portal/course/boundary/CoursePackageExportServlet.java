@@ -12,19 +12,22 @@ import org.peersupport.portal.platform.boundary.Downloads;
 
 /**
  * Streams a course version as a course package ZIP ({@code /coordinator/export/{courseId}}); web.xml and
- * {@link CourseAdministration#exportPackage} both restrict it to coordinators.
+ * {@link CoursePackages#exportPackage} both restrict it to coordinators.
  */
 @WebServlet("/coordinator/export/*")
 public class CoursePackageExportServlet extends HttpServlet {
 
     @Inject
-    CourseAdministration administration;
+    CourseVersionAdministration versions;
+
+    @Inject
+    CoursePackages packages;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         OptionalLong id = Downloads.id(request, response);
         Optional<CourseEditView> found = id.isEmpty() ? Optional.empty()
-                : Downloads.load(id.getAsLong(), administration::courseForEdit, response);
+                : Downloads.load(id.getAsLong(), versions::courseForEdit, response);
         if (found.isEmpty()) {
             return;
         }
@@ -32,6 +35,6 @@ public class CoursePackageExportServlet extends HttpServlet {
         String fileName = (course.code() + "-v" + course.versionNumber() + ".zip").replaceAll("[^A-Za-z0-9._-]", "_");
         response.setContentType("application/zip");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
-        administration.exportPackage(id.getAsLong(), response.getOutputStream());
+        packages.exportPackage(id.getAsLong(), response.getOutputStream());
     }
 }

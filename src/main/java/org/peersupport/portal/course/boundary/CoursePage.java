@@ -9,6 +9,7 @@ import java.io.Serializable;
 import java.util.List;
 import org.peersupport.portal.course.control.UsefulResource;
 import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.boundary.PageLoads;
 
 /** Backs {@code learning/course.xhtml}: a course's sessions and the caller's progress through them. */
 @Named
@@ -31,7 +32,7 @@ public class CoursePage implements Serializable {
     private transient List<UsefulResource> resources;
 
     public void load() throws IOException {
-        overview = LearningPages.loadOrNotFound(faces, () -> catalog.overview(course));
+        overview = PageLoads.loadOrNotFound(faces, () -> catalog.overview(course));
     }
 
     public String switchVersion() {

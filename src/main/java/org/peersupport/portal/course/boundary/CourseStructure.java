@@ -1,5 +1,6 @@
 package org.peersupport.portal.course.boundary;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -9,20 +10,13 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.security.Principal;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.peersupport.portal.audit.control.AuditEvent;
-import org.peersupport.portal.course.control.SignpostContact;
 import org.peersupport.portal.course.entity.AssessmentTask;
 import org.peersupport.portal.course.entity.Course;
 import org.peersupport.portal.course.entity.CourseSession;
@@ -34,8 +28,8 @@ import org.peersupport.portal.platform.control.BusinessException;
 
 /**
  * What training coordinators do with a draft's structure, used later for assessment: units, their learning
- * outcomes and evidence requirements, the assessment tasks, and each session's content warning with its
- * signposting. Only drafts change (the entities refuse otherwise); every change is audited in its own
+ * outcomes and evidence requirements, and the assessment tasks ({@link ContentWarnings} keeps each session's
+ * content warning). Only drafts change (the entities refuse otherwise); every change is audited in its own
  * transaction; an edit carries the version the coordinator saw, so a concurrent change is reported.
  *
  * <p>Message keys name the field a problem belongs to ({@code structure.code.taken}: the code), so a page can
@@ -45,12 +39,8 @@ import org.peersupport.portal.platform.control.BusinessException;
 @DenyAll
 public class CourseStructure {
 
-    static final String STALE = "Someone else changed this while you were editing. Your changes were not saved; "
-            + "reload the page to see theirs.";
-
     /** As in course packages, so that an edited version exports and imports again. */
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,39}");
-    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()-]{1,24}");
     private static final int MAX_TITLE = 255;
 
     @PersistenceContext
@@ -62,13 +52,20 @@ public class CourseStructure {
     @Inject
     Event<AuditEvent> audit;
 
+    private CourseEdits edits;
+
+    @PostConstruct
+    void init() {
+        edits = new CourseEdits(em, session, audit);
+    }
+
     // ---------------------------------------------------------------- reading
 
     /** The version's code, title, status and sessions, for the page heading and the session choices. */
     @RolesAllowed(Role.Names.COORDINATOR)
     public StructureHeading heading(long courseId) {
         Course course = em.createNamedQuery(Course.WITH_SESSIONS, Course.class).setParameter("id", courseId)
-                .getResultList().stream().findFirst().orElseThrow(CourseStructure::noCourse);
+                .getResultList().stream().findFirst().orElseThrow(CourseEdits::noCourse);
         return new StructureHeading(course.getId(), course.getCode(), course.getVersionNumber(), course.getTitle(),
                 course.getStatus(), course.getSessions().stream()
                         .map(s -> new StructureHeading.SessionChoice(s.getNumber(), s.getTitle())).toList());
@@ -106,25 +103,15 @@ public class CourseStructure {
                 .toList();
     }
 
-    @RolesAllowed(Role.Names.COORDINATOR)
-    public ContentWarningEditView contentWarning(long sessionId) {
-        CourseSession s = courseSession(sessionId);
-        Course course = s.getCourse();
-        return new ContentWarningEditView(s.getId(), s.getNumber(), s.getTitle(), course.getId(), course.getCode(),
-                course.getVersionNumber(), course.isDraft(), s.getWarningTopics(), s.getWarningNote(),
-                s.getSignposting().stream().map(c -> new SignpostContact(c.getName(), c.getPhone(), c.getTextNumber(),
-                        c.getUrl(), c.getDescription())).toList(), s.getVersion());
-    }
-
     // ---------------------------------------------------------------- units
 
     /** Adds a unit at the end of the version's units; returns its id. */
     @RolesAllowed(Role.Names.COORDINATOR)
     public long addUnit(long courseId, String code, String title) {
-        Course course = lockedStructure(course(courseId));
+        Course course = lockedStructure(edits.course(courseId));
         CourseUnit unit = course.addUnit(code(code), title(title));
         em.flush();
-        audit("UNIT_ADDED", "CourseUnit", unit.getId(), course.label() + ": unit " + unit.getCode());
+        edits.audit("UNIT_ADDED", "CourseUnit", unit.getId(), course.label() + ": unit " + unit.getCode());
         return unit.getId();
     }
 
@@ -132,11 +119,11 @@ public class CourseStructure {
     public void updateUnit(long unitId, String code, String title, long expectedVersion) {
         CourseUnit unit = unit(unitId);
         lockedStructure(unit.getCourse());
-        requireVersion(unit.getVersion(), expectedVersion);
+        CourseEdits.requireVersion(unit.getVersion(), expectedVersion, CourseEdits::staleStructure);
         String was = unit.getCode();
         unit.edit(code(code), title(title));
-        flush();
-        audit("UNIT_UPDATED", "CourseUnit", unitId, unit.getCourse().label() + ": unit " + was
+        edits.flush(CourseEdits::staleStructure);
+        edits.audit("UNIT_UPDATED", "CourseUnit", unitId, unit.getCourse().label() + ": unit " + was
                 + (was.equals(unit.getCode()) ? "" : ", now " + unit.getCode()));
     }
 
@@ -146,8 +133,8 @@ public class CourseStructure {
         CourseUnit unit = unit(unitId);
         Course course = lockedStructure(unit.getCourse());
         course.removeUnit(unit);
-        flush();
-        audit("UNIT_REMOVED", "CourseUnit", unitId, course.label() + ": unit " + unit.getCode());
+        edits.flush(CourseEdits::staleStructure);
+        edits.audit("UNIT_REMOVED", "CourseUnit", unitId, course.label() + ": unit " + unit.getCode());
     }
 
     // ---------------------------------------------------------------- outcomes
@@ -159,7 +146,7 @@ public class CourseStructure {
         lockedStructure(unit.getCourse());
         LearningOutcome outcome = unit.addOutcome(code(code), text(text), draft);
         em.flush();
-        audit("OUTCOME_ADDED", "LearningOutcome", outcome.getId(), unit.getCourse().label() + ": outcome "
+        edits.audit("OUTCOME_ADDED", "LearningOutcome", outcome.getId(), unit.getCourse().label() + ": outcome "
                 + outcome.getCode() + " in unit " + unit.getCode());
         return outcome.getId();
     }
@@ -168,11 +155,11 @@ public class CourseStructure {
     public void updateOutcome(long outcomeId, String code, String text, boolean draft, long expectedVersion) {
         LearningOutcome outcome = outcome(outcomeId);
         Course course = lockedStructure(outcome.getUnit().getCourse());
-        requireVersion(outcome.getVersion(), expectedVersion);
+        CourseEdits.requireVersion(outcome.getVersion(), expectedVersion, CourseEdits::staleStructure);
         String was = outcome.getCode();
         outcome.edit(code(code), text(text), draft);
-        flush();
-        audit("OUTCOME_UPDATED", "LearningOutcome", outcomeId, course.label() + ": outcome " + was
+        edits.flush(CourseEdits::staleStructure);
+        edits.audit("OUTCOME_UPDATED", "LearningOutcome", outcomeId, course.label() + ": outcome " + was
                 + (was.equals(outcome.getCode()) ? "" : ", now " + outcome.getCode()) + (draft ? " (draft)" : ""));
     }
 
@@ -182,8 +169,8 @@ public class CourseStructure {
         LearningOutcome outcome = outcome(outcomeId);
         Course course = lockedStructure(outcome.getUnit().getCourse());
         outcome.getUnit().removeOutcome(outcome);
-        flush();
-        audit("OUTCOME_REMOVED", "LearningOutcome", outcomeId, course.label() + ": outcome " + outcome.getCode());
+        edits.flush(CourseEdits::staleStructure);
+        edits.audit("OUTCOME_REMOVED", "LearningOutcome", outcomeId, course.label() + ": outcome " + outcome.getCode());
     }
 
     // ---------------------------------------------------------------- evidence requirements
@@ -194,7 +181,7 @@ public class CourseStructure {
         Course course = lockedStructure(outcome.getUnit().getCourse());
         EvidenceRequirement requirement = outcome.addEvidenceRequirement(code(code), text(text), draft);
         em.flush();
-        audit("EVIDENCE_REQUIREMENT_ADDED", "EvidenceRequirement", requirement.getId(), course.label()
+        edits.audit("EVIDENCE_REQUIREMENT_ADDED", "EvidenceRequirement", requirement.getId(), course.label()
                 + ": evidence requirement " + requirement.getCode() + " for outcome " + outcome.getCode());
         return requirement.getId();
     }
@@ -204,11 +191,11 @@ public class CourseStructure {
             long expectedVersion) {
         EvidenceRequirement requirement = evidenceRequirement(requirementId);
         Course course = lockedStructure(requirement.getOutcome().getUnit().getCourse());
-        requireVersion(requirement.getVersion(), expectedVersion);
+        CourseEdits.requireVersion(requirement.getVersion(), expectedVersion, CourseEdits::staleStructure);
         String was = requirement.getCode();
         requirement.edit(code(code), text(text), draft);
-        flush();
-        audit("EVIDENCE_REQUIREMENT_UPDATED", "EvidenceRequirement", requirementId, course.label()
+        edits.flush(CourseEdits::staleStructure);
+        edits.audit("EVIDENCE_REQUIREMENT_UPDATED", "EvidenceRequirement", requirementId, course.label()
                 + ": evidence requirement " + was + (was.equals(requirement.getCode()) ? "" : ", now " + requirement.getCode())
                 + (draft ? " (draft)" : ""));
     }
@@ -219,8 +206,8 @@ public class CourseStructure {
         LearningOutcome outcome = requirement.getOutcome();
         Course course = lockedStructure(outcome.getUnit().getCourse());
         outcome.removeEvidenceRequirement(requirement);
-        flush();
-        audit("EVIDENCE_REQUIREMENT_REMOVED", "EvidenceRequirement", requirementId, course.label()
+        edits.flush(CourseEdits::staleStructure);
+        edits.audit("EVIDENCE_REQUIREMENT_REMOVED", "EvidenceRequirement", requirementId, course.label()
                 + ": evidence requirement " + requirement.getCode());
     }
 
@@ -238,84 +225,15 @@ public class CourseStructure {
             throw new BusinessException("structure.task.notFound", "There is no such assessment task.");
         }
         Course course = lockedStructure(task.getCourse());
-        requireVersion(task.getVersion(), expectedVersion);
+        CourseEdits.requireVersion(task.getVersion(), expectedVersion, CourseEdits::staleStructure);
         course.reviseAssessmentTask(task, title(title), required(description, "description", "a description"),
                 setAtSession, dueAtSession, outcomeCodes);
         // the list of outcomes is a join table: make sure its change alone counts as a change of the task
         em.lock(task, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
-        flush();
-        audit("ASSESSMENT_TASK_UPDATED", "AssessmentTask", taskId, course.label() + ": task " + task.getCode()
+        edits.flush(CourseEdits::staleStructure);
+        edits.audit("ASSESSMENT_TASK_UPDATED", "AssessmentTask", taskId, course.label() + ": task " + task.getCode()
                 + " set at " + orNone(setAtSession) + ", due at " + orNone(dueAtSession) + ", assesses "
                 + String.join(", ", task.getAssesses().stream().map(LearningOutcome::getCode).toList()));
-    }
-
-    // ---------------------------------------------------------------- content warnings
-
-    /**
-     * Replaces a session's content warning: its topics (blank ones are dropped), a note and the signposting
-     * contacts. No topics and no contacts removes the warning. Each contact needs a name and at least one of a
-     * phone number, a text number and a web address (http or https).
-     */
-    @RolesAllowed(Role.Names.COORDINATOR)
-    public void updateContentWarning(long sessionId, List<String> topics, String note, List<SignpostContact> contacts,
-            long expectedVersion) {
-        CourseSession s = courseSession(sessionId);
-        s.getCourse().requireDraft();
-        requireVersion(s.getVersion(), expectedVersion);
-        List<String> cleanTopics = topics == null ? List.of() : topics.stream().map(CourseStructure::blankToNull)
-                .filter(t -> t != null).toList();
-        List<SignpostContact> cleanContacts = new ArrayList<>();
-        List<SignpostContact> given = contacts == null ? List.of() : contacts;
-        for (int i = 0; i < given.size(); i++) {
-            SignpostContact c = given.get(i);
-            cleanContacts.add(contact(i + 1, c.name(), c.phone(), c.text(), c.url(), c.description()));
-        }
-        s.changeContentWarning(cleanTopics, blankToNull(note), cleanContacts);
-        // the contacts are rows of their own: make sure a change to them alone counts as a change of the session
-        em.lock(s, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
-        flush();
-        if (cleanTopics.isEmpty()) {
-            audit("CONTENT_WARNING_REMOVED", "CourseSession", sessionId, s.label());
-        } else {
-            audit("CONTENT_WARNING_UPDATED", "CourseSession", sessionId, s.label() + ": " + String.join(", ", cleanTopics)
-                    + "; " + cleanContacts.size() + (cleanContacts.size() == 1 ? " contact" : " contacts"));
-        }
-    }
-
-    /**
-     * The rule for one signposting contact, numbered from 1 ({@code number}), with blanks read as missing:
-     * the record's own rule (a name, and a phone number, text number or web address), a phone or text number
-     * as digits and spaces, and a web address starting with http:// or https://. The key's last part names the
-     * field at fault ({@code warning.contact.url}).
-     */
-    static SignpostContact contact(int number, String name, String phone, String text, String url, String description) {
-        String cleanName = blankToNull(name);
-        String cleanPhone = blankToNull(phone);
-        String cleanText = blankToNull(text);
-        String cleanUrl = blankToNull(url);
-        if (cleanName == null) {
-            throw new BusinessException("warning.contact.name.missing", "Give contact " + number + " a name.", number);
-        }
-        SignpostContact contact;
-        try {
-            contact = new SignpostContact(cleanName, cleanPhone, cleanText, cleanUrl, blankToNull(description));
-        } catch (IllegalArgumentException e) {
-            throw new BusinessException("warning.contact.phone.missing", "Give " + cleanName
-                    + " a phone number, a text number or a web address.", cleanName);
-        }
-        if (cleanPhone != null && !PHONE.matcher(cleanPhone).matches()) {
-            throw new BusinessException("warning.contact.phone.format", "The phone number for " + cleanName
-                    + " should be digits and spaces, for example 116 123.", cleanName);
-        }
-        if (cleanText != null && !PHONE.matcher(cleanText).matches()) {
-            throw new BusinessException("warning.contact.text.format", "The text number for " + cleanName
-                    + " should be digits and spaces, for example 85258.", cleanName);
-        }
-        if (cleanUrl != null && !webAddress(cleanUrl)) {
-            throw new BusinessException("warning.contact.url.format", "The web address for " + cleanName
-                    + " should start with https://, for example https://www.samaritans.org.", cleanName);
-        }
-        return contact;
     }
 
     // ---------------------------------------------------------------- helpers
@@ -329,24 +247,6 @@ public class CourseStructure {
         course.requireDraft();
         em.lock(course, LockModeType.PESSIMISTIC_WRITE);
         return course;
-    }
-
-    private static void requireVersion(long current, long expected) {
-        if (current != expected) {
-            throw stale();
-        }
-    }
-
-    private void flush() {
-        try {
-            em.flush();
-        } catch (OptimisticLockException e) {
-            throw stale();
-        }
-    }
-
-    private static BusinessException stale() {
-        return new BusinessException("admin.stale", STALE);
     }
 
     private static String code(String value) {
@@ -372,25 +272,11 @@ public class CourseStructure {
     }
 
     private static String required(String value, String field, String what) {
-        String text = blankToNull(value);
+        String text = CourseEdits.blankToNull(value);
         if (text == null) {
             throw new BusinessException("structure." + field + ".required", "Enter " + what + ".");
         }
         return text;
-    }
-
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static boolean webAddress(String value) {
-        try {
-            URI uri = new URI(value);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null;
-        } catch (URISyntaxException e) {
-            return false;
-        }
     }
 
     private static Integer number(CourseSession s) {
@@ -399,18 +285,6 @@ public class CourseStructure {
 
     private static String orNone(Integer number) {
         return number == null ? "no session" : "session " + number;
-    }
-
-    private static BusinessException noCourse() {
-        return new BusinessException("course.notFound", "That course is not available.");
-    }
-
-    private Course course(long courseId) {
-        Course course = em.find(Course.class, courseId);
-        if (course == null) {
-            throw noCourse();
-        }
-        return course;
     }
 
     private CourseUnit unit(long unitId) {
@@ -438,17 +312,5 @@ public class CourseStructure {
                     + "Someone may have removed it; reload the page.");
         }
         return requirement;
-    }
-
-    private CourseSession courseSession(long sessionId) {
-        return em.createNamedQuery(CourseSession.WITH_COURSE, CourseSession.class).setParameter("id", sessionId)
-                .getResultStream().findFirst()
-                .orElseThrow(() -> new BusinessException("course.session.notFound", "There is no such session."));
-    }
-
-
-    private void audit(String action, String subjectType, Object subjectId, String detail) {
-        Principal caller = session.getCallerPrincipal();
-        audit.fire(AuditEvent.by(caller == null ? null : caller.getName(), action, subjectType, subjectId, detail));
     }
 }

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.util.List;
+import org.peersupport.portal.platform.boundary.PageLoads;
 
 /** Backs {@code learning/glossary.xhtml}: the glossary of the caller's version of a course. */
 @Named
@@ -23,7 +24,7 @@ public class GlossaryPage {
     private List<GlossaryEntryView> entries;
 
     public void load() throws IOException {
-        overview = LearningPages.loadOrNotFound(faces, () -> catalog.overview(course));
+        overview = PageLoads.loadOrNotFound(faces, () -> catalog.overview(course));
         if (overview != null) {
             entries = catalog.glossary(course);
         }

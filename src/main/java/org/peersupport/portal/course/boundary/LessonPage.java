@@ -7,6 +7,7 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.boundary.PageLoads;
 
 /**
  * Backs {@code learning/lesson.xhtml}: one session of the caller's version of a course. A session with a
@@ -36,7 +37,7 @@ public class LessonPage implements Serializable {
     private transient Lesson lesson;
 
     public void load() throws IOException {
-        lesson = LearningPages.loadOrNotFound(faces,
+        lesson = PageLoads.loadOrNotFound(faces,
                 () -> preview != null ? catalog.previewLesson(preview, session) : catalog.lesson(course, session));
     }
 

@@ -1,6 +1,5 @@
 package org.peersupport.portal.course.boundary;
 
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.boundary.PageLoads;
 import org.peersupport.portal.platform.control.BusinessException;
 
 /**
@@ -38,20 +38,20 @@ public class StructurePage implements Serializable {
     private Long course;
     /** What is being edited: "unit:12", "outcome:34", "requirement:56" or "task:78"; null for nothing. */
     private String editing;
-    private ItemForm edit = new ItemForm();
-    private TaskForm task = new TaskForm();
-    private ItemForm newUnit = new ItemForm();
-    private final Map<Long, ItemForm> newOutcomes = new HashMap<>();
-    private final Map<Long, ItemForm> newRequirements = new HashMap<>();
+    private StructureItemForm edit = new StructureItemForm();
+    private AssessmentTaskForm task = new AssessmentTaskForm();
+    private StructureItemForm newUnit = new StructureItemForm();
+    private final Map<Long, StructureItemForm> newOutcomes = new HashMap<>();
+    private final Map<Long, StructureItemForm> newRequirements = new HashMap<>();
     /** Problems by form and field, e.g. "unit:12:code", shown next to the field. */
-    private final Map<String, String> errors = new HashMap<>();
+    private final FieldProblems errors = new FieldProblems();
 
     private transient StructureHeading heading;
     private transient List<UnitView> units;
     private transient List<AssessmentTaskView> tasks;
 
     public void load() throws IOException {
-        heading = LearningPages.loadOrNotFound(faces, () -> {
+        heading = PageLoads.loadOrNotFound(faces, () -> {
             if (course == null) {
                 throw new BusinessException("course.notFound", "That course is not available.");
             }
@@ -100,34 +100,34 @@ public class StructurePage implements Serializable {
         return errors.get(form + ":" + id + ":" + field);
     }
 
-    public ItemForm newOutcomeFor(long unitId) {
-        return newOutcomes.computeIfAbsent(unitId, id -> new ItemForm());
+    public StructureItemForm newOutcomeFor(long unitId) {
+        return newOutcomes.computeIfAbsent(unitId, id -> new StructureItemForm());
     }
 
-    public ItemForm newRequirementFor(long outcomeId) {
-        return newRequirements.computeIfAbsent(outcomeId, id -> new ItemForm());
+    public StructureItemForm newRequirementFor(long outcomeId) {
+        return newRequirements.computeIfAbsent(outcomeId, id -> new StructureItemForm());
     }
 
     // ---------------------------------------------------------------- starting and stopping an edit
 
     public void editUnit(UnitView unit) {
         start("unit:" + unit.unitId());
-        edit = new ItemForm(unit.code(), unit.title(), false, unit.version());
+        edit = new StructureItemForm(unit.code(), unit.title(), false, unit.version());
     }
 
     public void editOutcome(OutcomeView outcome) {
         start("outcome:" + outcome.outcomeId());
-        edit = new ItemForm(outcome.code(), outcome.text(), outcome.draft(), outcome.version());
+        edit = new StructureItemForm(outcome.code(), outcome.text(), outcome.draft(), outcome.version());
     }
 
     public void editRequirement(EvidenceRequirementView requirement) {
         start("requirement:" + requirement.requirementId());
-        edit = new ItemForm(requirement.code(), requirement.text(), requirement.draft(), requirement.version());
+        edit = new StructureItemForm(requirement.code(), requirement.text(), requirement.draft(), requirement.version());
     }
 
     public void editTask(AssessmentTaskView view) {
         start("task:" + view.taskId());
-        task = new TaskForm();
+        task = new AssessmentTaskForm();
         task.setTitle(view.title());
         task.setDescription(view.description());
         task.setSetAt(view.setAtSession());
@@ -162,7 +162,7 @@ public class StructurePage implements Serializable {
     }
 
     public String addOutcome(long unitId) {
-        ItemForm form = newOutcomeFor(unitId);
+        StructureItemForm form = newOutcomeFor(unitId);
         return save("newOutcome:" + unitId, form, "text", Set.of("code", "text"),
                 () -> structure.addOutcome(unitId, form.getCode(), form.getText(), form.isDraft()), "structure.outcome.added", form.getCode());
     }
@@ -178,7 +178,7 @@ public class StructurePage implements Serializable {
     }
 
     public String addRequirement(long outcomeId) {
-        ItemForm form = newRequirementFor(outcomeId);
+        StructureItemForm form = newRequirementFor(outcomeId);
         return save("newRequirement:" + outcomeId, form, "text", Set.of("code", "text"),
                 () -> structure.addEvidenceRequirement(outcomeId, form.getCode(), form.getText(), form.isDraft()),
                 "structure.requirement.added", form.getCode());
@@ -198,10 +198,10 @@ public class StructurePage implements Serializable {
     public String saveTask(AssessmentTaskView view) {
         String form = "task:" + view.taskId();
         errors.clear();
-        if (CourseStructure.blankToNull(task.getTitle()) == null) {
+        if (CourseEdits.blankToNull(task.getTitle()) == null) {
             errors.put(form + ":title", messages.text("structure.title.required"));
         }
-        if (CourseStructure.blankToNull(task.getDescription()) == null) {
+        if (CourseEdits.blankToNull(task.getDescription()) == null) {
             errors.put(form + ":description", messages.text("structure.description.required"));
         }
         if (task.getOutcomes() == null || task.getOutcomes().isEmpty()) {
@@ -221,13 +221,13 @@ public class StructurePage implements Serializable {
         return reload();
     }
 
-    private String save(String form, ItemForm fields, String textField, Set<String> formFields, Runnable change,
+    private String save(String form, StructureItemForm fields, String textField, Set<String> formFields, Runnable change,
             String doneKey, String code) {
         errors.clear();
-        if (CourseStructure.blankToNull(fields.getCode()) == null) {
+        if (CourseEdits.blankToNull(fields.getCode()) == null) {
             errors.put(form + ":code", messages.text("structure.code.required"));
         }
-        if (CourseStructure.blankToNull(fields.getText()) == null) {
+        if (CourseEdits.blankToNull(fields.getText()) == null) {
             errors.put(form + ":" + textField, messages.text("structure." + textField + ".required"));
         }
         if (!errors.isEmpty()) {
@@ -256,12 +256,7 @@ public class StructurePage implements Serializable {
 
     /** Shows the refusal next to the field its key names ("structure.code.taken": code), else at the top. */
     private void refused(String form, Set<String> formFields, BusinessException e) {
-        String[] parts = e.key() == null ? new String[0] : e.key().split("\\.");
-        if (form != null && parts.length >= 2 && formFields.contains(parts[1])) {
-            errors.put(form + ":" + parts[1], messages.text(e));
-        } else {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, messages.text(e), messages.text(e)));
-        }
+        errors.refused(form, formFields, e, messages, faces);
         units = null;
         tasks = null;
     }
@@ -280,125 +275,15 @@ public class StructurePage implements Serializable {
         this.course = course;
     }
 
-    public ItemForm getEdit() {
+    public StructureItemForm getEdit() {
         return edit;
     }
 
-    public ItemForm getNewUnit() {
+    public StructureItemForm getNewUnit() {
         return newUnit;
     }
 
-    public TaskForm getTask() {
+    public AssessmentTaskForm getTask() {
         return task;
-    }
-
-    /** The fields of a unit (code, title as text), an outcome or an evidence requirement. */
-    public static class ItemForm implements Serializable {
-
-        private static final long serialVersionUID = 1L;
-
-        private String code;
-        private String text;
-        private boolean draft;
-        private long version;
-
-        public ItemForm() {
-        }
-
-        ItemForm(String code, String text, boolean draft, long version) {
-            this.code = code;
-            this.text = text;
-            this.draft = draft;
-            this.version = version;
-        }
-
-        public String getCode() {
-            return code;
-        }
-
-        public void setCode(String code) {
-            this.code = code;
-        }
-
-        public String getText() {
-            return text;
-        }
-
-        public void setText(String text) {
-            this.text = text;
-        }
-
-        public boolean isDraft() {
-            return draft;
-        }
-
-        public void setDraft(boolean draft) {
-            this.draft = draft;
-        }
-
-        public long getVersion() {
-            return version;
-        }
-    }
-
-    /** The fields of an assessment task. */
-    public static class TaskForm implements Serializable {
-
-        private static final long serialVersionUID = 1L;
-
-        private String title;
-        private String description;
-        private Integer setAt;
-        private Integer dueAt;
-        private List<String> outcomes = new ArrayList<>();
-        private long version;
-
-        public String getTitle() {
-            return title;
-        }
-
-        public void setTitle(String title) {
-            this.title = title;
-        }
-
-        public String getDescription() {
-            return description;
-        }
-
-        public void setDescription(String description) {
-            this.description = description;
-        }
-
-        public Integer getSetAt() {
-            return setAt;
-        }
-
-        public void setSetAt(Integer setAt) {
-            this.setAt = setAt;
-        }
-
-        public Integer getDueAt() {
-            return dueAt;
-        }
-
-        public void setDueAt(Integer dueAt) {
-            this.dueAt = dueAt;
-        }
-
-        public List<String> getOutcomes() {
-            return outcomes;
-        }
-
-        public void setOutcomes(List<String> outcomes) {
-            this.outcomes = outcomes;
-        }
-
-        public long getVersion() {
-            return version;
-        }
-
-        void setVersion(long version) {
-            this.version = version;
-        }
     }
 }

@@ -1,6 +1,5 @@
 package org.peersupport.portal.course.boundary;
 
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -9,11 +8,11 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.peersupport.portal.course.control.SignpostContact;
 import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.boundary.PageLoads;
 import org.peersupport.portal.platform.control.BusinessException;
 
 /**
@@ -27,7 +26,7 @@ public class WarningPage implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    CourseStructure structure;
+    ContentWarnings warnings;
 
     @Inject
     FacesContext faces;
@@ -49,14 +48,14 @@ public class WarningPage implements Serializable {
     /** The row whose name field takes the focus: the one just added. */
     private Integer focusRow;
     /** Problems by field, e.g. "topics" or "contact:2:url", shown next to the field. */
-    private final Map<String, String> errors = new HashMap<>();
+    private final FieldProblems errors = new FieldProblems();
 
     public void load() throws IOException {
-        ContentWarningEditView view = LearningPages.loadOrNotFound(faces, () -> {
+        ContentWarningEditView view = PageLoads.loadOrNotFound(faces, () -> {
             if (session == null) {
                 throw new BusinessException("course.session.notFound", "There is no such session.");
             }
-            return structure.contentWarning(session);
+            return warnings.contentWarning(session);
         });
         if (view == null) {
             return;
@@ -97,10 +96,10 @@ public class WarningPage implements Serializable {
                 continue; // a row added and left empty
             }
             try {
-                checked.add(CourseStructure.contact(i + 1, row.getName(), row.getPhone(), row.getText(), row.getUrl(),
+                checked.add(ContentWarnings.contact(i + 1, row.getName(), row.getPhone(), row.getText(), row.getUrl(),
                         row.getDescription()));
             } catch (BusinessException e) {
-                errors.put("contact:" + i + ":" + field(e), messages.text(e));
+                errors.put("contact:" + i + ":" + FieldProblems.field(e), messages.text(e));
             }
         }
         if (!errors.isEmpty()) {
@@ -109,26 +108,13 @@ public class WarningPage implements Serializable {
         List<String> lines = topics == null ? List.of() : Arrays.stream(topics.split("\\R"))
                 .map(String::strip).filter(t -> !t.isEmpty()).toList();
         try {
-            structure.updateContentWarning(session, lines, note, checked, version);
+            warnings.updateContentWarning(session, lines, note, checked, version);
         } catch (BusinessException e) {
-            if ("topics".equals(field(e))) {
-                errors.put("topics", messages.text(e));
-            } else {
-                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, messages.text(e), messages.text(e)));
-            }
+            errors.refused(null, Set.of("topics"), e, messages, faces);
             return null;
         }
         messages.info(null, lines.isEmpty() ? "warning.removed" : "warning.saved", sessionNumber);
         return "warning?faces-redirect=true&includeViewParams=true";
-    }
-
-    /** The field a problem's key names: "warning.contact.url" is "url", "warning.topics.required" is "topics". */
-    private static String field(BusinessException e) {
-        String[] parts = e.key() == null ? new String[0] : e.key().split("\\.");
-        if (parts.length >= 3 && parts[1].equals("contact")) {
-            return parts[2];
-        }
-        return parts.length >= 2 ? parts[1] : "";
     }
 
     public String error(String field) {
@@ -221,9 +207,9 @@ public class WarningPage implements Serializable {
         }
 
         boolean isEmpty() {
-            return CourseStructure.blankToNull(name) == null && CourseStructure.blankToNull(phone) == null
-                    && CourseStructure.blankToNull(text) == null && CourseStructure.blankToNull(url) == null
-                    && CourseStructure.blankToNull(description) == null;
+            return CourseEdits.blankToNull(name) == null && CourseEdits.blankToNull(phone) == null
+                    && CourseEdits.blankToNull(text) == null && CourseEdits.blankToNull(url) == null
+                    && CourseEdits.blankToNull(description) == null;
         }
 
         public String getName() {

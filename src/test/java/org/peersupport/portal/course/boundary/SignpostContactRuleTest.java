@@ -13,23 +13,23 @@ class SignpostContactRuleTest {
     @Test
     void blanksAreMissingAndTheRestIsTrimmed() {
         assertEquals(new SignpostContact("Samaritans", "116 123", null, null, null),
-                CourseStructure.contact(1, " Samaritans ", "116 123", " ", "", null));
+                ContentWarnings.contact(1, " Samaritans ", "116 123", " ", "", null));
     }
 
     @Test
     void aContactNeedsANameAndAWayToGetInTouch() {
-        assertRefused("warning.contact.name.missing", "Give contact 2 a name.", () -> CourseStructure.contact(2, " ", "116 123", null, null, null));
+        assertRefused("warning.contact.name.missing", "Give contact 2 a name.", () -> ContentWarnings.contact(2, " ", "116 123", null, null, null));
         assertRefused("warning.contact.phone.missing", "Give Samaritans a phone number, a text number or a web address.",
-                () -> CourseStructure.contact(1, "Samaritans", " ", null, "", "Free, any time."));
+                () -> ContentWarnings.contact(1, "Samaritans", " ", null, "", "Free, any time."));
     }
 
     @Test
     void numbersAreDigitsAndWebAddressesAreHttp() {
-        assertRefused("warning.contact.phone.format", "digits and spaces", () -> CourseStructure.contact(1, "A", "call us", null, null, null));
-        assertRefused("warning.contact.text.format", "digits and spaces", () -> CourseStructure.contact(1, "A", null, "SHOUT", null, null));
-        assertRefused("warning.contact.url.format", "https://", () -> CourseStructure.contact(1, "A", null, null, "javascript:alert(1)", null));
-        assertRefused("warning.contact.url.format", "https://", () -> CourseStructure.contact(1, "A", null, null, "www.samaritans.org", null));
-        assertEquals("http://example.org", CourseStructure.contact(1, "A", null, null, "http://example.org", null).url());
+        assertRefused("warning.contact.phone.format", "digits and spaces", () -> ContentWarnings.contact(1, "A", "call us", null, null, null));
+        assertRefused("warning.contact.text.format", "digits and spaces", () -> ContentWarnings.contact(1, "A", null, "SHOUT", null, null));
+        assertRefused("warning.contact.url.format", "https://", () -> ContentWarnings.contact(1, "A", null, null, "javascript:alert(1)", null));
+        assertRefused("warning.contact.url.format", "https://", () -> ContentWarnings.contact(1, "A", null, null, "www.samaritans.org", null));
+        assertEquals("http://example.org", ContentWarnings.contact(1, "A", null, null, "http://example.org", null).url());
     }
 
     private static void assertRefused(String key, String text, org.junit.jupiter.api.function.Executable call) {
