@@ -65,6 +65,7 @@ import org.peersupport.portal.notice.boundary.NoticeView;
 import org.peersupport.portal.notice.boundary.Notices;
 import org.peersupport.portal.notice.entity.NoticeKind;
 import org.peersupport.portal.platform.control.BusinessException;
+import org.peersupport.portal.portfolio.boundary.EvidenceItems;
 import org.peersupport.portal.portfolio.boundary.ItemEdit;
 import org.peersupport.portal.portfolio.boundary.MatrixCell;
 import org.peersupport.portal.portfolio.boundary.Portfolios;
@@ -129,6 +130,9 @@ class AssessmentIT {
 
     @Inject
     Portfolios portfolios;
+
+    @Inject
+    EvidenceItems evidenceItems;
 
     @Inject
     Submissions submissions;
@@ -741,10 +745,10 @@ class AssessmentIT {
     /** Amara writes a piece mapped to every requirement of the task and submits it; returns the submission's id. */
     private long submit(Enrolled e, long taskId, String body) throws Exception {
         Map<Long, String> requirements = taskId == e.essayTask() ? e.essayRequirements() : e.portfolioRequirements();
-        long item = asCandidate.call(() -> portfolios.createWritten(e.enrolmentId(), taskId == e.essayTask() ? "Essay"
+        long item = asCandidate.call(() -> evidenceItems.createWritten(e.enrolmentId(), taskId == e.essayTask() ? "Essay"
                 : "Practice account"));
         long itemVersion = asCandidate.call(() -> portfolios.item(item)).version();
-        asCandidate.call(() -> portfolios.save(item, new ItemEdit(taskId == e.essayTask() ? "Essay" : "Practice account",
+        asCandidate.call(() -> evidenceItems.save(item, new ItemEdit(taskId == e.essayTask() ? "Essay" : "Practice account",
                 false, requirements.keySet(), body, null, null, null), itemVersion));
         return asCandidate.call(() -> submissions.submit(e.enrolmentId(), taskId, List.of(item), true,
                 "This work is my own.", UUID.randomUUID().toString())).submissionId();

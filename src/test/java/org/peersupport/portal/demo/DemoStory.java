@@ -46,6 +46,7 @@ import org.peersupport.portal.course.entity.Course;
 import org.peersupport.portal.notice.boundary.Notices;
 import org.peersupport.portal.platform.control.PortalConfig;
 import org.peersupport.portal.platform.control.UkTime;
+import org.peersupport.portal.portfolio.boundary.EvidenceItems;
 import org.peersupport.portal.portfolio.boundary.ItemEdit;
 import org.peersupport.portal.portfolio.boundary.Portfolios;
 import org.peersupport.portal.portfolio.boundary.Submissions;
@@ -116,6 +117,9 @@ public class DemoStory {
 
     @Inject
     Portfolios portfolios;
+
+    @Inject
+    EvidenceItems evidenceItems;
 
     @Inject
     Submissions submissions;
@@ -384,9 +388,9 @@ public class DemoStory {
             throws Exception {
         long taskId = tasks.get(task);
         readNotices(person);
-        long itemId = item != null ? item : as(person).call(() -> portfolios.createWritten(enrolmentId, title));
+        long itemId = item != null ? item : as(person).call(() -> evidenceItems.createWritten(enrolmentId, title));
         long itemVersion = as(person).call(() -> portfolios.item(itemId)).version();
-        as(person).call(() -> portfolios.save(itemId, new ItemEdit(title, false, requirements(taskId).keySet(), bodyHtml,
+        as(person).call(() -> evidenceItems.save(itemId, new ItemEdit(title, false, requirements(taskId).keySet(), bodyHtml,
                 null, null, null), itemVersion));
         return as(person).call(() -> submissions.submit(enrolmentId, taskId, List.of(itemId), true, DECLARATION,
                 UUID.randomUUID().toString())).submissionId();

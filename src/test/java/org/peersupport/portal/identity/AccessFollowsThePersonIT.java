@@ -43,6 +43,7 @@ import org.peersupport.portal.candidate.entity.EnrolmentStatus;
 import org.peersupport.portal.demo.DemoAccount;
 import org.peersupport.portal.notice.boundary.Notices;
 import org.peersupport.portal.platform.control.BusinessException;
+import org.peersupport.portal.portfolio.boundary.EvidenceItems;
 import org.peersupport.portal.portfolio.boundary.ItemEdit;
 import org.peersupport.portal.portfolio.boundary.Portfolios;
 import org.peersupport.portal.portfolio.boundary.Submissions;
@@ -93,6 +94,9 @@ class AccessFollowsThePersonIT {
 
     @Inject
     Portfolios portfolios;
+
+    @Inject
+    EvidenceItems evidenceItems;
 
     @Inject
     Submissions submissions;
@@ -168,9 +172,9 @@ class AccessFollowsThePersonIT {
                 long cohort = testCohorts.cohort(true);
                 long enrolment = testCohorts.enrol(cohort, REUSED, EnrolmentStatus.ACTIVE);
                 enrolled.add(enrolment);
-                long item = asReused.call(() -> portfolios.createWritten(enrolment, "Jo's recovery story"));
+                long item = asReused.call(() -> evidenceItems.createWritten(enrolment, "Jo's recovery story"));
                 long task = task(enrolment, "ESSAY");
-                asReused.call(() -> portfolios.save(item, edit("Jo's recovery story", "<p>What helped me</p>",
+                asReused.call(() -> evidenceItems.save(item, edit("Jo's recovery story", "<p>What helped me</p>",
                         Set.of(requirement(enrolment, "RC.2.1"))), version(item)));
                 long submission = asReused.call(() -> submissions.submit(enrolment, task, List.of(item), true, DECLARATION,
                         UUID.randomUUID().toString())).submissionId();
@@ -302,8 +306,8 @@ class AccessFollowsThePersonIT {
         long enrolment = testCohorts.enrol(cohort, AMARA, EnrolmentStatus.ACTIVE);
         enrolled.add(enrolment);
         asCoordinator.run(() -> allocations.allocate(enrolment, GRACE, null));
-        long item = asCandidate.call(() -> portfolios.createWritten(enrolment, "What recovery means"));
-        asCandidate.call(() -> portfolios.save(item, edit("What recovery means", "<p>What recovery means to me</p>",
+        long item = asCandidate.call(() -> evidenceItems.createWritten(enrolment, "What recovery means"));
+        asCandidate.call(() -> evidenceItems.save(item, edit("What recovery means", "<p>What recovery means to me</p>",
                 Set.of(requirement(enrolment, "RC.2.1"))), version(item)));
         long task = task(enrolment, "ESSAY");
         long submission = asCandidate.call(() -> submissions.submit(enrolment, task, List.of(item), true, DECLARATION,

@@ -56,6 +56,9 @@ public class EvidencePage implements Serializable {
     Portfolios portfolios;
 
     @Inject
+    EvidenceItems evidenceItems;
+
+    @Inject
     Testimonies testimonies;
 
     @Inject
@@ -173,7 +176,7 @@ public class EvidencePage implements Serializable {
                 ? new Testimony(witnessName, witnessRole, witnessRelationship, witnessStatement) : null;
         ItemEdit edit = new ItemEdit(title, assessorOnly, chosen(), bodyHtml, reflectionDate, witnessUsername, testimony);
         try {
-            portfolios.save(id, edit, version);
+            evidenceItems.save(id, edit, version);
         } catch (BusinessException e) {
             return refused(e);
         }
@@ -184,7 +187,7 @@ public class EvidencePage implements Serializable {
     /** Called by the editor's script a moment after the candidate stops typing. */
     public void autosave() {
         try {
-            Saved saved = portfolios.autosave(id, bodyHtml, version);
+            Saved saved = evidenceItems.autosave(id, bodyHtml, version);
             version = saved.version();
             savedAt = saved.savedAt();
             wordCount = saved.wordCount();
@@ -201,7 +204,7 @@ public class EvidencePage implements Serializable {
             return null;
         }
         try (InputStream in = file.getInputStream()) {
-            long created = portfolios.createFile(enrolment, fileTitle, in, file.getSubmittedFileName());
+            long created = evidenceItems.createFile(enrolment, fileTitle, in, file.getSubmittedFileName());
             messages.info(null, "evidence.file.uploaded");
             return "evidence?faces-redirect=true&id=" + created;
         } catch (BusinessException e) {
@@ -216,7 +219,7 @@ public class EvidencePage implements Serializable {
             return null;
         }
         try (InputStream in = file.getInputStream()) {
-            portfolios.replaceFile(id, in, file.getSubmittedFileName(), version);
+            evidenceItems.replaceFile(id, in, file.getSubmittedFileName(), version);
             messages.info(null, "evidence.file.replaced");
             return "evidence?faces-redirect=true&id=" + id;
         } catch (BusinessException e) {
@@ -238,7 +241,7 @@ public class EvidencePage implements Serializable {
 
     public String delete() {
         try {
-            portfolios.delete(id, version);
+            evidenceItems.delete(id, version);
         } catch (BusinessException e) {
             return refused(e);
         }

@@ -57,6 +57,12 @@ final class PortfolioReads {
                 .getResultStream().findFirst().orElseThrow(EvidenceAccess::notFound);
     }
 
+    /** The item with its enrolment, person, cohort and course version; "no such evidence" when there is none. */
+    static EvidenceItem item(EntityManager em, long itemId) {
+        return em.createNamedQuery(EvidenceItem.WITH_ENROLMENT, EvidenceItem.class).setParameter("id", itemId)
+                .getResultStream().findFirst().orElseThrow(EvidenceAccess::notFound);
+    }
+
     /** The candidate adds, changes and submits evidence only while enrolled or active. */
     static boolean editable(Enrolment enrolment) {
         return enrolment.getStatus() == EnrolmentStatus.ENROLLED || enrolment.getStatus() == EnrolmentStatus.ACTIVE;
