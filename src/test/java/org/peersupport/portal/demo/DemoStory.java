@@ -29,7 +29,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import org.peersupport.portal.assessment.boundary.JudgementInput;
-import org.peersupport.portal.assessment.boundary.Reviews;
+import org.peersupport.portal.assessment.boundary.ReviewDecisions;
 import org.peersupport.portal.assessment.boundary.Safeguarding;
 import org.peersupport.portal.assessment.boundary.Verification;
 import org.peersupport.portal.candidate.boundary.Allocations;
@@ -125,7 +125,7 @@ public class DemoStory {
     Submissions submissions;
 
     @Inject
-    Reviews reviews;
+    ReviewDecisions reviewDecisions;
 
     @Inject
     Verification verification;
@@ -399,13 +399,13 @@ public class DemoStory {
     private void referBack(DemoCast supervisor, long submissionId, Set<String> notYet, String feedback) throws Exception {
         readNotices(supervisor);
         List<JudgementInput> judged = judge(submissionId, notYet);
-        as(supervisor).call(() -> reviews.referBack(submissionId, judged, feedback, version("submission", submissionId)));
+        as(supervisor).call(() -> reviewDecisions.referBack(submissionId, judged, feedback, version("submission", submissionId)));
     }
 
     private void signOff(DemoCast supervisor, long submissionId, String feedback) throws Exception {
         readNotices(supervisor);
         List<JudgementInput> judged = judge(submissionId, Set.of());
-        as(supervisor).call(() -> reviews.signOff(submissionId, judged, feedback, true,
+        as(supervisor).call(() -> reviewDecisions.signOff(submissionId, judged, feedback, true,
                 DemoCast.PASSWORD.toCharArray(), version("submission", submissionId)));
     }
 

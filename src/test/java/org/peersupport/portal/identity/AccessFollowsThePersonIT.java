@@ -34,7 +34,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.peersupport.portal.assessment.boundary.AssessmentProgress;
 import org.peersupport.portal.assessment.boundary.Certificates;
+import org.peersupport.portal.assessment.boundary.ReviewDecisions;
 import org.peersupport.portal.assessment.boundary.Reviews;
 import org.peersupport.portal.candidate.boundary.Allocations;
 import org.peersupport.portal.candidate.boundary.CandidateRecords;
@@ -103,6 +105,12 @@ class AccessFollowsThePersonIT {
 
     @Inject
     Reviews reviews;
+
+    @Inject
+    ReviewDecisions reviewDecisions;
+
+    @Inject
+    AssessmentProgress progress;
 
     @Inject
     CandidateRecords records;
@@ -203,14 +211,14 @@ class AccessFollowsThePersonIT {
                 assertAll(
                         () -> assertTrue(asReused.call(() -> portfolios.myPortfolios()).isEmpty(), "no portfolio"),
                         () -> assertTrue(asReused.call(() -> records.myEnrolments()).isEmpty(), "no enrolment"),
-                        () -> assertTrue(asReused.call(() -> reviews.myWork()).isEmpty(), "no submitted work"),
+                        () -> assertTrue(asReused.call(() -> progress.myWork()).isEmpty(), "no submitted work"),
                         () -> assertTrue(asReused.call(() -> certificates.mine()).isEmpty(), "no certificate"),
                         () -> assertEquals(0, asReused.call(() -> notices.mine(1)).total(), "no notice"),
                         () -> assertEquals(0, asReused.call(() -> notices.unreadCount())),
                         () -> assertRefused(() -> portfolios.portfolio(enrolment)),
                         () -> assertRefused(() -> portfolios.item(item)),
                         () -> assertRefused(() -> submissions.submission(submission)),
-                        () -> assertRefused(() -> reviews.feedback(submission)),
+                        () -> assertRefused(() -> progress.feedback(submission)),
                         () -> assertRefused(() -> records.record(enrolment)),
                         () -> assertRefused(() -> certificates.document(certificate)),
                         () -> assertRefused(() -> notices.markRead(notice)));
@@ -270,7 +278,7 @@ class AccessFollowsThePersonIT {
         assertTrue(readsOf(w) > before, "the former supervisor's reads are audited");
         assertSupervisorRefused(() -> records.addNote(w.enrolment(), "A note after the end"));
         BusinessException noDecision = assertThrows(BusinessException.class, () -> asSupervisor.call(
-                () -> reviews.referBack(w.submission(), List.of(), "Please add an example.", 0)));
+                () -> reviewDecisions.referBack(w.submission(), List.of(), "Please add an example.", 0)));
         assertEquals("assessment.placeEnded", noDecision.key(), "read only: no new decision after the place ended");
 
         // the enrolment ended 91 days ago: the period is over

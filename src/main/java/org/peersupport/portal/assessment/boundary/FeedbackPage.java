@@ -17,7 +17,7 @@ import org.peersupport.portal.platform.boundary.PageLoads;
 public class FeedbackPage {
 
     @Inject
-    Reviews reviews;
+    AssessmentProgress progress;
 
     @Inject
     FacesContext faces;
@@ -31,7 +31,7 @@ public class FeedbackPage {
             if (submission == null) {
                 throw new org.peersupport.portal.platform.control.BusinessException("assessment.notFound", "There is no such submission, or it is not yours to assess.");
             }
-            return reviews.feedback(submission);
+            return progress.feedback(submission);
         }, "assessment.notFound");
     }
 
@@ -41,7 +41,7 @@ public class FeedbackPage {
 
     public List<MyWorkLine> getMyWork() {
         if (myWork == null) {
-            myWork = reviews.myWork();
+            myWork = progress.myWork();
         }
         return myWork;
     }

@@ -34,6 +34,9 @@ public class ReviewPage implements Serializable {
     Reviews reviews;
 
     @Inject
+    ReviewDecisions reviewDecisions;
+
+    @Inject
     Safeguarding safeguarding;
 
     @Inject
@@ -102,7 +105,7 @@ public class ReviewPage implements Serializable {
             return null;
         }
         try {
-            reviews.referBack(submission, judged, feedback, version);
+            reviewDecisions.referBack(submission, judged, feedback, version);
         } catch (BusinessException e) {
             return refused(e);
         }
@@ -126,7 +129,7 @@ public class ReviewPage implements Serializable {
                 return null;
             }
             try {
-                reviews.signOff(submission, judged, feedback, declared, typed, version);
+                reviewDecisions.signOff(submission, judged, feedback, declared, typed, version);
             } catch (BusinessException e) {
                 return refused(e);
             }
@@ -165,7 +168,7 @@ public class ReviewPage implements Serializable {
             return null;
         }
         try {
-            reviews.correct(latest.id(), correctionReason, version);
+            reviewDecisions.correct(latest.id(), correctionReason, version);
         } catch (BusinessException e) {
             return refused(e);
         }
