@@ -27,12 +27,11 @@ public class FeedbackPage {
     private List<MyWorkLine> myWork;
 
     public void load() throws IOException {
-        view = PageLoads.loadOrNotFound(faces, () -> {
-            if (submission == null) {
-                throw new org.peersupport.portal.platform.control.BusinessException("assessment.notFound", "There is no such submission, or it is not yours to assess.");
-            }
-            return progress.feedback(submission);
-        }, "assessment.notFound");
+        if (submission == null) {
+            PageLoads.notFound(faces, "There is no such submission, or it is not yours to assess.");
+            return;
+        }
+        view = PageLoads.loadOrNotFound(faces, () -> progress.feedback(submission), "assessment.notFound");
     }
 
     public FeedbackView getView() {

@@ -116,17 +116,17 @@ public class EvidenceItems {
         Instant now = now();
         item.describe(title(edit.title()), edit.assessorOnly(), now);
         item.mapTo(requirements(item.getEnrolment(), edit.requirementIds()), now);
-        if (item.getKind().hasBody()) {
+        if (item.getContent().kind().hasBody()) {
             String safe = body(edit.bodyHtml());
             item.write(safe, Words.count(safe), now);
         }
-        if (item.getKind() == EvidenceKind.REFLECTION) {
+        if (item.getContent().kind() == EvidenceKind.REFLECTION) {
             if (edit.reflectionDate() == null) {
                 throw new BusinessException("evidence.date.required", "Enter the date of this reflection.");
             }
             item.redate(edit.reflectionDate());
         }
-        if (item.getKind() == EvidenceKind.WITNESS && item.getWitnessPerson() != null && edit.testimony() != null
+        if (item.getContent().kind() == EvidenceKind.WITNESS && item.getWitnessPerson() != null && edit.testimony() != null
                 && changed(item, edit)) {
             String username = PortfolioReads.blankToNull(edit.witnessUsername()) == null
                     ? item.getWitnessPerson().getUsername() : edit.witnessUsername();
@@ -135,24 +135,24 @@ public class EvidenceItems {
             audit("TESTIMONY_REQUESTED", item, "asked " + witness.getUsername() + " again");
         }
         flush();
-        audit("EVIDENCE_UPDATED", item, item.getKind() + ", " + item.getWordCount() + " words, mapped to "
+        audit("EVIDENCE_UPDATED", item, item.getContent().kind() + ", " + item.getContent().wordCount() + " words, mapped to "
                 + item.getRequirements().size() + " requirements" + (item.isAssessorOnly() ? ", assessor only" : ""));
-        return new Saved(item.getVersion(), item.getWordCount(), now);
+        return new Saved(item.getVersion(), item.getContent().wordCount(), now);
     }
 
     /** Autosaves the body of a written piece or reflection as the candidate types: sanitised, counted, audited. */
     @RolesAllowed(Role.Names.CANDIDATE)
     public Saved autosave(long itemId, String bodyHtml, long expectedVersion) {
         EvidenceItem item = ownEditableItem(itemId, expectedVersion);
-        if (!item.getKind().hasBody()) {
+        if (!item.getContent().kind().hasBody()) {
             throw new BusinessException("evidence.noBody", "Only written pieces and reflections are saved as you type.");
         }
         String safe = body(bodyHtml);
         Instant now = now();
         item.write(safe, Words.count(safe), now);
         flush();
-        audit("EVIDENCE_AUTOSAVED", item, item.getWordCount() + " words");
-        return new Saved(item.getVersion(), item.getWordCount(), now);
+        audit("EVIDENCE_AUTOSAVED", item, item.getContent().wordCount() + " words");
+        return new Saved(item.getVersion(), item.getContent().wordCount(), now);
     }
 
     /**
@@ -162,7 +162,7 @@ public class EvidenceItems {
     @RolesAllowed(Role.Names.CANDIDATE)
     public Saved replaceFile(long itemId, InputStream content, String fileName, long expectedVersion) {
         EvidenceItem item = ownEditableItem(itemId, expectedVersion);
-        if (item.getKind() != EvidenceKind.FILE) {
+        if (item.getContent().kind() != EvidenceKind.FILE) {
             throw new BusinessException("evidence.notFile", "Only a file item has a file to replace.");
         }
         Instant now = now();
@@ -180,7 +180,7 @@ public class EvidenceItems {
     public void delete(long itemId, long expectedVersion) {
         EvidenceItem item = ownEditableItem(itemId, expectedVersion);
         StoredFile file = item.getStoredFile();
-        String detail = item.getKind() + " on enrolment " + item.getEnrolment().getId();
+        String detail = item.getContent().kind() + " on enrolment " + item.getEnrolment().getId();
         em.remove(item);
         flush();
         files.deleteIfUnused(file);
@@ -232,7 +232,7 @@ public class EvidenceItems {
 
     /** Whether the candidate changed the witness or anything the witness said, which asks the witness again. */
     private static boolean changed(EvidenceItem item, ItemEdit edit) {
-        Testimony current = item.getTestimony();
+        Testimony current = item.getContent().testimony();
         Testimony wanted = edit.testimony();
         boolean sameWitness = PortfolioReads.blankToNull(edit.witnessUsername()) == null
                 || item.getWitnessPerson().getUsername().equalsIgnoreCase(edit.witnessUsername().strip());

@@ -109,7 +109,7 @@ public class Portfolios {
         for (EvidenceItem item : PortfolioReads.items(em, enrolmentId)) {
             items.add(PortfolioReads.view(item, codes.get(item.getId())));
             access.recordRead(viewer, Reader.SUPERVISOR, "EVIDENCE_READ", "EvidenceItem", item.getId(),
-                    "enrolment " + enrolmentId + ", " + item.getKind());
+                    "enrolment " + enrolmentId + ", " + item.getContent().kind());
         }
         return new SupervisorPortfolio(PortfolioReads.heading(e), items, PortfolioReads.tasks(em, e));
     }
@@ -121,7 +121,7 @@ public class Portfolios {
         EvidenceItem item = PortfolioReads.item(em, itemId);
         Reader reader = access.requireItem(viewer, item);
         access.recordRead(viewer, reader, "EVIDENCE_READ", "EvidenceItem", itemId,
-                "enrolment " + item.getEnrolment().getId() + ", " + item.getKind());
+                "enrolment " + item.getEnrolment().getId() + ", " + item.getContent().kind());
         return PortfolioReads.view(item, PortfolioReads.codesByItem(em, item.getEnrolment().getId()).get(itemId));
     }
 
@@ -139,7 +139,7 @@ public class Portfolios {
                 "enrolment " + item.getEnrolment().getId() + ", stored file " + file.getId());
         long storedId = file.getId();
         ChunkStore store = chunks;
-        return new EvidenceDownload(item.getFileName(), file.getMediaType(), file.getSize(), out -> store.copyTo(storedId, out));
+        return new EvidenceDownload(item.getContent().fileName(), file.getMediaType(), file.getSize(), out -> store.copyTo(storedId, out));
     }
 
     /**
@@ -170,7 +170,7 @@ public class Portfolios {
     @RolesAllowed({Role.Names.COORDINATOR, Role.Names.HR})
     public PortfolioStatus statuses(long enrolmentId) {
         Enrolment e = PortfolioReads.enrolment(em, enrolmentId);
-        List<PortfolioStatus.ItemStatus> items = em.createQuery("select i.id, i.kind, i.createdAt, i.updatedAt "
+        List<PortfolioStatus.ItemStatus> items = em.createQuery("select i.id, i.content.kind, i.createdAt, i.updatedAt "
                 + "from EvidenceItem i where i.enrolment.id = :enrolmentId order by i.createdAt, i.id", Object[].class)
                 .setParameter("enrolmentId", enrolmentId).getResultList().stream()
                 .map(row -> new PortfolioStatus.ItemStatus(((Number) row[0]).longValue(), (EvidenceKind) row[1],
