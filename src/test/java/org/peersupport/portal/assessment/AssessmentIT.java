@@ -36,11 +36,13 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.peersupport.portal.assessment.boundary.AssessmentProgress;
 import org.peersupport.portal.assessment.boundary.ConcernView;
 import org.peersupport.portal.assessment.boundary.DecisionView;
 import org.peersupport.portal.assessment.boundary.FeedbackView;
 import org.peersupport.portal.assessment.boundary.JudgementInput;
 import org.peersupport.portal.assessment.boundary.QueueLine;
+import org.peersupport.portal.assessment.boundary.ReviewDecisions;
 import org.peersupport.portal.assessment.boundary.ReviewView;
 import org.peersupport.portal.assessment.boundary.Reviews;
 import org.peersupport.portal.assessment.boundary.Safeguarding;
@@ -66,6 +68,7 @@ import org.peersupport.portal.notice.boundary.NoticeView;
 import org.peersupport.portal.notice.boundary.Notices;
 import org.peersupport.portal.notice.entity.NoticeKind;
 import org.peersupport.portal.platform.control.BusinessException;
+import org.peersupport.portal.portfolio.boundary.EvidenceItems;
 import org.peersupport.portal.portfolio.boundary.ItemEdit;
 import org.peersupport.portal.portfolio.boundary.MatrixCell;
 import org.peersupport.portal.portfolio.boundary.Portfolios;
@@ -135,10 +138,19 @@ class AssessmentIT {
     Portfolios portfolios;
 
     @Inject
+    EvidenceItems evidenceItems;
+
+    @Inject
     Submissions submissions;
 
     @Inject
     Reviews reviews;
+
+    @Inject
+    ReviewDecisions reviewDecisions;
+
+    @Inject
+    AssessmentProgress progress;
 
     @Inject
     Verification verification;
@@ -224,12 +236,12 @@ class AssessmentIT {
                 + "and subject_id = ?", GRACE, String.valueOf(first)), "the supervisor's read is audited");
 
         List<JudgementInput> judged = judge(e.essayRequirements(), Set.of("RC.2.1", "RC.2.2"));
-        long referral = asSupervisor.call(() -> reviews.referBack(first, judged,
+        long referral = asSupervisor.call(() -> reviewDecisions.referBack(first, judged,
                 "A clear start. Say more about your own story of recovery.", version(first)));
         assertEquals(SubmissionStatus.REFERRED_BACK, status(first));
         assertFalse(queueHas(first), "referred-back work leaves the queue");
 
-        FeedbackView feedback = asCandidate.call(() -> reviews.feedback(first));
+        FeedbackView feedback = asCandidate.call(() -> progress.feedback(first));
         assertTrue(feedback.canResubmit());
         DecisionView decision = feedback.decisions().get(0);
         assertEquals(DecisionKind.REFER_BACK, decision.kind());
@@ -251,7 +263,7 @@ class AssessmentIT {
         assertEquals("A clear start. Say more about your own story of recovery.", secondReview.earlierAttempts().get(0).feedback());
         assertTrue(secondReview.requirements().stream().filter(r -> r.code().equals("RC.1.1")).findFirst().orElseThrow().metBefore());
 
-        long signOff = asSupervisor.call(() -> reviews.signOff(second, judge(e.essayRequirements(), Set.of()),
+        long signOff = asSupervisor.call(() -> reviewDecisions.signOff(second, judge(e.essayRequirements(), Set.of()),
                 "Well done.", true, DemoDirectory.PASSWORD.toCharArray(), version(second)));
         assertEquals(SubmissionStatus.SIGNED_OFF, status(second));
         Map<String, Object> row = sql.rows("select kind, from_status, to_status, decided_by, declaration, identity_verified, "
@@ -284,35 +296,35 @@ class AssessmentIT {
         long v = version(id);
         List<JudgementInput> allMet = judge(e.essayRequirements(), Set.of());
 
-        assertRefused(asSupervisor, "assessment.feedback.required", "Write feedback", () -> reviews.referBack(id, allMet, " ", v));
-        assertRefused(asSupervisor, "assessment.judgement.missing", "RC.3.2", () -> reviews.referBack(id,
+        assertRefused(asSupervisor, "assessment.feedback.required", "Write feedback", () -> reviewDecisions.referBack(id, allMet, " ", v));
+        assertRefused(asSupervisor, "assessment.judgement.missing", "RC.3.2", () -> reviewDecisions.referBack(id,
                 allMet.subList(0, 6), "Feedback", v));
         List<JudgementInput> unexplained = new ArrayList<>(allMet);
         unexplained.set(0, new JudgementInput(allMet.get(0).requirementId(), false, ""));
-        assertRefused(asSupervisor, "assessment.judgement.feedback", "RC.1.1", () -> reviews.referBack(id, unexplained,
+        assertRefused(asSupervisor, "assessment.judgement.feedback", "RC.1.1", () -> reviewDecisions.referBack(id, unexplained,
                 "Feedback", v));
-        assertRefused(asSupervisor, "assessment.signOff.notAllMet", "Not yet met: RC.2.1", () -> reviews.signOff(id,
+        assertRefused(asSupervisor, "assessment.signOff.notAllMet", "Not yet met: RC.2.1", () -> reviewDecisions.signOff(id,
                 judge(e.essayRequirements(), Set.of("RC.2.1")), null, true, DemoDirectory.PASSWORD.toCharArray(), v));
-        assertRefused(asSupervisor, "assessment.declaration.required", "declaration", () -> reviews.signOff(id, allMet,
+        assertRefused(asSupervisor, "assessment.declaration.required", "declaration", () -> reviewDecisions.signOff(id, allMet,
                 null, false, DemoDirectory.PASSWORD.toCharArray(), v));
-        assertRefused(asSupervisor, "assessment.password.required", "password", () -> reviews.signOff(id, allMet, null,
+        assertRefused(asSupervisor, "assessment.password.required", "password", () -> reviewDecisions.signOff(id, allMet, null,
                 true, NO_PASSWORD, v));
         assertRefused(asVerifier, "assessment.notFound", "no such submission", () -> verification.confirm(anyDecision(id), null, v));
         assertEquals(SubmissionStatus.SUBMITTED, status(id));
         assertEquals(0, sql.count("select count(*) from assessment_decision where submission_id = ?", id));
 
-        asSupervisor.call(() -> reviews.signOff(id, allMet, null, true, DemoDirectory.PASSWORD.toCharArray(), v));
+        asSupervisor.call(() -> reviewDecisions.signOff(id, allMet, null, true, DemoDirectory.PASSWORD.toCharArray(), v));
         long signedOff = version(id);
         assertRefused(asSupervisor, "assessment.transition.illegal", "Work that is signed off cannot be referred back",
-                () -> reviews.referBack(id, allMet, "Feedback", signedOff));
+                () -> reviewDecisions.referBack(id, allMet, "Feedback", signedOff));
         assertRefused(asSupervisor, "assessment.transition.illegal", "Work that is signed off cannot be signed off",
-                () -> reviews.signOff(id, allMet, null, true, DemoDirectory.PASSWORD.toCharArray(), signedOff));
+                () -> reviewDecisions.signOff(id, allMet, null, true, DemoDirectory.PASSWORD.toCharArray(), signedOff));
         long signOffDecision = anyDecision(id);
         assertRefused(asVerifier, "assessment.notFound", "no such submission", () -> verification.confirm(signOffDecision,
                 null, signedOff));
         assertRefused(asVerifier, "assessment.notFound", "no such submission", () -> verification.returnToAssessor(
                 signOffDecision, "Look again", signedOff));
-        assertRefused(asSupervisor, "assessment.stale", "Someone else made a decision", () -> reviews.referBack(id, allMet,
+        assertRefused(asSupervisor, "assessment.stale", "Someone else made a decision", () -> reviewDecisions.referBack(id, allMet,
                 "Feedback", v));
         assertEquals(id, asCandidate.call(() -> submissions.submit(e.enrolmentId(), e.essayTask(), List.of(itemOf(id)), true,
                 "My own work", UUID.randomUUID().toString())).submissionId(), "no new attempt once signed off");
@@ -322,7 +334,7 @@ class AssessmentIT {
         // roles: nobody but the allocated supervisor reviews; candidates read only their own feedback
         assertThrows(EJBAccessException.class, () -> asCandidate.call(() -> reviews.queue(1)));
         assertThrows(EJBAccessException.class, () -> asHr.call(() -> reviews.review(id)));
-        assertThrows(EJBAccessException.class, () -> asCoordinator.call(() -> reviews.referBack(id, allMet, "x", signedOff)));
+        assertThrows(EJBAccessException.class, () -> asCoordinator.call(() -> reviewDecisions.referBack(id, allMet, "x", signedOff)));
         assertThrows(EJBAccessException.class, () -> asVerifier.call(() -> reviews.review(id)));
         assertThrows(EJBAccessException.class, () -> asSupervisor.call(() -> verification.home()));
         assertThrows(EJBAccessException.class, () -> asCandidate.call(() -> verification.sample(signOffDecision)));
@@ -336,7 +348,7 @@ class AssessmentIT {
         List<JudgementInput> allMet = judge(e.essayRequirements(), Set.of());
         String wrong = "not-graces-password-" + UUID.randomUUID();
 
-        assertRefused(asSupervisor, "assessment.password.wrong", "not your password", () -> reviews.signOff(id, allMet,
+        assertRefused(asSupervisor, "assessment.password.wrong", "not your password", () -> reviewDecisions.signOff(id, allMet,
                 null, true, wrong.toCharArray(), version(id)));
         assertEquals(SubmissionStatus.SUBMITTED, status(id), "a wrong password signs nothing off");
         assertEquals(0, sql.count("select count(*) from assessment_decision where submission_id = ?", id));
@@ -345,7 +357,7 @@ class AssessmentIT {
         assertEquals(0, sql.count("select count(*) from audit_entry where detail like ?", "%" + wrong + "%"),
                 "the password itself is never written down");
 
-        asSupervisor.call(() -> reviews.signOff(id, allMet, null, true, DemoDirectory.PASSWORD.toCharArray(), version(id)));
+        asSupervisor.call(() -> reviewDecisions.signOff(id, allMet, null, true, DemoDirectory.PASSWORD.toCharArray(), version(id)));
         assertEquals(SubmissionStatus.SIGNED_OFF, status(id));
         assertTrue(sql.count("select count(*) from audit_entry where action = 'SUBMISSION_SIGNED_OFF' and detail like ?",
                 "%password re-entered and accepted by the directory%") >= 1);
@@ -367,8 +379,8 @@ class AssessmentIT {
                 start.await();
                 try {
                     return asSupervisor.call(() -> signOff
-                            ? reviews.signOff(id, allMet, null, true, DemoDirectory.PASSWORD.toCharArray(), v)
-                            : reviews.referBack(id, allMet, "Two tabs open", v));
+                            ? reviewDecisions.signOff(id, allMet, null, true, DemoDirectory.PASSWORD.toCharArray(), v)
+                            : reviewDecisions.referBack(id, allMet, "Two tabs open", v));
                 } catch (BusinessException refused) {
                     return refused;
                 }
@@ -430,7 +442,7 @@ class AssessmentIT {
         planForGrace(0, 0);
         Enrolled e = enrolAmara();
         long unsampled = submit(e, e.essayTask(), "<p>Not sampled.</p>");
-        asSupervisor.call(() -> reviews.signOff(unsampled, judge(e.essayRequirements(), Set.of()), null, true,
+        asSupervisor.call(() -> reviewDecisions.signOff(unsampled, judge(e.essayRequirements(), Set.of()), null, true,
                 DemoDirectory.PASSWORD.toCharArray(), version(unsampled)));
         long unsampledDecision = anyDecision(unsampled);
         assertRefused(asVerifier, "evidence.notFound", "not yours to see", () -> submissions.submission(unsampled));
@@ -438,7 +450,7 @@ class AssessmentIT {
 
         asVerifier.run(() -> verification.pick(e.enrolmentId()));
         long sampled = submit(e, e.portfolioTask(), "<p>My practice account.</p>");
-        long signOff = asSupervisor.call(() -> reviews.signOff(sampled, judge(e.portfolioRequirements(), Set.of()),
+        long signOff = asSupervisor.call(() -> reviewDecisions.signOff(sampled, judge(e.portfolioRequirements(), Set.of()),
                 "Strong practice evidence.", true, DemoDirectory.PASSWORD.toCharArray(), version(sampled)));
         long readsBefore = reads(sampled);
         SampleView sample = asVerifier.call(() -> verification.sample(signOff));
@@ -463,11 +475,11 @@ class AssessmentIT {
         assertTrue(again.canDecide());
         assertEquals("The evidence for DP.2 is thin: look again.", again.decisions().get(1).feedback(),
                 "the assessor reads the verifier's comments");
-        FeedbackView candidate = asCandidate.call(() -> reviews.feedback(sampled));
+        FeedbackView candidate = asCandidate.call(() -> progress.feedback(sampled));
         assertNull(candidate.decisions().get(1).feedback(), "the verifier's comments are for the assessor, not the candidate");
         assertNull(candidate.decisions().get(0).sampleReason());
 
-        long again2 = asSupervisor.call(() -> reviews.signOff(sampled, judge(e.portfolioRequirements(), Set.of()),
+        long again2 = asSupervisor.call(() -> reviewDecisions.signOff(sampled, judge(e.portfolioRequirements(), Set.of()),
                 "Looked again: DP.2 is met by the second account.", true, DemoDirectory.PASSWORD.toCharArray(), version(sampled)));
         assertEquals("RESAMPLE", sql.rows("select sample_reason from assessment_decision where id = ?", again2).get(0)
                 .get("sample_reason"), "re-signed-off work goes back to the same verifier");
@@ -483,10 +495,10 @@ class AssessmentIT {
         planForGrace(0, 0);
         Enrolled e = enrolAmara();
         long id = submit(e, e.essayTask(), "<p>Essay.</p>");
-        long signOff = asSupervisor.call(() -> reviews.signOff(id, judge(e.essayRequirements(), Set.of()), null, true,
+        long signOff = asSupervisor.call(() -> reviewDecisions.signOff(id, judge(e.essayRequirements(), Set.of()), null, true,
                 DemoDirectory.PASSWORD.toCharArray(), version(id)));
-        assertRefused(asSupervisor, "assessment.correction.reason", "Say why", () -> reviews.correct(signOff, "", version(id)));
-        long correction = asSupervisor.call(() -> reviews.correct(signOff, "Signed off the wrong attempt by mistake.",
+        assertRefused(asSupervisor, "assessment.correction.reason", "Say why", () -> reviewDecisions.correct(signOff, "", version(id)));
+        long correction = asSupervisor.call(() -> reviewDecisions.correct(signOff, "Signed off the wrong attempt by mistake.",
                 version(id)));
         assertEquals(SubmissionStatus.SUBMITTED, status(id), "the correction puts the work back where the sign-off found it");
         Map<String, Object> row = sql.rows("select kind, corrects_id, decided_by, feedback from assessment_decision where id = ?",
@@ -500,14 +512,14 @@ class AssessmentIT {
         assertEquals(2, history.get(0).correctedBy());
         assertEquals(1, history.get(1).correctsPosition());
         assertRefused(asSupervisor, "assessment.correction.ofCorrection", "itself a correction",
-                () -> reviews.correct(correction, "again", version(id)));
+                () -> reviewDecisions.correct(correction, "again", version(id)));
 
-        long referral = asSupervisor.call(() -> reviews.referBack(id, judge(e.essayRequirements(), Set.of("RC.1.1")),
+        long referral = asSupervisor.call(() -> reviewDecisions.referBack(id, judge(e.essayRequirements(), Set.of("RC.1.1")),
                 "Please add RC.1.1.", version(id)));
         assertEquals(SubmissionStatus.REFERRED_BACK, status(id));
         long second = submit(e, e.essayTask(), "<p>Essay, second attempt.</p>");
         assertRefused(asSupervisor, "assessment.correction.resubmitted", "new attempt since",
-                () -> reviews.correct(referral, "I meant to sign it off", version(id)));
+                () -> reviewDecisions.correct(referral, "I meant to sign it off", version(id)));
         assertEquals(SubmissionStatus.SUBMITTED, status(second));
     }
 
@@ -536,9 +548,9 @@ class AssessmentIT {
 
         long essay = submit(e, e.essayTask(), "<p>Essay.</p>");
         long portfolio = submit(e, e.portfolioTask(), "<p>Portfolio.</p>");
-        long essayOff = asSupervisor.call(() -> reviews.signOff(essay, judge(e.essayRequirements(), Set.of()), null, true,
+        long essayOff = asSupervisor.call(() -> reviewDecisions.signOff(essay, judge(e.essayRequirements(), Set.of()), null, true,
                 DemoDirectory.PASSWORD.toCharArray(), version(essay)));
-        long portfolioOff = asSupervisor.call(() -> reviews.signOff(portfolio, judge(e.portfolioRequirements(), Set.of()),
+        long portfolioOff = asSupervisor.call(() -> reviewDecisions.signOff(portfolio, judge(e.portfolioRequirements(), Set.of()),
                 null, true, DemoDirectory.PASSWORD.toCharArray(), version(portfolio)));
         assertEquals(0, check(e).tasksComplete(), "signed off but sampled: not complete until confirmed");
         asVerifier.call(() -> verification.confirm(essayOff, null, version(essay)));
@@ -578,7 +590,7 @@ class AssessmentIT {
         try {
             assertRefused(asSupervisor, "assessment.conflict", "conflict of interest with Amara Okafor",
                     () -> reviews.review(id));
-            assertRefused(asSupervisor, "assessment.conflict", "conflict of interest", () -> reviews.signOff(id,
+            assertRefused(asSupervisor, "assessment.conflict", "conflict of interest", () -> reviewDecisions.signOff(id,
                     judge(e.essayRequirements(), Set.of()), null, true, DemoDirectory.PASSWORD.toCharArray(), version(id)));
             assertEquals("assessment.conflict", queueLine(id).refusal(), "the queue says why it cannot be assessed");
         } finally {
@@ -597,7 +609,7 @@ class AssessmentIT {
                 UUID.randomUUID().toString(), GRACE).get(0).get("id")).longValue();
         try {
             assertRefused(asSupervisor, "assessment.ownWork", "your own work", () -> reviews.review(ownSubmission));
-            assertRefused(asSupervisor, "assessment.ownWork", "your own work", () -> reviews.referBack(ownSubmission,
+            assertRefused(asSupervisor, "assessment.ownWork", "your own work", () -> reviewDecisions.referBack(ownSubmission,
                     List.of(), "x", version(ownSubmission)));
             assertEquals(SubmissionStatus.SUBMITTED, status(ownSubmission));
         } finally {
@@ -633,7 +645,7 @@ class AssessmentIT {
             assertThrows(EJBAccessException.class, () -> call(as, () -> safeguarding.openConcerns()), as + " reads no concerns");
             assertThrows(EJBAccessException.class, () -> call(as, () -> safeguarding.close(concern, "x", 0)));
         }
-        FeedbackView feedback = asCandidate.call(() -> reviews.feedback(id));
+        FeedbackView feedback = asCandidate.call(() -> progress.feedback(id));
         assertTrue(feedback.decisions().isEmpty(), "a concern is not feedback");
         assertEquals(0, sql.count("select count(*) from audit_entry where detail like ?", "%" + words + "%"),
                 "the audit trail says a concern was raised, never what it says");
@@ -745,10 +757,10 @@ class AssessmentIT {
     /** Amara writes a piece mapped to every requirement of the task and submits it; returns the submission's id. */
     private long submit(Enrolled e, long taskId, String body) throws Exception {
         Map<Long, String> requirements = taskId == e.essayTask() ? e.essayRequirements() : e.portfolioRequirements();
-        long item = asCandidate.call(() -> portfolios.createWritten(e.enrolmentId(), taskId == e.essayTask() ? "Essay"
+        long item = asCandidate.call(() -> evidenceItems.createWritten(e.enrolmentId(), taskId == e.essayTask() ? "Essay"
                 : "Practice account"));
         long itemVersion = asCandidate.call(() -> portfolios.item(item)).version();
-        asCandidate.call(() -> portfolios.save(item, new ItemEdit(taskId == e.essayTask() ? "Essay" : "Practice account",
+        asCandidate.call(() -> evidenceItems.save(item, new ItemEdit(taskId == e.essayTask() ? "Essay" : "Practice account",
                 false, requirements.keySet(), body, null, null, null), itemVersion));
         return asCandidate.call(() -> submissions.submit(e.enrolmentId(), taskId, List.of(item), true,
                 "This work is my own.", UUID.randomUUID().toString())).submissionId();
@@ -764,7 +776,7 @@ class AssessmentIT {
     private String signOffAndReason(Enrolled e, long submissionId) throws Exception {
         Map<Long, String> requirements = sql.count("select count(*) from submission s join assessment_task t on t.id = s.task_id "
                 + "where s.id = ? and t.code = 'ESSAY'", submissionId) == 1 ? e.essayRequirements() : e.portfolioRequirements();
-        long decision = asSupervisor.call(() -> reviews.signOff(submissionId, judge(requirements, Set.of()), null, true,
+        long decision = asSupervisor.call(() -> reviewDecisions.signOff(submissionId, judge(requirements, Set.of()), null, true,
                 DemoDirectory.PASSWORD.toCharArray(), version(submissionId)));
         Object reason = sql.rows("select sample_reason from assessment_decision where id = ?", decision).get(0).get("sample_reason");
         return reason == null ? "-" : (String) reason;
@@ -813,7 +825,7 @@ class AssessmentIT {
     }
 
     private CompletionRules.Check check(Enrolled e) throws Exception {
-        return asCoordinator.call(() -> reviews.completion(e.enrolmentId()));
+        return asCoordinator.call(() -> progress.completion(e.enrolmentId()));
     }
 
     private Map<String, RequirementState> matrix(long enrolmentId) throws Exception {

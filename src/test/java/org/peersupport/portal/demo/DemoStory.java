@@ -29,7 +29,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import org.peersupport.portal.assessment.boundary.JudgementInput;
-import org.peersupport.portal.assessment.boundary.Reviews;
+import org.peersupport.portal.assessment.boundary.ReviewDecisions;
 import org.peersupport.portal.assessment.boundary.Safeguarding;
 import org.peersupport.portal.assessment.boundary.Verification;
 import org.peersupport.portal.candidate.boundary.Allocations;
@@ -46,6 +46,7 @@ import org.peersupport.portal.course.entity.Course;
 import org.peersupport.portal.notice.boundary.Notices;
 import org.peersupport.portal.platform.control.PortalConfig;
 import org.peersupport.portal.platform.control.UkTime;
+import org.peersupport.portal.portfolio.boundary.EvidenceItems;
 import org.peersupport.portal.portfolio.boundary.ItemEdit;
 import org.peersupport.portal.portfolio.boundary.Portfolios;
 import org.peersupport.portal.portfolio.boundary.Submissions;
@@ -118,10 +119,13 @@ public class DemoStory {
     Portfolios portfolios;
 
     @Inject
+    EvidenceItems evidenceItems;
+
+    @Inject
     Submissions submissions;
 
     @Inject
-    Reviews reviews;
+    ReviewDecisions reviewDecisions;
 
     @Inject
     Verification verification;
@@ -384,9 +388,9 @@ public class DemoStory {
             throws Exception {
         long taskId = tasks.get(task);
         readNotices(person);
-        long itemId = item != null ? item : as(person).call(() -> portfolios.createWritten(enrolmentId, title));
+        long itemId = item != null ? item : as(person).call(() -> evidenceItems.createWritten(enrolmentId, title));
         long itemVersion = as(person).call(() -> portfolios.item(itemId)).version();
-        as(person).call(() -> portfolios.save(itemId, new ItemEdit(title, false, requirements(taskId).keySet(), bodyHtml,
+        as(person).call(() -> evidenceItems.save(itemId, new ItemEdit(title, false, requirements(taskId).keySet(), bodyHtml,
                 null, null, null), itemVersion));
         return as(person).call(() -> submissions.submit(enrolmentId, taskId, List.of(itemId), true, DECLARATION,
                 UUID.randomUUID().toString())).submissionId();
@@ -395,13 +399,13 @@ public class DemoStory {
     private void referBack(DemoCast supervisor, long submissionId, Set<String> notYet, String feedback) throws Exception {
         readNotices(supervisor);
         List<JudgementInput> judged = judge(submissionId, notYet);
-        as(supervisor).call(() -> reviews.referBack(submissionId, judged, feedback, version("submission", submissionId)));
+        as(supervisor).call(() -> reviewDecisions.referBack(submissionId, judged, feedback, version("submission", submissionId)));
     }
 
     private void signOff(DemoCast supervisor, long submissionId, String feedback) throws Exception {
         readNotices(supervisor);
         List<JudgementInput> judged = judge(submissionId, Set.of());
-        as(supervisor).call(() -> reviews.signOff(submissionId, judged, feedback, true,
+        as(supervisor).call(() -> reviewDecisions.signOff(submissionId, judged, feedback, true,
                 DemoCast.PASSWORD.toCharArray(), version("submission", submissionId)));
     }
 

@@ -34,7 +34,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.peersupport.portal.assessment.boundary.AssessmentProgress;
 import org.peersupport.portal.assessment.boundary.Certificates;
+import org.peersupport.portal.assessment.boundary.ReviewDecisions;
 import org.peersupport.portal.assessment.boundary.Reviews;
 import org.peersupport.portal.candidate.boundary.Allocations;
 import org.peersupport.portal.candidate.boundary.CandidateRecords;
@@ -43,6 +45,7 @@ import org.peersupport.portal.candidate.entity.EnrolmentStatus;
 import org.peersupport.portal.demo.DemoAccount;
 import org.peersupport.portal.notice.boundary.Notices;
 import org.peersupport.portal.platform.control.BusinessException;
+import org.peersupport.portal.portfolio.boundary.EvidenceItems;
 import org.peersupport.portal.portfolio.boundary.ItemEdit;
 import org.peersupport.portal.portfolio.boundary.Portfolios;
 import org.peersupport.portal.portfolio.boundary.Submissions;
@@ -95,10 +98,19 @@ class AccessFollowsThePersonIT {
     Portfolios portfolios;
 
     @Inject
+    EvidenceItems evidenceItems;
+
+    @Inject
     Submissions submissions;
 
     @Inject
     Reviews reviews;
+
+    @Inject
+    ReviewDecisions reviewDecisions;
+
+    @Inject
+    AssessmentProgress progress;
 
     @Inject
     CandidateRecords records;
@@ -168,9 +180,9 @@ class AccessFollowsThePersonIT {
                 long cohort = testCohorts.cohort(true);
                 long enrolment = testCohorts.enrol(cohort, REUSED, EnrolmentStatus.ACTIVE);
                 enrolled.add(enrolment);
-                long item = asReused.call(() -> portfolios.createWritten(enrolment, "Jo's recovery story"));
+                long item = asReused.call(() -> evidenceItems.createWritten(enrolment, "Jo's recovery story"));
                 long task = task(enrolment, "ESSAY");
-                asReused.call(() -> portfolios.save(item, edit("Jo's recovery story", "<p>What helped me</p>",
+                asReused.call(() -> evidenceItems.save(item, edit("Jo's recovery story", "<p>What helped me</p>",
                         Set.of(requirement(enrolment, "RC.2.1"))), version(item)));
                 long submission = asReused.call(() -> submissions.submit(enrolment, task, List.of(item), true, DECLARATION,
                         UUID.randomUUID().toString())).submissionId();
@@ -199,14 +211,14 @@ class AccessFollowsThePersonIT {
                 assertAll(
                         () -> assertTrue(asReused.call(() -> portfolios.myPortfolios()).isEmpty(), "no portfolio"),
                         () -> assertTrue(asReused.call(() -> records.myEnrolments()).isEmpty(), "no enrolment"),
-                        () -> assertTrue(asReused.call(() -> reviews.myWork()).isEmpty(), "no submitted work"),
+                        () -> assertTrue(asReused.call(() -> progress.myWork()).isEmpty(), "no submitted work"),
                         () -> assertTrue(asReused.call(() -> certificates.mine()).isEmpty(), "no certificate"),
                         () -> assertEquals(0, asReused.call(() -> notices.mine(1)).total(), "no notice"),
                         () -> assertEquals(0, asReused.call(() -> notices.unreadCount())),
                         () -> assertRefused(() -> portfolios.portfolio(enrolment)),
                         () -> assertRefused(() -> portfolios.item(item)),
                         () -> assertRefused(() -> submissions.submission(submission)),
-                        () -> assertRefused(() -> reviews.feedback(submission)),
+                        () -> assertRefused(() -> progress.feedback(submission)),
                         () -> assertRefused(() -> records.record(enrolment)),
                         () -> assertRefused(() -> certificates.document(certificate)),
                         () -> assertRefused(() -> notices.markRead(notice)));
@@ -266,7 +278,7 @@ class AccessFollowsThePersonIT {
         assertTrue(readsOf(w) > before, "the former supervisor's reads are audited");
         assertSupervisorRefused(() -> records.addNote(w.enrolment(), "A note after the end"));
         BusinessException noDecision = assertThrows(BusinessException.class, () -> asSupervisor.call(
-                () -> reviews.referBack(w.submission(), List.of(), "Please add an example.", 0)));
+                () -> reviewDecisions.referBack(w.submission(), List.of(), "Please add an example.", 0)));
         assertEquals("assessment.placeEnded", noDecision.key(), "read only: no new decision after the place ended");
 
         // the enrolment ended 91 days ago: the period is over
@@ -302,8 +314,8 @@ class AccessFollowsThePersonIT {
         long enrolment = testCohorts.enrol(cohort, AMARA, EnrolmentStatus.ACTIVE);
         enrolled.add(enrolment);
         asCoordinator.run(() -> allocations.allocate(enrolment, GRACE, null));
-        long item = asCandidate.call(() -> portfolios.createWritten(enrolment, "What recovery means"));
-        asCandidate.call(() -> portfolios.save(item, edit("What recovery means", "<p>What recovery means to me</p>",
+        long item = asCandidate.call(() -> evidenceItems.createWritten(enrolment, "What recovery means"));
+        asCandidate.call(() -> evidenceItems.save(item, edit("What recovery means", "<p>What recovery means to me</p>",
                 Set.of(requirement(enrolment, "RC.2.1"))), version(item)));
         long task = task(enrolment, "ESSAY");
         long submission = asCandidate.call(() -> submissions.submit(enrolment, task, List.of(item), true, DECLARATION,

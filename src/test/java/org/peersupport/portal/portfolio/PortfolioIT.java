@@ -51,6 +51,7 @@ import org.peersupport.portal.course.boundary.CoursePackages;
 import org.peersupport.portal.course.boundary.CourseVersionAdministration;
 import org.peersupport.portal.demo.DemoAccount;
 import org.peersupport.portal.platform.control.BusinessException;
+import org.peersupport.portal.portfolio.boundary.EvidenceItems;
 import org.peersupport.portal.portfolio.boundary.ItemEdit;
 import org.peersupport.portal.portfolio.boundary.ItemView;
 import org.peersupport.portal.portfolio.boundary.MatrixCell;
@@ -116,6 +117,9 @@ class PortfolioIT {
 
     @Inject
     Portfolios portfolios;
+
+    @Inject
+    EvidenceItems evidenceItems;
 
     @Inject
     Submissions submissions;
@@ -191,10 +195,10 @@ class PortfolioIT {
     @Test
     void issue5_aCandidateCreatesEachKindOfEvidenceAndTheServerSanitisesAndCountsWrittenWork() throws Exception {
         Fixture f = enrolled();
-        long written = asCandidate.call(() -> portfolios.createWritten(f.enrolment(), "My recovery story"));
+        long written = asCandidate.call(() -> evidenceItems.createWritten(f.enrolment(), "My recovery story"));
         String typed = "<p>My story</p><script>alert('stolen')</script>"
                 + "<p onclick=\"steal()\">Hope <img src=x onerror=\"steal()\"> and <a href=\"javascript:steal()\">change</a></p>";
-        Saved saved = asCandidate.call(() -> portfolios.save(written, edit("My recovery story", typed, Set.of()),
+        Saved saved = asCandidate.call(() -> evidenceItems.save(written, edit("My recovery story", typed, Set.of()),
                 version(written)));
         ItemView piece = asCandidate.call(() -> portfolios.item(written));
         assertEquals(EvidenceKind.WRITTEN, piece.kind());
@@ -205,18 +209,18 @@ class PortfolioIT {
         assertEquals(5, saved.wordCount(), "counted on the server, from the sanitised text");
         assertEquals(5, piece.wordCount());
 
-        Saved autosaved = asCandidate.call(() -> portfolios.autosave(written,
+        Saved autosaved = asCandidate.call(() -> evidenceItems.autosave(written,
                 "<p>My story, continued as I type</p>", version(written)));
         assertEquals(6, autosaved.wordCount());
         assertNotNull(asCandidate.call(() -> portfolios.item(written)).draftSavedAt());
         long old = autosaved.version() - 1;
-        assertRefused(asCandidate, "evidence.stale", "another tab", () -> portfolios.autosave(written, "<p>old tab</p>", old));
+        assertRefused(asCandidate, "evidence.stale", "another tab", () -> evidenceItems.autosave(written, "<p>old tab</p>", old));
         assertEquals("<p>My story, continued as I type</p>", asCandidate.call(() -> portfolios.item(written)).bodyHtml(),
                 "the stale save changed nothing");
 
         LocalDate day = LocalDate.now().minusDays(3);
-        long reflection = asCandidate.call(() -> portfolios.createReflection(f.enrolment(), "After session 4", day));
-        asCandidate.call(() -> portfolios.autosave(reflection, "<p>What I noticed about <em>mutuality</em></p>",
+        long reflection = asCandidate.call(() -> evidenceItems.createReflection(f.enrolment(), "After session 4", day));
+        asCandidate.call(() -> evidenceItems.autosave(reflection, "<p>What I noticed about <em>mutuality</em></p>",
                 version(reflection)));
         ItemView log = asCandidate.call(() -> portfolios.item(reflection));
         assertEquals(EvidenceKind.REFLECTION, log.kind());
@@ -224,7 +228,7 @@ class PortfolioIT {
         assertEquals(5, log.wordCount());
 
         byte[] pdf = pdf("Observation notes");
-        long file = asCandidate.call(() -> portfolios.createFile(f.enrolment(), "Observation notes",
+        long file = asCandidate.call(() -> evidenceItems.createFile(f.enrolment(), "Observation notes",
                 new ByteArrayInputStream(pdf), "observation.pdf"));
         ItemView upload = asCandidate.call(() -> portfolios.item(file));
         assertEquals("observation.pdf", upload.file().fileName());
@@ -285,31 +289,31 @@ class PortfolioIT {
         exe[128] = 'P';
         exe[129] = 'E';
         BusinessException disguised = assertThrows(BusinessException.class, () -> asCandidate.call(() ->
-                portfolios.createFile(f.enrolment(), "Notes", new ByteArrayInputStream(exe), "notes.pdf")));
+                evidenceItems.createFile(f.enrolment(), "Notes", new ByteArrayInputStream(exe), "notes.pdf")));
         assertTrue(disguised.key().startsWith("evidence.upload.refused"), disguised.key());
         assertTrue(disguised.getMessage().startsWith("notes.pdf is not a PDF"), disguised.getMessage());
 
         byte[] large = new byte[1024 * 1024 + 1];
         System.arraycopy(pdf("big"), 0, large, 0, 20);
         BusinessException tooLarge = assertThrows(BusinessException.class, () -> asCandidate.call(() ->
-                portfolios.createFile(f.enrolment(), "Recording", new ByteArrayInputStream(large), "recording.pdf")));
+                evidenceItems.createFile(f.enrolment(), "Recording", new ByteArrayInputStream(large), "recording.pdf")));
         assertEquals("recording.pdf is over the 1 MB limit for uploads.", tooLarge.getMessage());
         assertEquals(before, sql.count("select count(*) from stored_file"), "a refused upload stores nothing");
         assertTrue(asCandidate.call(() -> portfolios.portfolio(f.enrolment())).items().isEmpty());
 
-        long item = asCandidate.call(() -> portfolios.createFile(f.enrolment(), null, new ByteArrayInputStream(
+        long item = asCandidate.call(() -> evidenceItems.createFile(f.enrolment(), null, new ByteArrayInputStream(
                 "Reflective notes from my placement.\n".getBytes(StandardCharsets.UTF_8)), "placement notes.txt"));
         ItemView first = asCandidate.call(() -> portfolios.item(item));
         assertEquals("placement notes.txt", first.title(), "the file's name when no title is given");
         assertEquals("text/plain", first.file().mediaType());
         long firstFile = storedFileOf(item);
-        asCandidate.call(() -> portfolios.replaceFile(item, new ByteArrayInputStream(pdf("v2")), "notes-v2.pdf",
+        asCandidate.call(() -> evidenceItems.replaceFile(item, new ByteArrayInputStream(pdf("v2")), "notes-v2.pdf",
                 version(item)));
         long secondFile = storedFileOf(item);
         assertNotEquals(firstFile, secondFile, "a replaced file is a new stored file");
         assertEquals(0, sql.count("select count(*) from stored_file where id = ?", firstFile),
                 "an unsubmitted previous file is deleted");
-        assertRefused(asCandidate, "evidence.upload.refused.type_not_allowed", "not a PDF", () -> portfolios.replaceFile(item,
+        assertRefused(asCandidate, "evidence.upload.refused.type_not_allowed", "not a PDF", () -> evidenceItems.replaceFile(item,
                 new ByteArrayInputStream(exe), "v3.pdf", version(item)));
         assertEquals(secondFile, storedFileOf(item), "a refused replacement changes nothing");
         assertThrows(SQLException.class, () -> sql.update("update stored_file set sha256 = 'x' where id = ?", secondFile),
@@ -329,11 +333,11 @@ class PortfolioIT {
 
         long rc21 = requirement(f, "RC.2.1");
         long rc22 = requirement(f, "RC.2.2");
-        long essay = asCandidate.call(() -> portfolios.createWritten(f.enrolment(), "Essay draft"));
-        asCandidate.call(() -> portfolios.save(essay, edit("Essay draft", "<p>My story</p>", Set.of(rc21, rc22)),
+        long essay = asCandidate.call(() -> evidenceItems.createWritten(f.enrolment(), "Essay draft"));
+        asCandidate.call(() -> evidenceItems.save(essay, edit("Essay draft", "<p>My story</p>", Set.of(rc21, rc22)),
                 version(essay)));
-        long notes = asCandidate.call(() -> portfolios.createReflection(f.enrolment(), "Notes", null));
-        asCandidate.call(() -> portfolios.save(notes, new ItemEdit("Notes", false, Set.of(rc21), "<p>More</p>",
+        long notes = asCandidate.call(() -> evidenceItems.createReflection(f.enrolment(), "Notes", null));
+        asCandidate.call(() -> evidenceItems.save(notes, new ItemEdit("Notes", false, Set.of(rc21), "<p>More</p>",
                 LocalDate.now(), null, null), version(notes)));
         assertEquals(List.of("RC.2.1", "RC.2.2"), asCandidate.call(() -> portfolios.item(essay)).requirementCodes());
 
@@ -345,7 +349,7 @@ class PortfolioIT {
 
         Fixture other = enrolled();
         long foreign = requirement(other, "RC.2.1");
-        assertRefused(asCandidate, "evidence.requirements.invalid", "of your course", () -> portfolios.save(essay,
+        assertRefused(asCandidate, "evidence.requirements.invalid", "of your course", () -> evidenceItems.save(essay,
                 edit("Essay draft", "<p>My story</p>", Set.of(rc21, foreign)), version(essay)));
 
         // the assessment feature judges requirements met in requirement_judgement: the latest judgement counts
@@ -364,13 +368,13 @@ class PortfolioIT {
         assertEquals(16, asHr.call(() -> portfolios.matrix(f.enrolment())).cells().size());
 
         // unmapping moves a requirement back
-        asCandidate.call(() -> portfolios.save(notes, new ItemEdit("Notes", false, Set.of(), "<p>More</p>",
+        asCandidate.call(() -> evidenceItems.save(notes, new ItemEdit("Notes", false, Set.of(), "<p>More</p>",
                 LocalDate.now(), null, null), version(notes)));
         assertEquals(1, matrix(f).get("RC.2.1").mappedItems());
 
         // a paused candidate's portfolio is read-only
         move(f.enrolment(), EnrolmentStatus.PAUSED, "A break");
-        assertRefused(asCandidate, "portfolio.closed", "paused", () -> portfolios.createWritten(f.enrolment(), "New"));
+        assertRefused(asCandidate, "portfolio.closed", "paused", () -> evidenceItems.createWritten(f.enrolment(), "New"));
         assertEquals(2, asCandidate.call(() -> portfolios.portfolio(f.enrolment())).items().size());
         assertFalse(asCandidate.call(() -> portfolios.portfolio(f.enrolment())).heading().editable());
     }
@@ -382,11 +386,11 @@ class PortfolioIT {
         Fixture f = enrolled();
         long essay = task(f, "ESSAY");
         long rc21 = requirement(f, "RC.2.1");
-        long piece = asCandidate.call(() -> portfolios.createWritten(f.enrolment(), "My recovery story"));
-        asCandidate.call(() -> portfolios.save(piece, edit("My recovery story", "<p>First draft of my story</p>",
+        long piece = asCandidate.call(() -> evidenceItems.createWritten(f.enrolment(), "My recovery story"));
+        asCandidate.call(() -> evidenceItems.save(piece, edit("My recovery story", "<p>First draft of my story</p>",
                 Set.of(rc21)), version(piece)));
         byte[] firstPdf = pdf("first");
-        long file = asCandidate.call(() -> portfolios.createFile(f.enrolment(), "Reading list",
+        long file = asCandidate.call(() -> evidenceItems.createFile(f.enrolment(), "Reading list",
                 new ByteArrayInputStream(firstPdf), "reading.pdf"));
         long unconfirmed = asCandidate.call(() -> testimonies.request(f.enrolment(), "Ward shadowing", "mark.evans",
                 new Testimony(null, "Officer", "Manager", "Statement")));
@@ -405,10 +409,10 @@ class PortfolioIT {
         assertEquals(1, first.attempt());
 
         // the candidate keeps editing the drafts
-        asCandidate.call(() -> portfolios.save(piece, edit("My recovery story, revised", "<p>Second draft</p>", Set.of()),
+        asCandidate.call(() -> evidenceItems.save(piece, edit("My recovery story, revised", "<p>Second draft</p>", Set.of()),
                 version(piece)));
         long firstStored = storedFileOf(file);
-        asCandidate.call(() -> portfolios.replaceFile(file, new ByteArrayInputStream(pdf("second")), "reading-2.pdf",
+        asCandidate.call(() -> evidenceItems.replaceFile(file, new ByteArrayInputStream(pdf("second")), "reading-2.pdf",
                 version(file)));
 
         SubmissionView frozen = asCandidate.call(() -> submissions.submission(first.submissionId()));
@@ -460,7 +464,7 @@ class PortfolioIT {
                 String.valueOf(first.submissionId()), String.valueOf(second.submissionId())));
 
         // deleting the draft leaves the submissions as they were
-        asCandidate.run(() -> portfolios.delete(piece, version(piece)));
+        asCandidate.run(() -> evidenceItems.delete(piece, version(piece)));
         assertEquals("<p>Second draft</p>", asCandidate.call(() -> submissions.submission(second.submissionId()))
                 .items().get(0).bodyHtml());
     }
@@ -468,8 +472,8 @@ class PortfolioIT {
     @Test
     void issue5_submittingTwiceWithTheSameTokenOrTwoRacingRequestsMakesOneSubmission() throws Exception {
         Fixture f = enrolled();
-        long piece = asCandidate.call(() -> portfolios.createWritten(f.enrolment(), "Essay"));
-        asCandidate.call(() -> portfolios.save(piece, edit("Essay", "<p>Text</p>", Set.of()), version(piece)));
+        long piece = asCandidate.call(() -> evidenceItems.createWritten(f.enrolment(), "Essay"));
+        asCandidate.call(() -> evidenceItems.save(piece, edit("Essay", "<p>Text</p>", Set.of()), version(piece)));
 
         long essay = task(f, "ESSAY");
         String token = token();
@@ -515,11 +519,11 @@ class PortfolioIT {
     void issue5_evidenceIsReadOnlyByTheCandidateTheAllocatedSupervisorAndASampledVerifierAndEveryOtherReadIsAudited()
             throws Exception {
         Fixture f = enrolled();
-        long written = asCandidate.call(() -> portfolios.createWritten(f.enrolment(), "My story"));
-        asCandidate.call(() -> portfolios.save(written, edit("My story", "<p>Private words</p>", Set.of()), version(written)));
-        long privateFile = asCandidate.call(() -> portfolios.createFile(f.enrolment(), "Care plan", new ByteArrayInputStream(
+        long written = asCandidate.call(() -> evidenceItems.createWritten(f.enrolment(), "My story"));
+        asCandidate.call(() -> evidenceItems.save(written, edit("My story", "<p>Private words</p>", Set.of()), version(written)));
+        long privateFile = asCandidate.call(() -> evidenceItems.createFile(f.enrolment(), "Care plan", new ByteArrayInputStream(
                 pdf("care plan")), "care-plan.pdf"));
-        asCandidate.call(() -> portfolios.save(privateFile, new ItemEdit("Care plan", true, Set.of(), null, null, null, null),
+        asCandidate.call(() -> evidenceItems.save(privateFile, new ItemEdit("Care plan", true, Set.of(), null, null, null, null),
                 version(privateFile)));
         SubmitOutcome submitted = asCandidate.call(() -> submissions.submit(f.enrolment(), task(f, "ESSAY"),
                 List.of(written, privateFile), true, DECLARATION, token()));
@@ -597,7 +601,7 @@ class PortfolioIT {
     @Test
     void issue5_everyPortfolioBoundaryMethodRefusesTheRolesItIsNotFor() throws Exception {
         Fixture f = enrolled();
-        long item = asCandidate.call(() -> portfolios.createWritten(f.enrolment(), "Piece"));
+        long item = asCandidate.call(() -> evidenceItems.createWritten(f.enrolment(), "Piece"));
         long task = task(f, "ESSAY");
         Set<String> candidate = Set.of("candidate");
         Set<String> supervisor = Set.of("supervisor");
@@ -613,15 +617,15 @@ class PortfolioIT {
                 new Check("Portfolios.itemFile", readers, () -> portfolios.itemFile(-1)),
                 new Check("Portfolios.matrix", Set.of("candidate", "supervisor", "coordinator", "hr"), () -> portfolios.matrix(-1)),
                 new Check("Portfolios.statuses", statuses, () -> portfolios.statuses(-1)),
-                new Check("Portfolios.createWritten", candidate, () -> portfolios.createWritten(-1, "x")),
-                new Check("Portfolios.createReflection", candidate, () -> portfolios.createReflection(-1, "x", null)),
-                new Check("Portfolios.createFile", candidate, () -> portfolios.createFile(-1, "x",
+                new Check("EvidenceItems.createWritten", candidate, () -> evidenceItems.createWritten(-1, "x")),
+                new Check("EvidenceItems.createReflection", candidate, () -> evidenceItems.createReflection(-1, "x", null)),
+                new Check("EvidenceItems.createFile", candidate, () -> evidenceItems.createFile(-1, "x",
                         new ByteArrayInputStream(new byte[0]), "x.txt")),
-                new Check("Portfolios.save", candidate, () -> portfolios.save(item, edit, -1)),
-                new Check("Portfolios.autosave", candidate, () -> portfolios.autosave(item, "<p>x</p>", -1)),
-                new Check("Portfolios.replaceFile", candidate, () -> portfolios.replaceFile(item,
+                new Check("EvidenceItems.save", candidate, () -> evidenceItems.save(item, edit, -1)),
+                new Check("EvidenceItems.autosave", candidate, () -> evidenceItems.autosave(item, "<p>x</p>", -1)),
+                new Check("EvidenceItems.replaceFile", candidate, () -> evidenceItems.replaceFile(item,
                         new ByteArrayInputStream(new byte[0]), "x.txt", -1)),
-                new Check("Portfolios.delete", candidate, () -> portfolios.delete(item, -1)),
+                new Check("EvidenceItems.delete", candidate, () -> evidenceItems.delete(item, -1)),
                 new Check("Submissions.submitForm", candidate, () -> submissions.submitForm(f.enrolment(), task)),
                 new Check("Submissions.submit", candidate, () -> submissions.submit(f.enrolment(), task, List.of(), false,
                         DECLARATION, token())),

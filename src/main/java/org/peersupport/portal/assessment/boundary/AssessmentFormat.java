@@ -3,7 +3,6 @@ package org.peersupport.portal.assessment.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.peersupport.portal.platform.control.UkTime;
 
@@ -12,16 +11,15 @@ import org.peersupport.portal.platform.control.UkTime;
 @ApplicationScoped
 public class AssessmentFormat {
 
-    private static final ZoneId UK = UkTime.ZONE;
     private static final DateTimeFormatter DATE = UkTime.DATE_SHORT;
     private static final DateTimeFormatter DATE_TIME = UkTime.DATE_TIME_SHORT;
 
     public String date(Instant instant) {
-        return instant == null ? "" : DATE.format(instant.atZone(UK));
+        return instant == null ? "" : DATE.format(instant.atZone(UkTime.ZONE));
     }
 
     public String dateTime(Instant instant) {
-        return instant == null ? "" : DATE_TIME.format(instant.atZone(UK));
+        return instant == null ? "" : DATE_TIME.format(instant.atZone(UkTime.ZONE));
     }
 
     /** For a {@code datetime} attribute of a {@code time} element. */

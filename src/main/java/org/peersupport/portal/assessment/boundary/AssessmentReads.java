@@ -8,12 +8,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import org.peersupport.portal.assessment.entity.Decision;
 import org.peersupport.portal.assessment.entity.DecisionKind;
 import org.peersupport.portal.assessment.entity.Judgement;
+import org.peersupport.portal.candidate.entity.EnrolmentStatus;
 import org.peersupport.portal.course.entity.EvidenceRequirement;
 import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.control.BusinessException;
 import org.peersupport.portal.portfolio.entity.Submission;
 
 /** What the assessment boundaries share: the requirements a submission is judged against, and decision views. */
@@ -105,5 +108,37 @@ final class AssessmentReads {
     /** A text from the portal's bundle that is recorded as said (the sign-off declaration), in British English. */
     static String bundleText(String key) {
         return ResourceBundle.getBundle(Messages.BUNDLE, Locale.UK).getString(key);
+    }
+
+    /**
+     * Why the assessor may not correct this (latest) decision, or empty when they may: only their own kinds of
+     * decision, not a correction, not once the work moved on, the candidate resubmitted, or the enrolment completed.
+     */
+    static Optional<BusinessException> correctionRefusal(EntityManager em, Decision latest) {
+        Submission s = latest.getSubmission();
+        if (latest.getKind() == DecisionKind.CORRECTION) {
+            return Optional.of(new BusinessException("assessment.correction.ofCorrection",
+                    "The latest decision is itself a correction. Make a new decision instead."));
+        }
+        if (!latest.getKind().byAssessor()) {
+            return Optional.of(new BusinessException("assessment.correction.notYours",
+                    "The latest decision on this work is a verifier's, so only they can correct it."));
+        }
+        if (s.getStatus() != latest.getToStatus()) {
+            return Optional.of(new BusinessException("assessment.correction.moved",
+                    "This decision cannot be corrected: the work has moved on since."));
+        }
+        if (s.getEnrolment().getStatus() == EnrolmentStatus.COMPLETED) {
+            return Optional.of(new BusinessException("assessment.correction.completed", "This enrolment is completed, so "
+                    + "its decisions can no longer be corrected here. Ask a training coordinator."));
+        }
+        if (latest.getKind() == DecisionKind.REFER_BACK && em.createQuery("select count(s2) from Submission s2 "
+                + "where s2.enrolment.id = :e and s2.task.id = :t and s2.attempt > :a", Long.class)
+                .setParameter("e", s.getEnrolment().getId()).setParameter("t", s.getTask().getId())
+                .setParameter("a", s.getAttempt()).getSingleResult() > 0) {
+            return Optional.of(new BusinessException("assessment.correction.resubmitted", "The candidate has submitted a "
+                    + "new attempt since, so this referral cannot be corrected. Assess the new attempt instead."));
+        }
+        return Optional.empty();
     }
 }

@@ -17,7 +17,7 @@ import org.peersupport.portal.platform.boundary.PageLoads;
 public class FeedbackPage {
 
     @Inject
-    Reviews reviews;
+    AssessmentProgress progress;
 
     @Inject
     FacesContext faces;
@@ -27,12 +27,11 @@ public class FeedbackPage {
     private List<MyWorkLine> myWork;
 
     public void load() throws IOException {
-        view = PageLoads.loadOrNotFound(faces, () -> {
-            if (submission == null) {
-                throw new org.peersupport.portal.platform.control.BusinessException("assessment.notFound", "There is no such submission, or it is not yours to assess.");
-            }
-            return reviews.feedback(submission);
-        }, "assessment.notFound");
+        if (submission == null) {
+            PageLoads.notFound(faces, "There is no such submission, or it is not yours to assess.");
+            return;
+        }
+        view = PageLoads.loadOrNotFound(faces, () -> progress.feedback(submission), "assessment.notFound");
     }
 
     public FeedbackView getView() {
@@ -41,7 +40,7 @@ public class FeedbackPage {
 
     public List<MyWorkLine> getMyWork() {
         if (myWork == null) {
-            myWork = reviews.myWork();
+            myWork = progress.myWork();
         }
         return myWork;
     }

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.peersupport.portal.platform.boundary.Messages;
-import org.peersupport.portal.platform.boundary.PageLoads;
 import org.peersupport.portal.platform.control.BusinessException;
 
 /**
@@ -30,8 +29,16 @@ public class ReviewPage implements Serializable {
     static final String MET = "MET";
     static final String NOT_YET = "NOT_YET";
 
+    /** Which field a refusal belongs to, by the start of its key. */
+    private static final Map<String, String> FIELDS = Map.of("assessment.password", "password",
+            "assessment.declaration.required", "declaration", "assessment.feedback.required", "feedback",
+            "assessment.signOff.notAllMet", "signOff");
+
     @Inject
     Reviews reviews;
+
+    @Inject
+    ReviewDecisions reviewDecisions;
 
     @Inject
     Safeguarding safeguarding;
@@ -43,39 +50,21 @@ public class ReviewPage implements Serializable {
     Messages messages;
 
     private Long submission;
-    private long version;
-    private transient ReviewView view;
-    /** Why the caller may not assess this work (their own, a conflict), instead of the review. */
-    private String refusal;
+    private final AssessorForm<ReviewView> form = new AssessorForm<>(FIELDS);
     private final Map<Long, String> met = new HashMap<>();
     private final Map<Long, String> requirementFeedback = new HashMap<>();
     private String feedback;
     private boolean declared;
     private String password;
     private String concern;
-    private String correctionReason;
     /** Problems by field ("feedback", "req:12", "req:12:feedback", "password"...), shown next to the field. */
-    private final Map<String, String> errors = new HashMap<>();
+    private final Map<String, String> errors = form.errors();
 
     public void load() throws IOException {
-        if (faces.isPostback()) {
-            return;
-        }
-        try {
-            view = PageLoads.loadOrNotFound(faces, () -> {
-                if (submission == null) {
-                    throw new BusinessException("assessment.notFound", "There is no such submission, or it is not yours to assess.");
-                }
-                return reviews.review(submission);
-            }, "assessment.notFound", "evidence.notFound");
-        } catch (BusinessException e) {
-            refusal = messages.text(e);
-            return;
-        }
+        ReviewView view = form.load(faces, messages, submission, reviews::review, ReviewView::version);
         if (view == null) {
             return;
         }
-        version = view.version();
         for (RequirementLine r : view.requirements()) {
             if (r.metBefore()) {
                 met.putIfAbsent(r.requirementId(), MET);
@@ -84,10 +73,7 @@ public class ReviewPage implements Serializable {
     }
 
     public ReviewView getView() {
-        if (view == null && refusal == null && submission != null) {
-            view = reviews.review(submission);
-        }
-        return view;
+        return form.view(submission, reviews::review);
     }
 
     // ---------------------------------------------------------------- decisions
@@ -102,7 +88,7 @@ public class ReviewPage implements Serializable {
             return null;
         }
         try {
-            reviews.referBack(submission, judged, feedback, version);
+            reviewDecisions.referBack(submission, judged, feedback, form.version());
         } catch (BusinessException e) {
             return refused(e);
         }
@@ -126,7 +112,7 @@ public class ReviewPage implements Serializable {
                 return null;
             }
             try {
-                reviews.signOff(submission, judged, feedback, declared, typed, version);
+                reviewDecisions.signOff(submission, judged, feedback, declared, typed, form.version());
             } catch (BusinessException e) {
                 return refused(e);
             }
@@ -155,22 +141,7 @@ public class ReviewPage implements Serializable {
     }
 
     public String correct() {
-        errors.clear();
-        if (AssessmentReads.blankToNull(correctionReason) == null) {
-            errors.put("correction", messages.text("review.error.reason"));
-            return null;
-        }
-        DecisionView latest = getView().correctable();
-        if (latest == null) {
-            return null;
-        }
-        try {
-            reviews.correct(latest.id(), correctionReason, version);
-        } catch (BusinessException e) {
-            return refused(e);
-        }
-        messages.info(null, "review.corrected", latest.position());
-        return "review?faces-redirect=true&includeViewParams=true";
+        return form.correct(messages, faces, () -> getView().correctable(), reviewDecisions::correct, "review");
     }
 
     /**
@@ -204,25 +175,8 @@ public class ReviewPage implements Serializable {
 
     /** Shows a refusal next to its field, or at the top of the page; keeps everything typed but the password. */
     private String refused(BusinessException e) {
-        String key = e.key() == null ? "" : e.key();
-        String text = messages.text(e);
-        if (key.startsWith("assessment.password")) {
-            errors.put("password", text);
-        } else if (key.equals("assessment.declaration.required")) {
-            errors.put("declaration", text);
-        } else if (key.equals("assessment.feedback.required")) {
-            errors.put("feedback", text);
-        } else if (key.equals("assessment.correction.reason")) {
-            errors.put("correction", text);
-        } else if (key.equals("assessment.signOff.notAllMet")) {
-            errors.put("signOff", text);
-        } else {
-            messages.refused(null, e);
-            faces.getExternalContext().getFlash().setKeepMessages(false);
-        }
-        return null;
+        return form.refused(messages, faces, e);
     }
-
 
     // ---------------------------------------------------------------- the form
 
@@ -251,7 +205,7 @@ public class ReviewPage implements Serializable {
     }
 
     public String getRefusal() {
-        return refusal;
+        return form.refusal();
     }
 
     public Map<Long, String> getMet() {
@@ -295,11 +249,11 @@ public class ReviewPage implements Serializable {
     }
 
     public String getCorrectionReason() {
-        return correctionReason;
+        return form.getCorrectionReason();
     }
 
     public void setCorrectionReason(String correctionReason) {
-        this.correctionReason = correctionReason;
+        form.setCorrectionReason(correctionReason);
     }
 
     public String getMetValue() {

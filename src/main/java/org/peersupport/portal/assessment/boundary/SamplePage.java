@@ -6,10 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
-import java.util.HashMap;
 import java.util.Map;
 import org.peersupport.portal.platform.boundary.Messages;
-import org.peersupport.portal.platform.boundary.PageLoads;
 import org.peersupport.portal.platform.control.BusinessException;
 
 /**
@@ -23,6 +21,9 @@ public class SamplePage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** Which field a refusal belongs to, by the start of its key. */
+    private static final Map<String, String> FIELDS = Map.of("verification.comments.required", "comments");
+
     @Inject
     Verification verification;
 
@@ -33,44 +34,22 @@ public class SamplePage implements Serializable {
     Messages messages;
 
     private Long decision;
-    private long version;
-    private transient SampleView view;
-    private String refusal;
+    private final AssessorForm<SampleView> form = new AssessorForm<>(FIELDS);
+    private final Map<String, String> errors = form.errors();
     private String comments;
-    private String correctionReason;
-    private final Map<String, String> errors = new HashMap<>();
 
     public void load() throws IOException {
-        if (faces.isPostback()) {
-            return;
-        }
-        try {
-            view = PageLoads.loadOrNotFound(faces, () -> {
-                if (decision == null) {
-                    throw new BusinessException("assessment.notFound", "There is no such submission, or it is not yours to assess.");
-                }
-                return verification.sample(decision);
-            }, "assessment.notFound", "evidence.notFound");
-        } catch (BusinessException e) {
-            refusal = messages.text(e);
-            return;
-        }
-        if (view != null) {
-            version = view.version();
-        }
+        form.load(faces, messages, decision, verification::sample, SampleView::version);
     }
 
     public SampleView getView() {
-        if (view == null && refusal == null && decision != null) {
-            view = verification.sample(decision);
-        }
-        return view;
+        return form.view(decision, verification::sample);
     }
 
     public String confirm() {
         errors.clear();
         try {
-            verification.confirm(getView().signOff().id(), comments, version);
+            verification.confirm(getView().signOff().id(), comments, form.version());
         } catch (BusinessException e) {
             return refused(e);
         }
@@ -85,7 +64,7 @@ public class SamplePage implements Serializable {
             return null;
         }
         try {
-            verification.returnToAssessor(getView().signOff().id(), comments, version);
+            verification.returnToAssessor(getView().signOff().id(), comments, form.version());
         } catch (BusinessException e) {
             return refused(e);
         }
@@ -94,36 +73,12 @@ public class SamplePage implements Serializable {
     }
 
     public String correct() {
-        errors.clear();
-        if (AssessmentReads.blankToNull(correctionReason) == null) {
-            errors.put("correction", messages.text("review.error.reason"));
-            return null;
-        }
-        DecisionView latest = getView().correctable();
-        if (latest == null) {
-            return null;
-        }
-        try {
-            verification.correct(latest.id(), correctionReason, version);
-        } catch (BusinessException e) {
-            return refused(e);
-        }
-        messages.info(null, "review.corrected", latest.position());
-        return "sample?faces-redirect=true&includeViewParams=true";
+        return form.correct(messages, faces, () -> getView().correctable(), verification::correct, "sample");
     }
 
     private String refused(BusinessException e) {
-        if ("verification.comments.required".equals(e.key())) {
-            errors.put("comments", messages.text(e));
-        } else if ("assessment.correction.reason".equals(e.key())) {
-            errors.put("correction", messages.text(e));
-        } else {
-            messages.refused(null, e);
-            faces.getExternalContext().getFlash().setKeepMessages(false);
-        }
-        return null;
+        return form.refused(messages, faces, e);
     }
-
 
     public String error(String field) {
         return errors.get(field);
@@ -138,7 +93,7 @@ public class SamplePage implements Serializable {
     }
 
     public String getRefusal() {
-        return refusal;
+        return form.refusal();
     }
 
     public String getComments() {
@@ -150,10 +105,10 @@ public class SamplePage implements Serializable {
     }
 
     public String getCorrectionReason() {
-        return correctionReason;
+        return form.getCorrectionReason();
     }
 
     public void setCorrectionReason(String correctionReason) {
-        this.correctionReason = correctionReason;
+        form.setCorrectionReason(correctionReason);
     }
 }

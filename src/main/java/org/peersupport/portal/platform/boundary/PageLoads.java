@@ -23,9 +23,14 @@ public final class PageLoads {
             if (notFoundKeys.length > 0 && !Arrays.asList(notFoundKeys).contains(e.key())) {
                 throw e;
             }
-            faces.getExternalContext().responseSendError(404, e.getMessage());
-            faces.responseComplete();
+            notFound(faces, e.getMessage());
             return null;
         }
+    }
+
+    /** Answers 404 with {@code message}: for a page asked for without the record it shows. */
+    public static void notFound(FacesContext faces, String message) throws IOException {
+        faces.getExternalContext().responseSendError(404, message);
+        faces.responseComplete();
     }
 }

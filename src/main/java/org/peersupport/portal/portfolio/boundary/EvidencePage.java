@@ -45,15 +45,14 @@ public class EvidencePage implements Serializable {
         FIELDS.put("evidence.requirements", "requirements");
         FIELDS.put("evidence.upload", "file");
         FIELDS.put("testimony.witness", "witness");
-        FIELDS.put("testimony.name", "name");
-        FIELDS.put("testimony.long", "name");
-        FIELDS.put("testimony.role", "role");
-        FIELDS.put("testimony.relationship", "relationship");
-        FIELDS.put("testimony.statement", "statement");
+        FIELDS.putAll(TestimonyForm.FIELDS);
     }
 
     @Inject
     Portfolios portfolios;
+
+    @Inject
+    EvidenceItems evidenceItems;
 
     @Inject
     Testimonies testimonies;
@@ -74,10 +73,7 @@ public class EvidencePage implements Serializable {
     private boolean assessorOnly;
     private final Map<Long, Boolean> mapped = new HashMap<>();
     private String witnessUsername;
-    private String witnessName;
-    private String witnessRole;
-    private String witnessRelationship;
-    private String witnessStatement;
+    private final TestimonyForm testimony = new TestimonyForm();
     private long version;
     private Instant savedAt;
     private Integer wordCount;
@@ -99,14 +95,12 @@ public class EvidencePage implements Serializable {
             kind = item.kind().name();
             fill(item);
         } else if (enrolment == null || !("FILE".equals(kind) || "WITNESS".equals(kind))) {
-            faces.getExternalContext().responseSendError(404, "No such evidence");
-            faces.responseComplete();
+            PageLoads.notFound(faces, "No such evidence");
             return;
         }
         structure = PageLoads.loadOrNotFound(faces, () -> portfolios.matrix(enrolment));
         if (structure != null && id == null && !structure.heading().editable()) {
-            faces.getExternalContext().responseSendError(404, "This portfolio cannot change");
-            faces.responseComplete();
+            PageLoads.notFound(faces, "This portfolio cannot change");
         }
     }
 
@@ -123,10 +117,7 @@ public class EvidencePage implements Serializable {
         TestimonyView t = view.testimony();
         if (t != null) {
             witnessUsername = t.witnessUsername();
-            witnessName = t.name();
-            witnessRole = t.role();
-            witnessRelationship = t.relationship();
-            witnessStatement = t.statement();
+            testimony.fill(t);
         }
     }
 
@@ -169,11 +160,10 @@ public class EvidencePage implements Serializable {
 
     public String save() {
         errors.clear();
-        Testimony testimony = isTestimonyEditable()
-                ? new Testimony(witnessName, witnessRole, witnessRelationship, witnessStatement) : null;
-        ItemEdit edit = new ItemEdit(title, assessorOnly, chosen(), bodyHtml, reflectionDate, witnessUsername, testimony);
+        Testimony revised = isTestimonyEditable() ? testimony.testimony() : null;
+        ItemEdit edit = new ItemEdit(title, assessorOnly, chosen(), bodyHtml, reflectionDate, witnessUsername, revised);
         try {
-            portfolios.save(id, edit, version);
+            evidenceItems.save(id, edit, version);
         } catch (BusinessException e) {
             return refused(e);
         }
@@ -184,7 +174,7 @@ public class EvidencePage implements Serializable {
     /** Called by the editor's script a moment after the candidate stops typing. */
     public void autosave() {
         try {
-            Saved saved = portfolios.autosave(id, bodyHtml, version);
+            Saved saved = evidenceItems.autosave(id, bodyHtml, version);
             version = saved.version();
             savedAt = saved.savedAt();
             wordCount = saved.wordCount();
@@ -201,7 +191,7 @@ public class EvidencePage implements Serializable {
             return null;
         }
         try (InputStream in = file.getInputStream()) {
-            long created = portfolios.createFile(enrolment, fileTitle, in, file.getSubmittedFileName());
+            long created = evidenceItems.createFile(enrolment, fileTitle, in, file.getSubmittedFileName());
             messages.info(null, "evidence.file.uploaded");
             return "evidence?faces-redirect=true&id=" + created;
         } catch (BusinessException e) {
@@ -216,7 +206,7 @@ public class EvidencePage implements Serializable {
             return null;
         }
         try (InputStream in = file.getInputStream()) {
-            portfolios.replaceFile(id, in, file.getSubmittedFileName(), version);
+            evidenceItems.replaceFile(id, in, file.getSubmittedFileName(), version);
             messages.info(null, "evidence.file.replaced");
             return "evidence?faces-redirect=true&id=" + id;
         } catch (BusinessException e) {
@@ -227,8 +217,7 @@ public class EvidencePage implements Serializable {
     public String requestTestimony() {
         errors.clear();
         try {
-            long created = testimonies.request(enrolment, title, witnessUsername,
-                    new Testimony(witnessName, witnessRole, witnessRelationship, witnessStatement));
+            long created = testimonies.request(enrolment, title, witnessUsername, testimony.testimony());
             messages.info(null, "evidence.testimony.requested");
             return "evidence?faces-redirect=true&id=" + created;
         } catch (BusinessException e) {
@@ -238,7 +227,7 @@ public class EvidencePage implements Serializable {
 
     public String delete() {
         try {
-            portfolios.delete(id, version);
+            evidenceItems.delete(id, version);
         } catch (BusinessException e) {
             return refused(e);
         }
@@ -283,14 +272,7 @@ public class EvidencePage implements Serializable {
     public Map<Long, Boolean> getMapped() { return mapped; }
     public String getWitnessUsername() { return witnessUsername; }
     public void setWitnessUsername(String witnessUsername) { this.witnessUsername = witnessUsername; }
-    public String getWitnessName() { return witnessName; }
-    public void setWitnessName(String witnessName) { this.witnessName = witnessName; }
-    public String getWitnessRole() { return witnessRole; }
-    public void setWitnessRole(String witnessRole) { this.witnessRole = witnessRole; }
-    public String getWitnessRelationship() { return witnessRelationship; }
-    public void setWitnessRelationship(String witnessRelationship) { this.witnessRelationship = witnessRelationship; }
-    public String getWitnessStatement() { return witnessStatement; }
-    public void setWitnessStatement(String witnessStatement) { this.witnessStatement = witnessStatement; }
+    public TestimonyForm getTestimony() { return testimony; }
     public Instant getSavedAt() { return savedAt; }
     public Integer getWordCount() { return wordCount; }
     public String getAutosaveProblem() { return autosaveProblem; }

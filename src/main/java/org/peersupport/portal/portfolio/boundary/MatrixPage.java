@@ -23,8 +23,7 @@ public class MatrixPage {
 
     public void load() throws IOException {
         if (enrolment == null) {
-            faces.getExternalContext().responseSendError(404, "No such portfolio");
-            faces.responseComplete();
+            PageLoads.notFound(faces, "No such portfolio");
             return;
         }
         matrix = PageLoads.loadOrNotFound(faces, () -> portfolios.matrix(enrolment));

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.peersupport.portal.platform.control.UkTime;
@@ -14,13 +13,12 @@ import org.peersupport.portal.platform.control.UkTime;
 @ApplicationScoped
 public class PortfolioFormat {
 
-    static final ZoneId UK = UkTime.ZONE;
     private static final DateTimeFormatter DATE = UkTime.DATE_SHORT;
     private static final DateTimeFormatter TIME = UkTime.TIME;
     private static final DateTimeFormatter DATE_TIME = UkTime.DATE_TIME_SHORT;
 
     public String date(Instant instant) {
-        return instant == null ? "" : DATE.format(instant.atZone(UK));
+        return instant == null ? "" : DATE.format(instant.atZone(UkTime.ZONE));
     }
 
     public String day(LocalDate date) {
@@ -28,11 +26,11 @@ public class PortfolioFormat {
     }
 
     public String time(Instant instant) {
-        return instant == null ? "" : TIME.format(instant.atZone(UK));
+        return instant == null ? "" : TIME.format(instant.atZone(UkTime.ZONE));
     }
 
     public String dateTime(Instant instant) {
-        return instant == null ? "" : DATE_TIME.format(instant.atZone(UK));
+        return instant == null ? "" : DATE_TIME.format(instant.atZone(UkTime.ZONE));
     }
 
     /** A size as people read it: "850 bytes", "12 KB", "1.2 MB". */

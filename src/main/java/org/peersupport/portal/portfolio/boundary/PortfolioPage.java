@@ -26,6 +26,9 @@ public class PortfolioPage implements Serializable {
     Portfolios portfolios;
 
     @Inject
+    EvidenceItems evidenceItems;
+
+    @Inject
     Messages messages;
 
     @Inject
@@ -59,12 +62,12 @@ public class PortfolioPage implements Serializable {
     }
 
     public String newWritten() {
-        return created(() -> portfolios.createWritten(enrolment, messages.text("portfolio.new.written.title",
+        return created(() -> evidenceItems.createWritten(enrolment, messages.text("portfolio.new.written.title",
                 format.date(Instant.now()))), "portfolio.new.written.done");
     }
 
     public String newReflection() {
-        return created(() -> portfolios.createReflection(enrolment, messages.text("portfolio.new.reflection.title",
+        return created(() -> evidenceItems.createReflection(enrolment, messages.text("portfolio.new.reflection.title",
                 format.date(Instant.now())), null), "portfolio.new.reflection.done");
     }
 

@@ -23,6 +23,7 @@ import org.peersupport.portal.identity.entity.Role;
 import org.peersupport.portal.platform.control.BusinessException;
 import org.peersupport.portal.portfolio.control.EvidenceAccess;
 import org.peersupport.portal.portfolio.control.EvidenceAccess.Viewer;
+import org.peersupport.portal.portfolio.entity.EvidenceContent;
 import org.peersupport.portal.portfolio.entity.EvidenceItem;
 import org.peersupport.portal.portfolio.entity.Submission;
 import org.peersupport.portal.portfolio.entity.SubmissionStatus;
@@ -54,6 +55,12 @@ final class PortfolioReads {
     /** The enrolment with its person, cohort and course version; "no such evidence" when there is none. */
     static Enrolment enrolment(EntityManager em, long enrolmentId) {
         return em.createNamedQuery(Enrolment.WITH_COHORT, Enrolment.class).setParameter("id", enrolmentId)
+                .getResultStream().findFirst().orElseThrow(EvidenceAccess::notFound);
+    }
+
+    /** The item with its enrolment, person, cohort and course version; "no such evidence" when there is none. */
+    static EvidenceItem item(EntityManager em, long itemId) {
+        return em.createNamedQuery(EvidenceItem.WITH_ENROLMENT, EvidenceItem.class).setParameter("id", itemId)
                 .getResultStream().findFirst().orElseThrow(EvidenceAccess::notFound);
     }
 
@@ -92,32 +99,35 @@ final class PortfolioReads {
     }
 
     static ItemLine line(EvidenceItem i, List<String> codes) {
-        return new ItemLine(i.getId(), i.getKind(), i.getTitle(), codes == null ? List.of() : codes, i.getUpdatedAt(),
-                i.isAssessorOnly(), i.getWitnessStatus(), i.getWordCount(), i.submittable());
+        EvidenceContent c = i.getContent();
+        return new ItemLine(i.getId(), c.kind(), c.title(), codes == null ? List.of() : codes, i.getUpdatedAt(),
+                i.isAssessorOnly(), i.getWitnessStatus(), c.wordCount(), i.submittable());
     }
 
     static ItemView view(EvidenceItem i, List<String> codes) {
+        EvidenceContent c = i.getContent();
         FileInfo file = i.getStoredFile() == null ? null
-                : new FileInfo(i.getFileName(), i.getStoredFile().getMediaType(), i.getStoredFile().getSize());
-        Testimony t = i.getTestimony();
+                : new FileInfo(c.fileName(), i.getStoredFile().getMediaType(), i.getStoredFile().getSize());
+        Testimony t = c.testimony();
         TestimonyView testimony = t == null ? null : new TestimonyView(t.name(), t.role(), t.relationship(), t.statement(),
                 i.getWitnessStatus(), i.getWitnessPerson() == null ? null : i.getWitnessPerson().getUsername(),
                 i.getWitnessPerson() == null ? null : i.getWitnessPerson().getDisplayName(), i.getWitnessRecordedBy(),
                 i.getWitnessDecidedAt(), i.getWitnessDeclineReason());
         Set<Long> ids = new LinkedHashSet<>();
         i.getRequirements().stream().map(r -> r.getId()).sorted().forEach(ids::add);
-        return new ItemView(i.getId(), i.getEnrolment().getId(), i.getKind(), i.getTitle(), i.getBodyHtml(), i.getWordCount(),
-                i.getReflectionDate(), file, testimony, i.isAssessorOnly(), ids, codes == null ? List.of() : codes,
+        return new ItemView(i.getId(), i.getEnrolment().getId(), c.kind(), c.title(), c.bodyHtml(), c.wordCount(),
+                c.reflectionDate(), file, testimony, i.isAssessorOnly(), ids, codes == null ? List.of() : codes,
                 i.getCreatedBy(), i.getCreatedAt(), i.getUpdatedAt(), i.getDraftSavedAt(), i.getVersion());
     }
 
     static SubmittedItemView view(SubmittedItem i, List<String> codes) {
-        FileInfo file = i.getStoredFile() == null ? null : new FileInfo(i.getFileName(), i.getMediaType(), i.getSize());
-        Testimony t = i.getTestimony();
+        EvidenceContent c = i.getContent();
+        FileInfo file = i.getStoredFile() == null ? null : new FileInfo(c.fileName(), i.getMediaType(), i.getSize());
+        Testimony t = c.testimony();
         TestimonyView testimony = t == null ? null : new TestimonyView(t.name(), t.role(), t.relationship(), t.statement(),
                 i.getWitnessStatus(), null, null, i.getWitnessConfirmedBy(), i.getWitnessDecidedAt(), null);
-        return new SubmittedItemView(i.getId(), i.getKind(), i.getTitle(), i.getBodyHtml(), i.getWordCount(),
-                i.getReflectionDate(), file, testimony, i.isAssessorOnly(), codes == null ? List.of() : codes);
+        return new SubmittedItemView(i.getId(), c.kind(), c.title(), c.bodyHtml(), c.wordCount(), c.reflectionDate(),
+                file, testimony, i.isAssessorOnly(), codes == null ? List.of() : codes);
     }
 
     /** The course version's tasks with the enrolment's submissions of each, newest attempt first: three queries. */

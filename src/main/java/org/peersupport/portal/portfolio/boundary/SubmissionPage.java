@@ -26,8 +26,7 @@ public class SubmissionPage {
 
     public void load() throws IOException {
         if (id == null) {
-            faces.getExternalContext().responseSendError(404, "No such submission");
-            faces.responseComplete();
+            PageLoads.notFound(faces, "No such submission");
             return;
         }
         submission = PageLoads.loadOrNotFound(faces, () -> submissions.submission(id));

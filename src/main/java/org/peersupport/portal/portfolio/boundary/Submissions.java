@@ -191,7 +191,7 @@ public class Submissions {
         access.recordRead(viewer, reader, "SUBMISSION_FILE_READ", "SubmittedItem", submittedItemId,
                 "submission " + item.getSubmission().getId() + ", stored file " + storedId);
         ChunkStore store = chunks;
-        return new EvidenceDownload(item.getFileName(), item.getMediaType(), item.getSize(), out -> store.copyTo(storedId, out));
+        return new EvidenceDownload(item.getContent().fileName(), item.getMediaType(), item.getSize(), out -> store.copyTo(storedId, out));
     }
 
     // ---------------------------------------------------------------- helpers
@@ -234,9 +234,9 @@ public class Submissions {
                 throw EvidenceAccess.notFound();
             }
             if (!item.submittable()) {
-                throw new BusinessException("submission.item.unconfirmed", "\u201c" + item.getTitle()
+                throw new BusinessException("submission.item.unconfirmed", "\u201c" + item.getContent().title()
                         + "\u201d is a testimony its witness has not confirmed yet, so it cannot be submitted.",
-                        item.getTitle());
+                        item.getContent().title());
             }
             items.add(item);
         }

@@ -45,8 +45,7 @@ public class SubmitPage implements Serializable {
 
     public void load() throws IOException {
         if (enrolment == null || task == null) {
-            faces.getExternalContext().responseSendError(404, "No such task");
-            faces.responseComplete();
+            PageLoads.notFound(faces, "No such task");
             return;
         }
         form = PageLoads.loadOrNotFound(faces, () -> submissions.submitForm(enrolment, task));

@@ -12,7 +12,6 @@ import java.util.Map;
 import org.peersupport.portal.platform.boundary.Messages;
 import org.peersupport.portal.platform.boundary.PageLoads;
 import org.peersupport.portal.platform.control.BusinessException;
-import org.peersupport.portal.portfolio.entity.Testimony;
 
 /**
  * Backs {@code supervisor/portfolio.xhtml?enrolment=}: an allocated candidate's evidence, read-only (each item read is
@@ -28,11 +27,7 @@ public class SupervisorPortfolioPage implements Serializable {
 
     static {
         FIELDS.put("evidence.title", "title");
-        FIELDS.put("testimony.name", "name");
-        FIELDS.put("testimony.long", "name");
-        FIELDS.put("testimony.role", "role");
-        FIELDS.put("testimony.relationship", "relationship");
-        FIELDS.put("testimony.statement", "statement");
+        FIELDS.putAll(TestimonyForm.FIELDS);
     }
 
     @Inject
@@ -49,18 +44,14 @@ public class SupervisorPortfolioPage implements Serializable {
 
     private Long enrolment;
     private String title;
-    private String witnessName;
-    private String witnessRole;
-    private String witnessRelationship;
-    private String witnessStatement;
+    private final TestimonyForm testimony = new TestimonyForm();
     private final Map<String, String> errors = new HashMap<>();
     private transient SupervisorPortfolio portfolio;
     private transient MatrixView matrix;
 
     public void load() throws IOException {
         if (enrolment == null) {
-            faces.getExternalContext().responseSendError(404, "No such portfolio");
-            faces.responseComplete();
+            PageLoads.notFound(faces, "No such portfolio");
             return;
         }
         portfolio = PageLoads.loadOrNotFound(faces, () -> portfolios.supervisorPortfolio(enrolment));
@@ -83,7 +74,7 @@ public class SupervisorPortfolioPage implements Serializable {
     public String recordTestimony() {
         errors.clear();
         try {
-            testimonies.record(enrolment, title, new Testimony(witnessName, witnessRole, witnessRelationship, witnessStatement));
+            testimonies.record(enrolment, title, testimony.testimony());
         } catch (BusinessException e) {
             String field = PortfolioPages.field(e, FIELDS);
             if (field != null) {
@@ -93,7 +84,7 @@ public class SupervisorPortfolioPage implements Serializable {
             }
             return null;
         }
-        messages.info(null, "supervisorPortfolio.testimony.recorded", witnessName);
+        messages.info(null, "supervisorPortfolio.testimony.recorded", testimony.getName());
         return "portfolio?faces-redirect=true&enrolment=" + enrolment;
     }
 
@@ -105,12 +96,5 @@ public class SupervisorPortfolioPage implements Serializable {
     public void setEnrolment(Long enrolment) { this.enrolment = enrolment; }
     public String getTitle() { return title; }
     public void setTitle(String title) { this.title = title; }
-    public String getWitnessName() { return witnessName; }
-    public void setWitnessName(String witnessName) { this.witnessName = witnessName; }
-    public String getWitnessRole() { return witnessRole; }
-    public void setWitnessRole(String witnessRole) { this.witnessRole = witnessRole; }
-    public String getWitnessRelationship() { return witnessRelationship; }
-    public void setWitnessRelationship(String witnessRelationship) { this.witnessRelationship = witnessRelationship; }
-    public String getWitnessStatement() { return witnessStatement; }
-    public void setWitnessStatement(String witnessStatement) { this.witnessStatement = witnessStatement; }
+    public TestimonyForm getTestimony() { return testimony; }
 }

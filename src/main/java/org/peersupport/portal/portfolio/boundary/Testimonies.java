@@ -70,7 +70,7 @@ public class Testimonies {
         Enrolment e = PortfolioReads.enrolment(em, enrolmentId);
         access.requireCandidate(viewer, e);
         PortfolioReads.requireEditable(e);
-        String cleanTitle = Portfolios.title(title);
+        String cleanTitle = EvidenceItems.title(title);
         Person witness = witness(staff, witnessUsername, e);
         EvidenceItem item = EvidenceItem.testimonyRequest(e, cleanTitle, witness, testimony(testimony, witness),
                 viewer.username(), now());
@@ -87,7 +87,7 @@ public class Testimonies {
         Enrolment e = PortfolioReads.enrolment(em, enrolmentId);
         access.requireSupervisor(viewer, e);
         PortfolioReads.requireEditable(e);
-        EvidenceItem item = EvidenceItem.testimonyRecorded(e, Portfolios.title(title), testimony(testimony, null),
+        EvidenceItem item = EvidenceItem.testimonyRecorded(e, EvidenceItems.title(title), testimony(testimony, null),
                 viewer.username(), now());
         em.persist(item);
         em.flush();
@@ -118,7 +118,7 @@ public class Testimonies {
             audit(viewer, "TESTIMONY_READ", item, "read by the witness it names");
         }
         return items.stream().map(i -> new TestimonyRequest(i.getId(), i.getEnrolment().getPerson().getDisplayName(),
-                i.getEnrolment().getCohort().getCourse().getTitle(), i.getTitle(), PortfolioReads.view(i, null).testimony(),
+                i.getEnrolment().getCohort().getCourse().getTitle(), i.getContent().title(), PortfolioReads.view(i, null).testimony(),
                 i.getUpdatedAt(), i.getVersion())).toList();
     }
 
@@ -149,7 +149,7 @@ public class Testimonies {
         audit(viewer, "TESTIMONY_DECLINED", item, "by the witness");
     }
 
-    // ---------------------------------------------------------------- shared with Portfolios
+    // ---------------------------------------------------------------- shared with EvidenceItems
 
     /** The witness a candidate names: a person in the directory, not the candidate themselves. */
     static Person witness(StaffDirectory staff, String username, Enrolment e) {
@@ -190,10 +190,10 @@ public class Testimonies {
         if (statement == null) {
             throw new BusinessException("testimony.statement.required", "Write the witness's statement.");
         }
-        if (name.length() > Portfolios.MAX_TEXT || role.length() > Portfolios.MAX_TEXT
-                || relationship.length() > Portfolios.MAX_TEXT) {
+        if (name.length() > EvidenceItems.MAX_TEXT || role.length() > EvidenceItems.MAX_TEXT
+                || relationship.length() > EvidenceItems.MAX_TEXT) {
             throw new BusinessException("testimony.long", "Keep the name, role and relationship under "
-                    + Portfolios.MAX_TEXT + " characters each.", Portfolios.MAX_TEXT);
+                    + EvidenceItems.MAX_TEXT + " characters each.", EvidenceItems.MAX_TEXT);
         }
         if (statement.length() > MAX_STATEMENT) {
             throw new BusinessException("testimony.statement.long", "Keep the statement under 20,000 characters.");

@@ -1,6 +1,7 @@
 package org.peersupport.portal.portfolio.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -87,40 +88,12 @@ public class EvidenceItem {
     @JoinColumn(name = "enrolment_id", nullable = false, updatable = false)
     private Enrolment enrolment;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, updatable = false)
-    private EvidenceKind kind;
-
-    @Column(nullable = false)
-    private String title;
-
-    @Column(name = "body_html")
-    private String bodyHtml;
-
-    @Column(name = "word_count", nullable = false)
-    private int wordCount;
-
-    @Column(name = "reflection_date")
-    private LocalDate reflectionDate;
+    @Embedded
+    private EvidenceContent content;
 
     @ManyToOne
     @JoinColumn(name = "stored_file_id")
     private StoredFile storedFile;
-
-    @Column(name = "file_name")
-    private String fileName;
-
-    @Column(name = "witness_name")
-    private String witnessName;
-
-    @Column(name = "witness_role")
-    private String witnessRole;
-
-    @Column(name = "witness_relationship")
-    private String witnessRelationship;
-
-    @Column(name = "witness_statement")
-    private String witnessStatement;
 
     @ManyToOne
     @JoinColumn(name = "witness_person_id")
@@ -166,10 +139,9 @@ public class EvidenceItem {
     protected EvidenceItem() {
     }
 
-    private EvidenceItem(Enrolment enrolment, EvidenceKind kind, String title, String createdBy, Instant now) {
+    private EvidenceItem(Enrolment enrolment, EvidenceContent content, String createdBy, Instant now) {
         this.enrolment = Objects.requireNonNull(enrolment);
-        this.kind = kind;
-        this.title = Objects.requireNonNull(title);
+        this.content = content;
         this.createdBy = createdBy;
         this.createdAt = now;
         this.updatedAt = now;
@@ -177,34 +149,27 @@ public class EvidenceItem {
 
     /** A new, empty written piece. */
     public static EvidenceItem written(Enrolment enrolment, String title, String by, Instant now) {
-        EvidenceItem item = new EvidenceItem(enrolment, EvidenceKind.WRITTEN, title, by, now);
-        item.bodyHtml = "";
-        return item;
+        return new EvidenceItem(enrolment, EvidenceContent.written(title), by, now);
     }
 
     /** A new, empty entry of the reflective log, dated {@code date}. */
     public static EvidenceItem reflection(Enrolment enrolment, String title, LocalDate date, String by, Instant now) {
-        EvidenceItem item = new EvidenceItem(enrolment, EvidenceKind.REFLECTION, title, by, now);
-        item.bodyHtml = "";
-        item.reflectionDate = Objects.requireNonNull(date);
-        return item;
+        return new EvidenceItem(enrolment, EvidenceContent.reflection(title, date), by, now);
     }
 
     /** A file the boundary has checked by its content and stored. */
     public static EvidenceItem file(Enrolment enrolment, String title, StoredFile file, String fileName, String by,
             Instant now) {
-        EvidenceItem item = new EvidenceItem(enrolment, EvidenceKind.FILE, title, by, now);
+        EvidenceItem item = new EvidenceItem(enrolment, EvidenceContent.file(title, fileName), by, now);
         item.storedFile = Objects.requireNonNull(file);
-        item.fileName = Objects.requireNonNull(fileName);
         return item;
     }
 
     /** A testimony the candidate writes, naming a witness from the directory who is then asked to confirm it. */
     public static EvidenceItem testimonyRequest(Enrolment enrolment, String title, Person witness, Testimony testimony,
             String by, Instant now) {
-        EvidenceItem item = new EvidenceItem(enrolment, EvidenceKind.WITNESS, title, by, now);
+        EvidenceItem item = new EvidenceItem(enrolment, EvidenceContent.testimony(title, testimony), by, now);
         item.witnessPerson = Objects.requireNonNull(witness);
-        item.testify(testimony);
         item.witnessStatus = WitnessStatus.AWAITING;
         return item;
     }
@@ -212,8 +177,7 @@ public class EvidenceItem {
     /** A testimony the candidate's allocated supervisor records from a witness they heard. */
     public static EvidenceItem testimonyRecorded(Enrolment enrolment, String title, Testimony testimony,
             String supervisor, Instant now) {
-        EvidenceItem item = new EvidenceItem(enrolment, EvidenceKind.WITNESS, title, supervisor, now);
-        item.testify(testimony);
+        EvidenceItem item = new EvidenceItem(enrolment, EvidenceContent.testimony(title, testimony), supervisor, now);
         item.witnessStatus = WitnessStatus.RECORDED;
         item.witnessRecordedBy = supervisor;
         item.witnessDecidedAt = now;
@@ -224,25 +188,20 @@ public class EvidenceItem {
 
     /** A new title and "assessor only" flag, the common part of every save. */
     public void describe(String title, boolean assessorOnly, Instant now) {
-        this.title = Objects.requireNonNull(title);
+        this.content = content.titled(title);
         this.assessorOnly = assessorOnly;
         this.updatedAt = now;
     }
 
     /** The body of a written piece or reflection, already sanitised, with its word count. */
     public void write(String safeHtml, int words, Instant now) {
-        requireBody();
-        this.bodyHtml = Objects.requireNonNull(safeHtml);
-        this.wordCount = words;
+        this.content = content.written(safeHtml, words);
         this.updatedAt = now;
         this.draftSavedAt = now;
     }
 
     public void redate(LocalDate date) {
-        if (kind != EvidenceKind.REFLECTION) {
-            throw new IllegalStateException("only a reflection has a date");
-        }
-        this.reflectionDate = Objects.requireNonNull(date);
+        this.content = content.dated(date);
     }
 
     /**
@@ -250,12 +209,9 @@ public class EvidenceItem {
      * submission may have frozen it; returns it, for the boundary to delete if nothing refers to it any more.
      */
     public StoredFile replaceFile(StoredFile file, String fileName, Instant now) {
-        if (kind != EvidenceKind.FILE) {
-            throw new IllegalStateException("only a file item has a file");
-        }
         StoredFile previous = storedFile;
+        this.content = content.named(fileName);
         this.storedFile = Objects.requireNonNull(file);
-        this.fileName = Objects.requireNonNull(fileName);
         this.updatedAt = now;
         return previous;
     }
@@ -277,7 +233,7 @@ public class EvidenceItem {
                     "The witness has confirmed this testimony, so it cannot be changed. Ask them for a new one instead.");
         }
         this.witnessPerson = Objects.requireNonNull(witness);
-        testify(testimony);
+        this.content = content.testifying(testimony);
         this.witnessStatus = WitnessStatus.AWAITING;
         this.witnessDecidedAt = null;
         this.witnessDeclineReason = null;
@@ -303,30 +259,17 @@ public class EvidenceItem {
 
     /** Whether the item may go into a submission: anything but a testimony the witness has not confirmed. */
     public boolean submittable() {
-        return kind != EvidenceKind.WITNESS || witnessStatus.stands();
-    }
-
-    private void testify(Testimony testimony) {
-        this.witnessName = testimony.name();
-        this.witnessRole = testimony.role();
-        this.witnessRelationship = testimony.relationship();
-        this.witnessStatement = testimony.statement();
-    }
-
-    private void requireBody() {
-        if (!kind.hasBody()) {
-            throw new IllegalStateException(kind + " has no rich-text body");
-        }
+        return content.kind() != EvidenceKind.WITNESS || witnessStatus.stands();
     }
 
     private void requireCandidateTestimony() {
-        if (kind != EvidenceKind.WITNESS || witnessPerson == null) {
+        if (content.kind() != EvidenceKind.WITNESS || witnessPerson == null) {
             throw new IllegalStateException("not a testimony the candidate asked a witness for");
         }
     }
 
     private void requireAwaiting() {
-        if (kind != EvidenceKind.WITNESS || witnessStatus != WitnessStatus.AWAITING) {
+        if (content.kind() != EvidenceKind.WITNESS || witnessStatus != WitnessStatus.AWAITING) {
             throw new BusinessException("testimony.answered", "This testimony is not waiting for your answer any more.");
         }
     }
@@ -341,37 +284,13 @@ public class EvidenceItem {
         return enrolment;
     }
 
-    public EvidenceKind getKind() {
-        return kind;
-    }
-
-    public String getTitle() {
-        return title;
-    }
-
-    public String getBodyHtml() {
-        return bodyHtml;
-    }
-
-    public int getWordCount() {
-        return wordCount;
-    }
-
-    public LocalDate getReflectionDate() {
-        return reflectionDate;
+    /** What the item says: kind, title, text, file name, testimony. */
+    public EvidenceContent getContent() {
+        return content;
     }
 
     public StoredFile getStoredFile() {
         return storedFile;
-    }
-
-    public String getFileName() {
-        return fileName;
-    }
-
-    public Testimony getTestimony() {
-        return kind == EvidenceKind.WITNESS
-                ? new Testimony(witnessName, witnessRole, witnessRelationship, witnessStatement) : null;
     }
 
     public Person getWitnessPerson() {

@@ -1,6 +1,8 @@
 package org.peersupport.portal.portfolio.entity;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -15,7 +17,6 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -66,28 +67,22 @@ public class SubmittedItem {
     @Column(name = "source_item_id", nullable = false, updatable = false)
     private long sourceItemId;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, updatable = false)
-    private EvidenceKind kind;
-
-    @Column(nullable = false, updatable = false)
-    private String title;
-
-    @Column(name = "body_html", updatable = false)
-    private String bodyHtml;
-
-    @Column(name = "word_count", nullable = false, updatable = false)
-    private int wordCount;
-
-    @Column(name = "reflection_date", updatable = false)
-    private LocalDate reflectionDate;
+    /** The same columns as an evidence item's content, none of them updatable. */
+    @Embedded
+    @AttributeOverride(name = "title", column = @Column(name = "title", nullable = false, updatable = false))
+    @AttributeOverride(name = "bodyHtml", column = @Column(name = "body_html", updatable = false))
+    @AttributeOverride(name = "wordCount", column = @Column(name = "word_count", nullable = false, updatable = false))
+    @AttributeOverride(name = "reflectionDate", column = @Column(name = "reflection_date", updatable = false))
+    @AttributeOverride(name = "fileName", column = @Column(name = "file_name", updatable = false))
+    @AttributeOverride(name = "witnessName", column = @Column(name = "witness_name", updatable = false))
+    @AttributeOverride(name = "witnessRole", column = @Column(name = "witness_role", updatable = false))
+    @AttributeOverride(name = "witnessRelationship", column = @Column(name = "witness_relationship", updatable = false))
+    @AttributeOverride(name = "witnessStatement", column = @Column(name = "witness_statement", updatable = false))
+    private EvidenceContent content;
 
     @ManyToOne
     @JoinColumn(name = "stored_file_id", updatable = false)
     private StoredFile storedFile;
-
-    @Column(name = "file_name", updatable = false)
-    private String fileName;
 
     @Column(name = "media_type", updatable = false)
     private String mediaType;
@@ -97,18 +92,6 @@ public class SubmittedItem {
 
     @Column(updatable = false)
     private String sha256;
-
-    @Column(name = "witness_name", updatable = false)
-    private String witnessName;
-
-    @Column(name = "witness_role", updatable = false)
-    private String witnessRole;
-
-    @Column(name = "witness_relationship", updatable = false)
-    private String witnessRelationship;
-
-    @Column(name = "witness_statement", updatable = false)
-    private String witnessStatement;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "witness_status", updatable = false)
@@ -138,25 +121,15 @@ public class SubmittedItem {
         this.submission = submission;
         this.position = position;
         this.sourceItemId = item.getId();
-        this.kind = item.getKind();
-        this.title = item.getTitle();
-        this.bodyHtml = item.getBodyHtml();
-        this.wordCount = item.getWordCount();
-        this.reflectionDate = item.getReflectionDate();
+        this.content = item.getContent().copy();
         StoredFile file = item.getStoredFile();
         if (file != null) {
             this.storedFile = file;
-            this.fileName = item.getFileName();
             this.mediaType = file.getMediaType();
             this.size = file.getSize();
             this.sha256 = file.getSha256();
         }
-        Testimony testimony = item.getTestimony();
-        if (testimony != null) {
-            this.witnessName = testimony.name();
-            this.witnessRole = testimony.role();
-            this.witnessRelationship = testimony.relationship();
-            this.witnessStatement = testimony.statement();
+        if (content.kind() == EvidenceKind.WITNESS) {
             this.witnessStatus = item.getWitnessStatus();
             this.witnessConfirmedBy = item.getWitnessStatus() == WitnessStatus.RECORDED ? item.getWitnessRecordedBy()
                     : item.getWitnessPerson() == null ? null : item.getWitnessPerson().getUsername();
@@ -184,32 +157,13 @@ public class SubmittedItem {
         return sourceItemId;
     }
 
-    public EvidenceKind getKind() {
-        return kind;
-    }
-
-    public String getTitle() {
-        return title;
-    }
-
-    public String getBodyHtml() {
-        return bodyHtml;
-    }
-
-    public int getWordCount() {
-        return wordCount;
-    }
-
-    public LocalDate getReflectionDate() {
-        return reflectionDate;
+    /** What the item said when it was submitted: kind, title, text, file name, testimony. */
+    public EvidenceContent getContent() {
+        return content;
     }
 
     public StoredFile getStoredFile() {
         return storedFile;
-    }
-
-    public String getFileName() {
-        return fileName;
     }
 
     public String getMediaType() {
@@ -222,11 +176,6 @@ public class SubmittedItem {
 
     public String getSha256() {
         return sha256;
-    }
-
-    public Testimony getTestimony() {
-        return kind == EvidenceKind.WITNESS
-                ? new Testimony(witnessName, witnessRole, witnessRelationship, witnessStatement) : null;
     }
 
     public WitnessStatus getWitnessStatus() {

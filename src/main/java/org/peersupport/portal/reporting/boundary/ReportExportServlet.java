@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.time.YearMonth;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import org.peersupport.portal.platform.boundary.Downloads;
 import org.peersupport.portal.platform.boundary.Messages;
 import org.peersupport.portal.platform.control.BusinessException;
 import org.peersupport.portal.platform.control.ExportFormat;
@@ -78,8 +79,7 @@ public class ReportExportServlet extends HttpServlet {
     private void write(HttpServletResponse response, String report, ExportFormat format,
             ReportFilter filter, Measure measure, YearMonth month) throws IOException {
         String fileName = exports.fileName(report.equals("people") ? "people" : "completion-report", format);
-        response.setContentType(format.contentType());
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        Downloads.attachment(response, format.contentType(), fileName);
         try {
             if (report.equals("people")) {
                 exports.writePeople(filter, measure, month, format, response.getOutputStream());

@@ -73,7 +73,7 @@ public class ReportExports {
             OutputStream out) {
         ReportFilter checked = filter.checked();
         ResourceBundle text = bundle();
-        LocalDate today = LocalDate.now(clock.withZone(ReportSql.UK));
+        LocalDate today = LocalDate.now(clock.withZone(UkTime.ZONE));
         long rows = 0;
         try (Connection db = dataSource.getConnection();
                 TableWriter writer = format.open(out, text.getString("report.export.people.sheet"))) {
@@ -110,7 +110,7 @@ public class ReportExports {
     public void writeCompletion(ReportFilter filter, ExportFormat format, OutputStream out) {
         ReportFilter checked = filter.checked();
         ResourceBundle text = bundle();
-        LocalDate today = LocalDate.now(clock.withZone(ReportSql.UK));
+        LocalDate today = LocalDate.now(clock.withZone(UkTime.ZONE));
         long rows = 0;
         try (Connection db = dataSource.getConnection();
                 TableWriter writer = format.open(out, text.getString("report.export.completion.sheet"))) {
@@ -167,7 +167,7 @@ public class ReportExports {
     /** A file name for an export: what it is and the date, e.g. {@code completion-report-2026-11-23.csv}. */
     @RolesAllowed(Role.Names.HR)
     public String fileName(String report, ExportFormat format) {
-        return report + "-" + LocalDate.now(clock.withZone(ReportSql.UK)) + "." + format.extension();
+        return report + "-" + LocalDate.now(clock.withZone(UkTime.ZONE)) + "." + format.extension();
     }
 
     private static PreparedStatement cursor(Connection db, SqlQuery query) throws SQLException {
@@ -180,7 +180,7 @@ public class ReportExports {
     private List<String[]> about(ResourceBundle text, String title, ReportFilter filter) {
         List<String[]> lines = new ArrayList<>();
         lines.add(new String[] {text.getString("report.export.report"), title});
-        lines.add(new String[] {text.getString("report.export.at"), STAMP.format(ZonedDateTime.now(clock.withZone(ReportSql.UK)))
+        lines.add(new String[] {text.getString("report.export.at"), STAMP.format(ZonedDateTime.now(clock.withZone(UkTime.ZONE)))
                 + " " + text.getString("report.export.ukTime")});
         lines.add(new String[] {text.getString("report.export.by"), session.getCallerPrincipal().getName()});
         lines.add(new String[] {text.getString("report.export.filters"), describe(text, filter)});

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.peersupport.portal.platform.boundary.Messages;
 import org.peersupport.portal.platform.control.UkTime;
-import org.peersupport.portal.reporting.control.ReportSql;
 import org.peersupport.portal.reporting.entity.ReportFilter;
 
 /**
@@ -87,7 +86,7 @@ abstract class ReportPage {
             return DATE.format(date);
         }
         if (value instanceof Instant instant) {
-            return DATE.format(instant.atZone(ReportSql.UK));
+            return DATE.format(instant.atZone(UkTime.ZONE));
         }
         return "—";
     }

@@ -26,6 +26,7 @@ import org.peersupport.portal.audit.control.AuditEvent;
 import org.peersupport.portal.identity.entity.Role;
 import org.peersupport.portal.platform.boundary.PortalDataSource;
 import org.peersupport.portal.platform.control.BusinessException;
+import org.peersupport.portal.platform.control.UkTime;
 import org.peersupport.portal.reporting.control.DashboardFigures;
 import org.peersupport.portal.reporting.control.ReportRows;
 import org.peersupport.portal.reporting.control.ReportSql;
@@ -281,7 +282,7 @@ public class Reports {
     }
 
     LocalDate today() {
-        return LocalDate.now(clock.withZone(ReportSql.UK));
+        return LocalDate.now(clock.withZone(UkTime.ZONE));
     }
 
     static BusinessException notFound() {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
+import org.peersupport.portal.platform.boundary.PageLoads;
 import org.peersupport.portal.platform.control.BusinessException;
 import org.peersupport.portal.reporting.entity.StaffRecord;
 
@@ -22,8 +23,7 @@ public class StaffPage extends ReportPage {
         try {
             record = reports.staffRecord(Long.parseLong(person == null ? "" : person.strip()));
         } catch (NumberFormatException | BusinessException e) {
-            faces.getExternalContext().responseSendError(404, messages.text("report.person.notFound"));
-            faces.responseComplete();
+            PageLoads.notFound(faces, messages.text("report.person.notFound"));
         }
     }
 

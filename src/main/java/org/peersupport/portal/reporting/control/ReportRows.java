@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.peersupport.portal.candidate.entity.EnrolmentStatus;
+import org.peersupport.portal.platform.control.UkTime;
 import org.peersupport.portal.reporting.entity.Completion;
 import org.peersupport.portal.reporting.entity.PersonLine;
 import org.peersupport.portal.reporting.entity.TrainingLine;
@@ -51,6 +52,6 @@ public final class ReportRows {
 
     /** An instant as the UK date it fell on, or null. */
     public static LocalDate ukDate(Instant instant) {
-        return instant == null ? null : instant.atZone(ReportSql.UK).toLocalDate();
+        return instant == null ? null : instant.atZone(UkTime.ZONE).toLocalDate();
     }
 }

@@ -3,7 +3,6 @@ package org.peersupport.portal.reporting.control;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.peersupport.portal.platform.control.UkTime;
 import org.peersupport.portal.reporting.entity.Measure;
@@ -15,8 +14,6 @@ import org.peersupport.portal.reporting.entity.ReportFilter;
  * aggregates. {@code today} is passed in (the portal's clock, UK date), so overdue and "this year" are testable.
  */
 public final class ReportSql {
-
-    public static final ZoneId UK = UkTime.ZONE;
 
     /**
      * The certificate's verification code of a place (null until it completes): this and {@link #CERTIFICATE_JOIN}
@@ -237,6 +234,6 @@ public final class ReportSql {
     }
 
     static OffsetDateTime start(YearMonth month) {
-        return month.atDay(1).atStartOfDay(UK).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+        return month.atDay(1).atStartOfDay(UkTime.ZONE).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
     }
 }
