@@ -25,7 +25,9 @@ import org.peersupport.portal.candidate.entity.CohortDetails;
 import org.peersupport.portal.course.control.UploadInspector;
 import org.peersupport.portal.course.control.UploadRejectedException;
 import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.boundary.PageLoads;
 import org.peersupport.portal.platform.control.BusinessException;
+import org.peersupport.portal.platform.control.UkTime;
 
 /**
  * Backs {@code coordinator/cohort.xhtml}, where a coordinator runs one cohort: its details (optimistic locking),
@@ -58,6 +60,12 @@ public class CohortPage implements Serializable {
 
     @Inject
     Enrolments enrolments;
+
+    @Inject
+    Enrolling enrolling;
+
+    @Inject
+    PlaceRequests placeRequests;
 
     @Inject
     Attendance attendance;
@@ -120,7 +128,7 @@ public class CohortPage implements Serializable {
     private final Map<String, String> errors = new HashMap<>();
 
     public void load() throws IOException {
-        cohort = CohortPages.loadOrNotFound(faces, () -> {
+        cohort = PageLoads.loadOrNotFound(faces, () -> {
             if (id == null) {
                 throw new BusinessException("cohort.notFound", "There is no such cohort.");
             }
@@ -205,7 +213,7 @@ public class CohortPage implements Serializable {
 
     public void enrol(StaffMember person) {
         try {
-            enrolments.enrol(id, person.username());
+            enrolling.enrol(id, person.username());
             notice("search", "cohortAdmin.enrolled", person.displayName(), getCohort().name());
         } catch (BusinessException e) {
             focus("search");
@@ -234,7 +242,7 @@ public class CohortPage implements Serializable {
             return;
         }
         try {
-            csvPreview = enrolments.previewCsv(id, bytes);
+            csvPreview = enrolling.previewCsv(id, bytes);
             csvProblems = csvPreview.problems();
             csvReady = csvPreview.ok();
             csvData = csvReady ? Base64.getEncoder().encodeToString(bytes) : null;
@@ -255,7 +263,7 @@ public class CohortPage implements Serializable {
             bytes = new byte[0];
         }
         try {
-            int count = enrolments.confirmCsv(id, bytes);
+            int count = enrolling.confirmCsv(id, bytes);
             notice("csv", "cohortAdmin.csv.enrolled", count, getCohort().name());
             csvProblems = List.of();
         } catch (BusinessException e) {
@@ -276,7 +284,7 @@ public class CohortPage implements Serializable {
             return;
         }
         try {
-            int count = enrolments.enrolGroup(id, group.strip());
+            int count = enrolling.enrolGroup(id, group.strip());
             notice("group", count == 0 ? "cohortAdmin.group.none" : "cohortAdmin.group.enrolled", count, group.strip());
             group = null;
         } catch (BusinessException e) {
@@ -290,7 +298,7 @@ public class CohortPage implements Serializable {
     public void approve(PlaceRequestView request) {
         errors.clear();
         try {
-            enrolments.approve(request.id());
+            placeRequests.approve(request.id());
             notice("requests", "cohortAdmin.request.approved", request.displayName());
         } catch (BusinessException e) {
             focus("requests");
@@ -302,7 +310,7 @@ public class CohortPage implements Serializable {
     public void decline(PlaceRequestView request) {
         errors.clear();
         try {
-            enrolments.decline(request.id(), declineReasons.get(request.id()));
+            placeRequests.decline(request.id(), declineReasons.get(request.id()));
             declineReasons.remove(request.id());
             notice("requests", "cohortAdmin.request.declined", request.displayName());
         } catch (BusinessException e) {
@@ -452,7 +460,7 @@ public class CohortPage implements Serializable {
 
     public List<PlaceRequestView> getRequests() {
         if (requests == null) {
-            requests = enrolments.placeRequests(id);
+            requests = placeRequests.placeRequests(id);
         }
         return requests;
     }
@@ -467,7 +475,7 @@ public class CohortPage implements Serializable {
 
     public List<StaffMember> getFound() {
         if (found == null && searched != null) {
-            found = enrolments.searchDirectory(searched);
+            found = enrolling.searchDirectory(searched);
         }
         return found == null ? List.of() : found;
     }
@@ -504,7 +512,7 @@ public class CohortPage implements Serializable {
 
     /** The day something happened, in the portal's local time. */
     public String day(Instant instant) {
-        return instant == null ? "—" : CohortPages.date(instant.atZone(LessonAccess.ZONE).toLocalDate());
+        return instant == null ? "—" : CohortPages.date(instant.atZone(UkTime.ZONE).toLocalDate());
     }
 
     public Long getId() { return id; }
