@@ -40,7 +40,7 @@ public class AllocationsForm implements Serializable {
         long enrolmentId = line.enrolment().id();
         String supervisor = allocationChoice.get(enrolmentId);
         if (supervisor == null || supervisor.isBlank()) {
-            page.error(SECTION, enrolmentId, messages.text("cohortAdmin.allocate.required"));
+            page.rowError(SECTION, enrolmentId, messages.text("cohortAdmin.allocate.required"));
             return;
         }
         try {
@@ -49,7 +49,7 @@ public class AllocationsForm implements Serializable {
             allocationReason.remove(enrolmentId);
             page.confirm(SECTION, "cohortAdmin.allocated", supervisorName(supervisor), line.enrolment().displayName());
         } catch (BusinessException e) {
-            page.error(SECTION, enrolmentId, messages.text(e));
+            page.rowError(SECTION, enrolmentId, messages.text(e));
         }
         page.refresh();
     }

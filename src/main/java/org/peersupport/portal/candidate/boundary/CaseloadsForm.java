@@ -39,14 +39,14 @@ public class CaseloadsForm implements Serializable {
         page.focus(SECTION);
         Integer cap = caps.get(supervisor.username());
         if (cap == null) {
-            page.error("cap", supervisor.username(), messages.text("cohortAdmin.cap.required"));
+            page.rowError("cap", supervisor.username(), messages.text("cohortAdmin.cap.required"));
             return;
         }
         try {
             allocations.setCaseloadCap(supervisor.username(), cap);
             page.confirm(SECTION, "cohortAdmin.cap.saved", supervisor.displayName(), cap);
         } catch (BusinessException e) {
-            page.error("cap", supervisor.username(), messages.text(e));
+            page.rowError("cap", supervisor.username(), messages.text(e));
         }
         page.refresh();
     }

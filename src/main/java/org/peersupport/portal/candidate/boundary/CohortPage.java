@@ -158,7 +158,7 @@ public class CohortPage implements Serializable {
     }
 
     /** Puts a problem next to a row's field in a form. */
-    public void error(String form, Object row, String text) {
+    public void rowError(String form, Object row, String text) {
         errors.put(form + ":" + row, text);
     }
 

@@ -38,7 +38,7 @@ public class PlaceRequestsForm implements Serializable {
             page.confirm(SECTION, "cohortAdmin.request.approved", request.displayName());
         } catch (BusinessException e) {
             page.focus(SECTION);
-            page.error("approve", request.id(), messages.text(e));
+            page.rowError("approve", request.id(), messages.text(e));
         }
         page.refresh();
     }
@@ -51,7 +51,7 @@ public class PlaceRequestsForm implements Serializable {
             page.confirm(SECTION, "cohortAdmin.request.declined", request.displayName());
         } catch (BusinessException e) {
             page.focus(SECTION);
-            page.error("decline", request.id(), messages.text(e));
+            page.rowError("decline", request.id(), messages.text(e));
         }
         page.refresh();
     }
