@@ -42,10 +42,7 @@ class ArchitectureTest {
                     + " its release must commit although the work failed",
             PORTAL + ".assessment.control.PasswordCheck",
             "a sign-off's password check and its refusal must stay in the audit trail although the refused"
-                    + " sign-off rolls back",
-            PORTAL + ".candidate.control.OverdueReminders",
-            "the daily reminder run is its own unit of work: DailyReminder, a timer singleton, runs without a"
-                    + " transaction so the claim around the run commits on its own");
+                    + " sign-off rolls back");
 
     static JavaClasses portal;
 

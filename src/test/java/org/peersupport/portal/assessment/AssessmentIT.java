@@ -55,6 +55,7 @@ import org.peersupport.portal.assessment.entity.SampleReason;
 import org.peersupport.portal.candidate.boundary.Allocations;
 import org.peersupport.portal.candidate.boundary.Attendance;
 import org.peersupport.portal.candidate.boundary.Cohorts;
+import org.peersupport.portal.candidate.boundary.Enrolling;
 import org.peersupport.portal.candidate.boundary.Enrolments;
 import org.peersupport.portal.candidate.entity.AttendanceKind;
 import org.peersupport.portal.candidate.entity.CohortDetails;
@@ -127,6 +128,9 @@ class AssessmentIT {
 
     @Inject
     Enrolments enrolments;
+
+    @Inject
+    Enrolling enrolling;
 
     @Inject
     Attendance attendance;
@@ -599,7 +603,7 @@ class AssessmentIT {
 
         // Grace's own work, allocated to herself behind the allocation rules' back
         long cohort = cohort(e.courseId());
-        long own = asCoordinator.call(() -> enrolments.enrol(cohort, GRACE));
+        long own = asCoordinator.call(() -> enrolling.enrol(cohort, GRACE));
         long allocation = 900_000_000L + (long) (Math.random() * 1_000_000);
         sql.update("insert into supervisor_allocation (id, enrolment_id, supervisor_id, allocated_at, allocated_by) "
                 + "select ?, ?, id, now(), 'test' from person where username = ?", allocation, own, GRACE);
@@ -722,7 +726,7 @@ class AssessmentIT {
                 CoursePackageZips.peer2peerZip(code, UnaryOperator.identity())))).courseId();
         asCoordinator.run(() -> versions.publish(courseId));
         long cohortId = cohort(courseId);
-        long enrolmentId = asCoordinator.call(() -> enrolments.enrol(cohortId, AMARA));
+        long enrolmentId = asCoordinator.call(() -> enrolling.enrol(cohortId, AMARA));
         long version = ((Number) sql.rows("select version from enrolment where id = ?", enrolmentId).get(0).get("version"))
                 .longValue();
         asCoordinator.run(() -> enrolments.changeStatus(enrolmentId, EnrolmentStatus.ACTIVE, null, version));

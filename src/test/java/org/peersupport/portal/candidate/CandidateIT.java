@@ -45,26 +45,32 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.peersupport.portal.candidate.boundary.AttendanceRegisterExport;
+import org.peersupport.portal.candidate.boundary.Agreements;
 import org.peersupport.portal.candidate.boundary.AttendanceRate;
+import org.peersupport.portal.candidate.boundary.AttendanceRegisterExport;
 import org.peersupport.portal.candidate.boundary.CandidateRecord;
 import org.peersupport.portal.candidate.boundary.CandidateRecords;
 import org.peersupport.portal.candidate.boundary.CaseloadLine;
 import org.peersupport.portal.candidate.boundary.CohortAllocation;
 import org.peersupport.portal.candidate.boundary.CohortCourse;
-import org.peersupport.portal.candidate.boundary.CohortView;
 import org.peersupport.portal.candidate.boundary.CohortSummary;
+import org.peersupport.portal.candidate.boundary.CohortView;
 import org.peersupport.portal.candidate.boundary.Cohorts;
+import org.peersupport.portal.candidate.boundary.ConfidentialNotes;
 import org.peersupport.portal.candidate.boundary.ConflictView;
 import org.peersupport.portal.candidate.boundary.CsvPreview;
+import org.peersupport.portal.candidate.boundary.Enrolling;
 import org.peersupport.portal.candidate.boundary.EnrolmentRecord;
 import org.peersupport.portal.candidate.boundary.EnrolmentSummary;
 import org.peersupport.portal.candidate.boundary.Enrolments;
 import org.peersupport.portal.candidate.boundary.HrRecord;
+import org.peersupport.portal.candidate.boundary.HrRecords;
 import org.peersupport.portal.candidate.boundary.MyCourse;
 import org.peersupport.portal.candidate.boundary.MyPlaceRequest;
+import org.peersupport.portal.candidate.boundary.OwnEnrolments;
 import org.peersupport.portal.candidate.boundary.PersonRecord;
 import org.peersupport.portal.candidate.boundary.PlaceRequestView;
+import org.peersupport.portal.candidate.boundary.PlaceRequests;
 import org.peersupport.portal.candidate.boundary.RegisterSession;
 import org.peersupport.portal.candidate.boundary.StaffMember;
 import org.peersupport.portal.candidate.boundary.SupervisorLoad;
@@ -126,6 +132,15 @@ class CandidateIT {
     Enrolments enrolments;
 
     @Inject
+    Enrolling enrolling;
+
+    @Inject
+    PlaceRequests placeRequests;
+
+    @Inject
+    Agreements agreements;
+
+    @Inject
     Attendance attendance;
 
     @Inject
@@ -136,6 +151,15 @@ class CandidateIT {
 
     @Inject
     CandidateRecords records;
+
+    @Inject
+    OwnEnrolments ownEnrolments;
+
+    @Inject
+    ConfidentialNotes confidentialNotes;
+
+    @Inject
+    HrRecords hrRecords;
 
     @Inject
     AsCoordinator asCoordinator;
@@ -224,7 +248,7 @@ class CandidateIT {
     @Test
     void issue4_theLifecycleAllowsLegalMovesRefusesIllegalOnesAndKeepsTheHistory() throws Exception {
         long cohort = cohort(published(), 12, pastWeeks(11));
-        long id = asCoordinator.call(() -> enrolments.enrol(cohort, "helen.shaw"));
+        long id = asCoordinator.call(() -> enrolling.enrol(cohort, "helen.shaw"));
         assertEquals(EnrolmentStatus.ENROLLED, status(id));
 
         move(id, EnrolmentStatus.ACTIVE, null);
@@ -264,7 +288,7 @@ class CandidateIT {
     @Test
     void issue4_pausingStopsTheClockAndResumingMovesTheExpectedEndOnByThePausedDays() throws Exception {
         long cohort = cohort(published(), 12, pastWeeks(11));
-        long id = asCoordinator.call(() -> enrolments.enrol(cohort, "jo.lee"));
+        long id = asCoordinator.call(() -> enrolling.enrol(cohort, "jo.lee"));
         move(id, EnrolmentStatus.ACTIVE, null);
         LocalDate end = asCoordinator.call(() -> records.record(id)).expectedEndDate();
         move(id, EnrolmentStatus.PAUSED, "Caring responsibilities");
@@ -281,7 +305,7 @@ class CandidateIT {
         long course = published();
         long first = cohort(course, 5, pastWeeks(11));
         long later = cohort(course, 5, futureWeeks(11));
-        long id = asCoordinator.call(() -> enrolments.enrol(first, "jo.lee"));
+        long id = asCoordinator.call(() -> enrolling.enrol(first, "jo.lee"));
         assertRefused("enrolment.defer.later", "later cohort", () -> enrolments.defer(id, first, "x", version(id)));
         long next = asCoordinator.call(() -> enrolments.defer(id, later, "Needs a later start", version(id)));
         assertEquals(EnrolmentStatus.DEFERRED, status(id));
@@ -294,18 +318,18 @@ class CandidateIT {
     @Test
     void issue4_capacityIsEnforcedAndAWithdrawalFreesAPlace() throws Exception {
         long cohort = cohort(published(), 2, pastWeeks(11));
-        long helen = asCoordinator.call(() -> enrolments.enrol(cohort, "helen.shaw"));
-        asCoordinator.call(() -> enrolments.enrol(cohort, "jo.lee"));
-        assertRefused("cohort.full", "has 2 places and 0 are free", () -> enrolments.enrol(cohort, "morgan.price"));
-        assertRefused("enrolment.duplicate", "already", () -> enrolments.enrol(cohort, "jo.lee"));
-        assertRefused("staff.notInDirectory", "is not a person in the directory", () -> enrolments.enrol(cohort, "no.such.person"));
-        assertRefused("cohort.full", "cannot be enrolled", () -> enrolments.enrolGroup(cohort, "p2p-hr"));
+        long helen = asCoordinator.call(() -> enrolling.enrol(cohort, "helen.shaw"));
+        asCoordinator.call(() -> enrolling.enrol(cohort, "jo.lee"));
+        assertRefused("cohort.full", "has 2 places and 0 are free", () -> enrolling.enrol(cohort, "morgan.price"));
+        assertRefused("enrolment.duplicate", "already", () -> enrolling.enrol(cohort, "jo.lee"));
+        assertRefused("staff.notInDirectory", "is not a person in the directory", () -> enrolling.enrol(cohort, "no.such.person"));
+        assertRefused("cohort.full", "cannot be enrolled", () -> enrolling.enrolGroup(cohort, "p2p-hr"));
 
-        long request = asCandidate.call(() -> enrolments.requestPlace(cohort, "I would like to join"));
-        assertRefused("cohort.full", "places", () -> enrolments.approve(request));
+        long request = asCandidate.call(() -> placeRequests.requestPlace(cohort, "I would like to join"));
+        assertRefused("cohort.full", "places", () -> placeRequests.approve(request));
 
         move(helen, EnrolmentStatus.WITHDRAWN, "Changed role");
-        asCoordinator.call(() -> enrolments.enrol(cohort, "morgan.price"));
+        asCoordinator.call(() -> enrolling.enrol(cohort, "morgan.price"));
         String name = cohortName(cohort);
         assertEquals(2, asCoordinator.call(() -> cohorts.cohortPage(name, true, 1, 25)).rows().stream()
                 .filter(c -> c.id() == cohort).findFirst().orElseThrow().placesTaken());
@@ -371,7 +395,7 @@ class CandidateIT {
     @Test
     void issue4_aCsvFileIsPreviewedWithEveryBadRowAndImportedAllOrNothing() throws Exception {
         long cohort = cohort(published(), 10, pastWeeks(11));
-        asCoordinator.call(() -> enrolments.enrol(cohort, "morgan.price"));
+        asCoordinator.call(() -> enrolling.enrol(cohort, "morgan.price"));
         byte[] bad = ("username,name\n"
                 + "helen.shaw,Helen Shaw\n"
                 + "no.such.person,Nobody\n"
@@ -380,7 +404,7 @@ class CandidateIT {
                 + "morgan.price,Morgan Price\n"
                 + "jo.lee,Jo Lee\n").getBytes(StandardCharsets.UTF_8);
 
-        CsvPreview preview = asCoordinator.call(() -> enrolments.previewCsv(cohort, bad));
+        CsvPreview preview = asCoordinator.call(() -> enrolling.previewCsv(cohort, bad));
         assertFalse(preview.ok());
         assertEquals(List.of("line 3: no.such.person is not a person in the directory",
                 "line 5: HELEN.SHAW is already on line 2",
@@ -390,65 +414,65 @@ class CandidateIT {
         assertEquals("Helen Shaw", preview.rows().get(0).displayName());
 
         BusinessException refused = assertThrows(BusinessException.class, () -> asCoordinator.call(() ->
-                enrolments.confirmCsv(cohort, bad)));
+                enrolling.confirmCsv(cohort, bad)));
         assertEquals("enrolment.csv.problems", refused.key());
         assertEquals(preview.problems(), refused.details());
         assertEquals(1, enrolled(cohort).size(), "nobody from the file was enrolled");
 
         byte[] good = "username\nhelen.shaw\njo.lee\n".getBytes(StandardCharsets.UTF_8);
-        assertTrue(asCoordinator.call(() -> enrolments.previewCsv(cohort, good)).ok());
-        assertEquals(2, asCoordinator.call(() -> enrolments.confirmCsv(cohort, good)));
+        assertTrue(asCoordinator.call(() -> enrolling.previewCsv(cohort, good)).ok());
+        assertEquals(2, asCoordinator.call(() -> enrolling.confirmCsv(cohort, good)));
         assertEquals(List.of("helen.shaw", "jo.lee", "morgan.price"), enrolled(cohort).stream()
                 .map(EnrolmentSummary::username).sorted().toList());
 
         long small = cohort(published(), 1, pastWeeks(11));
-        CsvPreview tooMany = asCoordinator.call(() -> enrolments.previewCsv(small, good));
+        CsvPreview tooMany = asCoordinator.call(() -> enrolling.previewCsv(small, good));
         assertEquals(List.of("the file names 2 people but " + asCoordinator.call(() -> cohorts.cohort(small)).name()
                 + " has 1 free place"), tooMany.problems());
-        assertThrows(BusinessException.class, () -> asCoordinator.call(() -> enrolments.confirmCsv(small, good)));
+        assertThrows(BusinessException.class, () -> asCoordinator.call(() -> enrolling.confirmCsv(small, good)));
         assertTrue(enrolled(small).isEmpty());
     }
 
     @Test
     void issue4_coordinatorsFindStaffInTheDirectoryAndEnrolAGroupsMembers() throws Exception {
-        List<StaffMember> found = asCoordinator.call(() -> enrolments.searchDirectory("okafor"));
+        List<StaffMember> found = asCoordinator.call(() -> enrolling.searchDirectory("okafor"));
         assertEquals(List.of("amara.okafor"), found.stream().map(StaffMember::username).toList());
         assertEquals("Community Mental Health Team North", found.get(0).department());
-        assertTrue(asCoordinator.call(() -> enrolments.searchDirectory("*)(uid=*")).isEmpty(),
+        assertTrue(asCoordinator.call(() -> enrolling.searchDirectory("*)(uid=*")).isEmpty(),
                 "filter syntax in the text is matched literally");
-        assertTrue(asCoordinator.call(() -> enrolments.searchDirectory("*")).isEmpty());
+        assertTrue(asCoordinator.call(() -> enrolling.searchDirectory("*")).isEmpty());
 
         long cohort = cohort(published(), 5, pastWeeks(11));
-        assertEquals(3, asCoordinator.call(() -> enrolments.enrolGroup(cohort, "p2p-candidates")));
+        assertEquals(3, asCoordinator.call(() -> enrolling.enrolGroup(cohort, "p2p-candidates")));
         assertEquals(List.of("amara.okafor", "dylan.hughes", "priya.raman"), enrolled(cohort).stream()
                 .map(EnrolmentSummary::username).sorted().toList());
-        assertEquals(0, asCoordinator.call(() -> enrolments.enrolGroup(cohort,
+        assertEquals(0, asCoordinator.call(() -> enrolling.enrolGroup(cohort,
                 "cn=p2p-candidates,ou=groups,dc=demo,dc=peersupport,dc=org")), "members already on it are skipped");
-        assertRefused("enrolment.group.notFound", "no directory group", () -> enrolments.enrolGroup(cohort, "nobody"));
+        assertRefused("enrolment.group.notFound", "no directory group", () -> enrolling.enrolGroup(cohort, "nobody"));
     }
 
     @Test
     void issue4_staffRequestPlacesAndCoordinatorsApproveOrDeclineWithAReason() throws Exception {
         long cohort = cohort(published(), 5, futureWeeks(11));
-        long first = asCandidate.call(() -> enrolments.requestPlace(cohort, "My manager agreed"));
-        assertThrows(BusinessException.class, () -> asCandidate.call(() -> enrolments.requestPlace(cohort, "again")));
-        List<PlaceRequestView> pending = asCoordinator.call(() -> enrolments.placeRequests(cohort));
+        long first = asCandidate.call(() -> placeRequests.requestPlace(cohort, "My manager agreed"));
+        assertThrows(BusinessException.class, () -> asCandidate.call(() -> placeRequests.requestPlace(cohort, "again")));
+        List<PlaceRequestView> pending = asCoordinator.call(() -> placeRequests.placeRequests(cohort));
         assertEquals(List.of(AMARA), pending.stream().map(PlaceRequestView::username).toList());
         assertEquals("My manager agreed", pending.get(0).message());
-        assertTrue(asCoordinator.call(() -> enrolments.waitingPlaceRequests(100)).stream().anyMatch(w -> w.id() == first
+        assertTrue(asCoordinator.call(() -> placeRequests.waitingPlaceRequests(100)).stream().anyMatch(w -> w.id() == first
                 && w.cohortId() == cohort && w.displayName().equals("Amara Okafor")),
                 "the coordinator's home page lists the request waiting");
-        assertRefused("placeRequest.reason", "Say why", () -> enrolments.decline(first, " "));
-        asCoordinator.run(() -> enrolments.decline(first, "This cohort is for the inpatient team"));
-        assertTrue(asCoordinator.call(() -> enrolments.placeRequests(cohort)).isEmpty());
-        assertTrue(asCoordinator.call(() -> enrolments.waitingPlaceRequests(100)).stream().noneMatch(w -> w.id() == first),
+        assertRefused("placeRequest.reason", "Say why", () -> placeRequests.decline(first, " "));
+        asCoordinator.run(() -> placeRequests.decline(first, "This cohort is for the inpatient team"));
+        assertTrue(asCoordinator.call(() -> placeRequests.placeRequests(cohort)).isEmpty());
+        assertTrue(asCoordinator.call(() -> placeRequests.waitingPlaceRequests(100)).stream().noneMatch(w -> w.id() == first),
                 "a decided request waits no more");
-        assertRefused("placeRequest.decided", "declined already", () -> enrolments.approve(first));
+        assertRefused("placeRequest.decided", "declined already", () -> placeRequests.approve(first));
 
-        long second = asCandidate.call(() -> enrolments.requestPlace(cohort, null));
-        long enrolment = asCoordinator.call(() -> enrolments.approve(second));
+        long second = asCandidate.call(() -> placeRequests.requestPlace(cohort, null));
+        long enrolment = asCoordinator.call(() -> placeRequests.approve(second));
         assertEquals(AMARA, asCandidate.call(() -> records.record(enrolment)).username());
-        assertThrows(BusinessException.class, () -> asCandidate.call(() -> enrolments.requestPlace(cohort, null)),
+        assertThrows(BusinessException.class, () -> asCandidate.call(() -> placeRequests.requestPlace(cohort, null)),
                 "already on the cohort");
     }
 
@@ -464,7 +488,7 @@ class CandidateIT {
         schedule.set(0, LocalDateTime.now().minusWeeks(2));
         schedule.set(1, LocalDateTime.now().minusWeeks(1));
         long cohort = cohort(course, 5, schedule);
-        long id = asCoordinator.call(() -> enrolments.enrol(cohort, AMARA));
+        long id = asCoordinator.call(() -> enrolling.enrol(cohort, AMARA));
 
         assertEquals(11, asCandidate.call(() -> catalog.overview(code)).sessions().size());
         assertEquals("What is Recovery?", asCandidate.call(() -> catalog.lesson(code, 2)).title());
@@ -491,19 +515,19 @@ class CandidateIT {
     void issue4_theCandidateAcceptsTheAgreementAtTheirFirstSessionAndIsThenActive() throws Exception {
         long course = published();
         long laterCohort = cohort(course, 5, futureWeeks(11));
-        long later = asCoordinator.call(() -> enrolments.enrol(laterCohort, AMARA));
-        assertRefused(asCandidate, "agreement.tooEarly", "first session", () -> enrolments.acceptAgreement(later));
+        long later = asCoordinator.call(() -> enrolling.enrol(laterCohort, AMARA));
+        assertRefused(asCandidate, "agreement.tooEarly", "first session", () -> agreements.acceptAgreement(later));
 
         long pastCohort = cohort(course, 5, pastWeeks(11));
-        long id = asCoordinator.call(() -> enrolments.enrol(pastCohort, AMARA));
-        assertNull(asCandidate.call(() -> enrolments.agreement(id)).acceptedAt());
-        assertTrue(asCandidate.call(() -> enrolments.agreement(id)).agreementHtml().toLowerCase().contains("confidential"));
-        asCandidate.run(() -> enrolments.acceptAgreement(id));
+        long id = asCoordinator.call(() -> enrolling.enrol(pastCohort, AMARA));
+        assertNull(asCandidate.call(() -> agreements.agreement(id)).acceptedAt());
+        assertTrue(asCandidate.call(() -> agreements.agreement(id)).agreementHtml().toLowerCase().contains("confidential"));
+        asCandidate.run(() -> agreements.acceptAgreement(id));
         CandidateRecord record = asCandidate.call(() -> records.record(id));
         assertNotNull(record.agreementAcceptedAt());
         assertEquals(EnrolmentStatus.ACTIVE, record.status());
         assertTrue(record.notes().isEmpty());
-        assertRefused(asCandidate, "agreement.accepted", "already", () -> enrolments.acceptAgreement(id));
+        assertRefused(asCandidate, "agreement.accepted", "already", () -> agreements.acceptAgreement(id));
         assertEquals(1, sql.count("select count(*) from agreement_acceptance where enrolment_id = ?", id));
         assertEquals(1, sql.count("select count(*) from audit_entry where action = 'AGREEMENT_ACCEPTED' and subject_id = ?",
                 String.valueOf(id)));
@@ -556,8 +580,8 @@ class CandidateIT {
     @Test
     void issue4_attendanceIsMarkedInBulkAndCountsTowardsTheThreshold() throws Exception {
         long cohort = cohort(published(), 5, pastWeeks(11));
-        long helen = asCoordinator.call(() -> enrolments.enrol(cohort, "helen.shaw"));
-        long jo = asCoordinator.call(() -> enrolments.enrol(cohort, "jo.lee"));
+        long helen = asCoordinator.call(() -> enrolling.enrol(cohort, "helen.shaw"));
+        long jo = asCoordinator.call(() -> enrolling.enrol(cohort, "jo.lee"));
         CohortView view = asCoordinator.call(() -> cohorts.cohort(cohort));
         long s1 = view.sessions().get(0).id();
         long s2 = view.sessions().get(1).id();
@@ -603,10 +627,10 @@ class CandidateIT {
                 OutputStream.nullOutputStream()));
 
         long otherCohort = cohort(published(), 5, pastWeeks(11));
-        long other = asCoordinator.call(() -> enrolments.enrol(otherCohort, "jo.lee"));
+        long other = asCoordinator.call(() -> enrolling.enrol(otherCohort, "jo.lee"));
         assertRefused("attendance.notOnCohort", "is not on", () -> attendance.mark(s1, other, AttendanceKind.PRESENT));
         long future = cohort(published(), 5, futureWeeks(11));
-        long futureJo = asCoordinator.call(() -> enrolments.enrol(future, "jo.lee"));
+        long futureJo = asCoordinator.call(() -> enrolling.enrol(future, "jo.lee"));
         long futureSession = asCoordinator.call(() -> cohorts.cohort(future)).sessions().get(0).id();
         assertRefused("attendance.future", "has not happened yet", () -> attendance.mark(futureSession, futureJo,
                 AttendanceKind.PRESENT));
@@ -650,7 +674,7 @@ class CandidateIT {
     @Test
     void issue4_aDeclaredConflictOfInterestBlocksTheAllocation() throws Exception {
         long cohort = cohort(published(), 5, pastWeeks(11));
-        long id = asCoordinator.call(() -> enrolments.enrol(cohort, "helen.shaw"));
+        long id = asCoordinator.call(() -> enrolling.enrol(cohort, "helen.shaw"));
         asCoordinator.run(() -> allocations.setCaseloadCap(GRACE, 100));
         asCoordinator.run(() -> allocations.setCaseloadCap("tom.barker", 100));
         asSupervisor.call(() -> allocations.declareConflict("helen.shaw", "She is my sister-in-law"));
@@ -670,7 +694,7 @@ class CandidateIT {
     @Test
     void issue4_aSupervisorFindsAPersonDeclaresAConflictAndTheCoordinatorIsToldToReallocate() throws Exception {
         long cohort = cohort(published(), 5, pastWeeks(11));
-        long id = asCoordinator.call(() -> enrolments.enrol(cohort, "nadia.rahman"));
+        long id = asCoordinator.call(() -> enrolling.enrol(cohort, "nadia.rahman"));
         asCoordinator.run(() -> allocations.setCaseloadCap(GRACE, 100));
         asCoordinator.run(() -> allocations.allocate(id, GRACE, null));
         assertFalse(asCoordinator.call(() -> allocations.ofCohort(cohort)).get(0).supervisorConflicted());
@@ -705,7 +729,7 @@ class CandidateIT {
         long cohort = cohort(published(), 20, pastWeeks(11));
         List<Long> ids = new ArrayList<>();
         for (String username : List.of("jo.lee", "mark.evans", "helen.shaw")) {
-            ids.add(asCoordinator.call(() -> enrolments.enrol(cohort, username)));
+            ids.add(asCoordinator.call(() -> enrolling.enrol(cohort, username)));
         }
         // only Grace and Tom have room: every other supervisor is full
         for (SupervisorLoad s : asCoordinator.call(() -> allocations.supervisors())) {
@@ -724,7 +748,7 @@ class CandidateIT {
         List<Long> extra = new ArrayList<>();
         for (int i = 0; i <= gap; i++) {
             long c = cohort(published(), 2, pastWeeks(11));
-            extra.add(asCoordinator.call(() -> enrolments.enrol(c, "morgan.price")));
+            extra.add(asCoordinator.call(() -> enrolling.enrol(c, "morgan.price")));
         }
         for (long e : extra) {
             asCoordinator.run(() -> allocations.allocate(e, lighter, "balancing"));
@@ -766,7 +790,7 @@ class CandidateIT {
         asCoordinator.run(() -> allocations.setCaseloadCap(GRACE, 100));
         Map<String, Long> ids = new LinkedHashMap<>();
         for (String username : List.of("jo.lee", "mark.evans", "morgan.price")) {
-            long id = asCoordinator.call(() -> enrolments.enrol(cohort, username));
+            long id = asCoordinator.call(() -> enrolling.enrol(cohort, username));
             move(id, EnrolmentStatus.ACTIVE, null);
             asCoordinator.run(() -> allocations.allocate(id, GRACE, null));
             ids.put(username, id);
@@ -823,8 +847,8 @@ class CandidateIT {
         assertFalse(asCoordinator.call(() -> attendance.registerSession(view.sessions().get(1).id())).takeable(),
                 "next week's cannot yet");
 
-        long jo = asCoordinator.call(() -> enrolments.enrol(cohort, "jo.lee"));
-        long mark = asCoordinator.call(() -> enrolments.enrol(cohort, "mark.evans"));
+        long jo = asCoordinator.call(() -> enrolling.enrol(cohort, "jo.lee"));
+        long mark = asCoordinator.call(() -> enrolling.enrol(cohort, "mark.evans"));
         asCoordinator.run(() -> allocations.setCaseloadCap("tom.barker", 100));
         asCoordinator.run(() -> allocations.allocate(jo, "tom.barker", null));
         Map<Long, CohortAllocation> lines = new HashMap<>();
@@ -868,30 +892,30 @@ class CandidateIT {
     @Test
     void issue4_recordsAreReadOnlyByTheCandidateTheAllocatedSupervisorAndCoordinatorsAndNotesStayConfidential() throws Exception {
         long cohort = cohort(published(), 5, pastWeeks(11));
-        long amaras = asCoordinator.call(() -> enrolments.enrol(cohort, AMARA));
-        long jos = asCoordinator.call(() -> enrolments.enrol(cohort, "jo.lee"));
+        long amaras = asCoordinator.call(() -> enrolling.enrol(cohort, AMARA));
+        long jos = asCoordinator.call(() -> enrolling.enrol(cohort, "jo.lee"));
         asCoordinator.run(() -> allocations.setCaseloadCap(GRACE, 100));
         asCoordinator.run(() -> allocations.setCaseloadCap("tom.barker", 100));
         asCoordinator.run(() -> allocations.allocate(amaras, GRACE, null));
         asCoordinator.run(() -> allocations.allocate(jos, "tom.barker", null));
-        asCoordinator.call(() -> records.addNote(amaras, "Discussed a difficult week; agreed extra check-ins."));
-        asSupervisor.call(() -> records.addNote(amaras, "Check-in went well."));
+        asCoordinator.call(() -> confidentialNotes.addNote(amaras, "Discussed a difficult week; agreed extra check-ins."));
+        asSupervisor.call(() -> confidentialNotes.addNote(amaras, "Check-in went well."));
 
         assertEquals(2, asSupervisor.call(() -> records.record(amaras)).notes().size());
         assertEquals(2, asCoordinator.call(() -> records.record(amaras)).notes().size());
         CandidateRecord own = asCandidate.call(() -> records.record(amaras));
         assertTrue(own.notes().isEmpty(), "the candidate does not read confidential notes");
         assertEquals("Grace Mitchell", own.supervisorName());
-        assertTrue(asCandidate.call(() -> records.myEnrolments()).stream().anyMatch(e -> e.id() == amaras));
+        assertTrue(asCandidate.call(() -> ownEnrolments.myEnrolments()).stream().anyMatch(e -> e.id() == amaras));
 
         assertRefused(asCandidate, "enrolment.notFound", "not yours", () -> records.record(jos));
-        assertRefused(asCandidate, "enrolment.notFound", "not yours", () -> enrolments.acceptAgreement(jos));
-        assertRefused(asCandidate, "enrolment.notFound", "not yours", () -> enrolments.agreement(jos));
+        assertRefused(asCandidate, "enrolment.notFound", "not yours", () -> agreements.acceptAgreement(jos));
+        assertRefused(asCandidate, "enrolment.notFound", "not yours", () -> agreements.agreement(jos));
         assertRefused(asSupervisor, "enrolment.notFound", "not yours", () -> records.record(jos));
-        assertRefused(asSupervisor, "enrolment.notFound", "not yours", () -> records.addNote(jos, "Not my candidate"));
+        assertRefused(asSupervisor, "enrolment.notFound", "not yours", () -> confidentialNotes.addNote(jos, "Not my candidate"));
         assertEquals(0, sql.count("select count(*) from confidential_note where enrolment_id = ?", jos));
 
-        HrRecord hr = asHr.call(() -> records.hrRecord(amaras));
+        HrRecord hr = asHr.call(() -> hrRecords.hrRecord(amaras));
         assertEquals("Amara Okafor", hr.displayName());
         assertEquals("Community Mental Health Team North", hr.department());
         assertEquals(EnrolmentStatus.ENROLLED, hr.status());
@@ -899,7 +923,7 @@ class CandidateIT {
                 "enrolledAt", "statusChangedAt", "expectedEndDate", "completedAt"),
                 Arrays.stream(HrRecord.class.getRecordComponents()).map(c -> c.getName()).toList(),
                 "HR's view carries names, departments, statuses and dates only: no notes");
-        assertTrue(asHr.call(() -> records.hrRecords()).stream().anyMatch(r -> r.enrolmentId() == jos));
+        assertTrue(asHr.call(() -> hrRecords.hrRecords()).stream().anyMatch(r -> r.enrolmentId() == jos));
         assertTrue(sql.count("select count(*) from audit_entry where action = 'CANDIDATE_RECORD_READ' and subject_id = ?",
                 String.valueOf(amaras)) >= 2, "reads of the record by others are audited");
     }
@@ -910,14 +934,14 @@ class CandidateIT {
         long first = cohort(course, 5, pastWeeks(11));
         long later = cohort(course, 5, futureWeeks(11));
         long other = cohort(published(), 5, pastWeeks(11));
-        long graces = asCoordinator.call(() -> enrolments.enrol(first, AMARA));
-        long toms = asCoordinator.call(() -> enrolments.enrol(other, AMARA));
-        long jos = asCoordinator.call(() -> enrolments.enrol(first, "jo.lee"));
+        long graces = asCoordinator.call(() -> enrolling.enrol(first, AMARA));
+        long toms = asCoordinator.call(() -> enrolling.enrol(other, AMARA));
+        long jos = asCoordinator.call(() -> enrolling.enrol(first, "jo.lee"));
         asCoordinator.run(() -> allocations.setCaseloadCap("tom.barker", 100));
         asCoordinator.run(() -> allocations.allocate(graces, GRACE, "same team"));
         asCoordinator.run(() -> allocations.allocate(toms, "tom.barker", null));
         move(graces, EnrolmentStatus.ACTIVE, null);
-        asSupervisor.call(() -> records.addNote(graces, "Asked for <b>extra</b> support with session 3."));
+        asSupervisor.call(() -> confidentialNotes.addNote(graces, "Asked for <b>extra</b> support with session 3."));
         try {
             PersonRecord coordinators = asCoordinator.call(() -> records.personRecord(graces));
             assertEquals("Amara Okafor", coordinators.displayName());
@@ -989,8 +1013,8 @@ class CandidateIT {
         List<LocalDateTime> schedule = new ArrayList<>(futureWeeks(11));
         schedule.set(0, LocalDateTime.now().minusWeeks(2).withNano(0));
         schedule.set(1, LocalDateTime.now().minusWeeks(1).withNano(0));
-        long started = asCoordinator.call(() -> enrolments.enrol(cohort(course, 5, schedule), AMARA));
-        long notYet = asCoordinator.call(() -> enrolments.enrol(cohort(course, 5, futureWeeks(11)), AMARA));
+        long started = asCoordinator.call(() -> enrolling.enrol(cohort(course, 5, schedule), AMARA));
+        long notYet = asCoordinator.call(() -> enrolling.enrol(cohort(course, 5, futureWeeks(11)), AMARA));
         try {
             MyCourse now = myCourse(started);
             assertEquals(11, now.schedule().size());
@@ -1007,7 +1031,7 @@ class CandidateIT {
             assertEquals(futureWeeks(11).get(0).toLocalDate(), later.agreementFrom().toLocalDate());
             assertTrue(later.schedule().stream().noneMatch(s -> s.open()));
 
-            asCandidate.run(() -> enrolments.acceptAgreement(started));
+            asCandidate.run(() -> agreements.acceptAgreement(started));
             MyCourse accepted = myCourse(started);
             assertFalse(accepted.agreementDue());
             assertNotNull(accepted.agreementAcceptedAt());
@@ -1016,7 +1040,7 @@ class CandidateIT {
             move(notYet, EnrolmentStatus.WITHDRAWN, "Changed my mind");
             MyCourse withdrawn = myCourse(notYet);
             assertTrue(withdrawn.schedule().isEmpty(), "no schedule for an enrolment that has ended");
-            List<Long> order = asCandidate.call(() -> records.myCourses()).stream().map(MyCourse::enrolmentId).toList();
+            List<Long> order = asCandidate.call(() -> ownEnrolments.myCourses()).stream().map(MyCourse::enrolmentId).toList();
             assertTrue(order.indexOf(started) < order.indexOf(notYet), "running courses come first");
         } finally {
             for (long id : List.of(started, notYet)) {
@@ -1031,51 +1055,51 @@ class CandidateIT {
     void issue4_staffSeeTheirOwnPlaceRequestsAndTheCoordinatorsReasonForDeclining() throws Exception {
         long cohort = cohort(published(), 5, futureWeeks(11));
         String name = asCoordinator.call(() -> cohorts.cohort(cohort)).name();
-        assertFalse(asSupervisor.call(() -> enrolments.myCohortIds()).contains(cohort));
-        long request = asSupervisor.call(() -> enrolments.requestPlace(cohort, "My manager agreed"));
-        MyPlaceRequest pending = asSupervisor.call(() -> enrolments.myPlaceRequests()).get(0);
+        assertFalse(asSupervisor.call(() -> placeRequests.myCohortIds()).contains(cohort));
+        long request = asSupervisor.call(() -> placeRequests.requestPlace(cohort, "My manager agreed"));
+        MyPlaceRequest pending = asSupervisor.call(() -> placeRequests.myPlaceRequests()).get(0);
         assertEquals(request, pending.id(), "newest first");
         assertEquals(PlaceRequestStatus.PENDING, pending.status());
         assertEquals(name, pending.cohortName());
         assertEquals("My manager agreed", pending.message());
-        assertTrue(asCandidate.call(() -> enrolments.myPlaceRequests()).stream().noneMatch(r -> r.id() == request),
+        assertTrue(asCandidate.call(() -> placeRequests.myPlaceRequests()).stream().noneMatch(r -> r.id() == request),
                 "only the requester sees their request");
 
-        asCoordinator.run(() -> enrolments.decline(request, "This cohort is for candidates; ask about the assessor course"));
-        MyPlaceRequest declined = asSupervisor.call(() -> enrolments.myPlaceRequests()).stream()
+        asCoordinator.run(() -> placeRequests.decline(request, "This cohort is for candidates; ask about the assessor course"));
+        MyPlaceRequest declined = asSupervisor.call(() -> placeRequests.myPlaceRequests()).stream()
                 .filter(r -> r.id() == request).findFirst().orElseThrow();
         assertEquals(PlaceRequestStatus.DECLINED, declined.status());
         assertEquals("This cohort is for candidates; ask about the assessor course", declined.decisionReason());
         assertNotNull(declined.decidedAt());
 
-        long again = asSupervisor.call(() -> enrolments.requestPlace(cohort, null));
-        long enrolment = asCoordinator.call(() -> enrolments.approve(again));
-        assertEquals(PlaceRequestStatus.APPROVED, asSupervisor.call(() -> enrolments.myPlaceRequests()).get(0).status());
-        assertTrue(asSupervisor.call(() -> enrolments.myCohortIds()).contains(cohort));
+        long again = asSupervisor.call(() -> placeRequests.requestPlace(cohort, null));
+        long enrolment = asCoordinator.call(() -> placeRequests.approve(again));
+        assertEquals(PlaceRequestStatus.APPROVED, asSupervisor.call(() -> placeRequests.myPlaceRequests()).get(0).status());
+        assertTrue(asSupervisor.call(() -> placeRequests.myCohortIds()).contains(cohort));
         move(enrolment, EnrolmentStatus.WITHDRAWN, "test data");
     }
 
     @Test
     void issue4_hrPagesThroughEnrolmentsInTheDatabase() throws Exception {
         long cohort = cohort(published(), 5, pastWeeks(11));
-        asCoordinator.call(() -> enrolments.enrol(cohort, "helen.shaw"));
-        asCoordinator.call(() -> enrolments.enrol(cohort, "jo.lee"));
+        asCoordinator.call(() -> enrolling.enrol(cohort, "helen.shaw"));
+        asCoordinator.call(() -> enrolling.enrol(cohort, "jo.lee"));
         long total = sql.count("select count(*) from enrolment");
-        ResultPage<HrRecord> first = asHr.call(() -> records.hrRecordPage(1, 2));
+        ResultPage<HrRecord> first = asHr.call(() -> hrRecords.hrRecordPage(1, 2));
         assertEquals(total, first.total());
         assertEquals(2, first.rows().size());
         assertEquals((total + 1) / 2, first.pages());
-        ResultPage<HrRecord> second = asHr.call(() -> records.hrRecordPage(2, 2));
+        ResultPage<HrRecord> second = asHr.call(() -> hrRecords.hrRecordPage(2, 2));
         assertTrue(second.rows().stream().noneMatch(r -> first.rows().contains(r)), "pages do not overlap");
-        ResultPage<HrRecord> beyond = asHr.call(() -> records.hrRecordPage(10_000, 2));
+        ResultPage<HrRecord> beyond = asHr.call(() -> hrRecords.hrRecordPage(10_000, 2));
         assertEquals(first.pages(), beyond.page(), "a page past the end shows the last page");
-        ResultPage<HrRecord> all = asHr.call(() -> records.hrRecordPage(1, 1000));
-        assertEquals(CandidateRecords.MAX_HR_PAGE, all.pageSize(), "a page is never larger than the maximum");
-        assertEquals(Math.min(total, CandidateRecords.MAX_HR_PAGE), all.rows().size());
+        ResultPage<HrRecord> all = asHr.call(() -> hrRecords.hrRecordPage(1, 1000));
+        assertEquals(HrRecords.MAX_HR_PAGE, all.pageSize(), "a page is never larger than the maximum");
+        assertEquals(Math.min(total, HrRecords.MAX_HR_PAGE), all.rows().size());
         List<HrRecord> everyone = new ArrayList<>();
         for (int page = 1; page <= first.pages(); page++) {
             int number = page;
-            everyone.addAll(asHr.call(() -> records.hrRecordPage(number, 2)).rows());
+            everyone.addAll(asHr.call(() -> hrRecords.hrRecordPage(number, 2)).rows());
         }
         assertEquals(total, everyone.size(), "every enrolment is on exactly one page");
         String name = cohortName(cohort);
@@ -1085,21 +1109,21 @@ class CandidateIT {
         assertNotNull(jo.enrolledAt(), "dates are read as the entity maps them");
         assertEquals(asCoordinator.call(() -> cohorts.cohort(cohort)).endDate(), jo.expectedEndDate());
 
-        ResultPage<HrRecord> found = asHr.call(() -> records.hrRecordPage("  jO l ", 1, 25));
+        ResultPage<HrRecord> found = asHr.call(() -> hrRecords.hrRecordPage("  jO l ", 1, 25));
         assertTrue(found.rows().stream().anyMatch(r -> r.cohortName().equals(name) && r.displayName().equals("Jo Lee")));
         assertTrue(found.rows().stream().allMatch(r -> r.displayName().toLowerCase().contains("jo l")), found.rows().toString());
         assertEquals(sql.count("select count(*) from enrolment e join person p on p.id = e.person_id "
                 + "where lower(p.display_name) like '%jo l%'"), found.total(), "the count is of the people looked up");
-        assertEquals(0, asHr.call(() -> records.hrRecordPage("%", 1, 25)).total(), "a wildcard is matched literally");
-        assertEquals(0, asHr.call(() -> records.hrRecordPage("_o Lee", 1, 25)).total(), "so is a one-letter wildcard");
-        assertEquals(total, asHr.call(() -> records.hrRecordPage(" ", 1, 25)).total(), "a blank name means everyone");
+        assertEquals(0, asHr.call(() -> hrRecords.hrRecordPage("%", 1, 25)).total(), "a wildcard is matched literally");
+        assertEquals(0, asHr.call(() -> hrRecords.hrRecordPage("_o Lee", 1, 25)).total(), "so is a one-letter wildcard");
+        assertEquals(total, asHr.call(() -> hrRecords.hrRecordPage(" ", 1, 25)).total(), "a blank name means everyone");
     }
 
     @Test
     void issue4_everyBoundaryMethodRefusesTheRolesItIsNotFor() throws Exception {
         long course = published();
         long cohort = cohort(course, 5, pastWeeks(11));
-        long enrolment = asCoordinator.call(() -> enrolments.enrol(cohort, "jo.lee"));
+        long enrolment = asCoordinator.call(() -> enrolling.enrol(cohort, "jo.lee"));
         long session = asCoordinator.call(() -> cohorts.cohort(cohort)).sessions().get(0).id();
         byte[] csv = "username\nhelen.shaw\n".getBytes(StandardCharsets.UTF_8);
         CohortDetails details = details("Matrix", 5, LocalDate.now().minusMonths(3));
@@ -1118,22 +1142,22 @@ class CandidateIT {
                 new Check("Cohorts.cohort", coordinator, () -> cohorts.cohort(cohort)),
                 new Check("Cohorts.courseVersions", coordinator, () -> cohorts.courseVersions()),
                 new Check("Cohorts.openCohortPage", everyone, () -> cohorts.openCohortPage(null, 1, 10)),
-                new Check("Enrolments.searchDirectory", coordinator, () -> enrolments.searchDirectory("okafor")),
-                new Check("Enrolments.enrol", coordinator, () -> enrolments.enrol(-1, "jo.lee")),
-                new Check("Enrolments.previewCsv", coordinator, () -> enrolments.previewCsv(cohort, csv)),
-                new Check("Enrolments.confirmCsv", coordinator, () -> enrolments.confirmCsv(-1, csv)),
-                new Check("Enrolments.enrolGroup", coordinator, () -> enrolments.enrolGroup(-1, "p2p-candidates")),
+                new Check("Enrolling.searchDirectory", coordinator, () -> enrolling.searchDirectory("okafor")),
+                new Check("Enrolling.enrol", coordinator, () -> enrolling.enrol(-1, "jo.lee")),
+                new Check("Enrolling.previewCsv", coordinator, () -> enrolling.previewCsv(cohort, csv)),
+                new Check("Enrolling.confirmCsv", coordinator, () -> enrolling.confirmCsv(-1, csv)),
+                new Check("Enrolling.enrolGroup", coordinator, () -> enrolling.enrolGroup(-1, "p2p-candidates")),
                 new Check("Enrolments.enrolments", coordinator, () -> enrolments.enrolments(cohort)),
                 new Check("Enrolments.changeStatus", coordinator, () -> enrolments.changeStatus(enrolment,
                         EnrolmentStatus.COMPLETED, null, -1)),
                 new Check("Enrolments.defer", coordinator, () -> enrolments.defer(enrolment, cohort, "x", -1)),
-                new Check("Enrolments.requestPlace", everyone, () -> enrolments.requestPlace(-1, null)),
-                new Check("Enrolments.placeRequests", coordinator, () -> enrolments.placeRequests(cohort)),
-                new Check("Enrolments.approve", coordinator, () -> enrolments.approve(-1)),
-                new Check("Enrolments.decline", coordinator, () -> enrolments.decline(-1, "x")),
-                new Check("Enrolments.waitingPlaceRequests", coordinator, () -> enrolments.waitingPlaceRequests(5)),
-                new Check("Enrolments.agreement", candidate, () -> enrolments.agreement(enrolment)),
-                new Check("Enrolments.acceptAgreement", candidate, () -> enrolments.acceptAgreement(enrolment)),
+                new Check("PlaceRequests.requestPlace", everyone, () -> placeRequests.requestPlace(-1, null)),
+                new Check("PlaceRequests.placeRequests", coordinator, () -> placeRequests.placeRequests(cohort)),
+                new Check("PlaceRequests.approve", coordinator, () -> placeRequests.approve(-1)),
+                new Check("PlaceRequests.decline", coordinator, () -> placeRequests.decline(-1, "x")),
+                new Check("PlaceRequests.waitingPlaceRequests", coordinator, () -> placeRequests.waitingPlaceRequests(5)),
+                new Check("Agreements.agreement", candidate, () -> agreements.agreement(enrolment)),
+                new Check("Agreements.acceptAgreement", candidate, () -> agreements.acceptAgreement(enrolment)),
                 new Check("Attendance.register", coordinator, () -> attendance.register(session)),
                 new Check("Attendance.registerSession", coordinator, () -> attendance.registerSession(session)),
                 new Check("Attendance.mark", coordinator, () -> attendance.mark(session, -1, AttendanceKind.PRESENT)),
@@ -1152,21 +1176,22 @@ class CandidateIT {
                 new Check("Allocations.myCaseload", supervisor, () -> allocations.myCaseload()),
                 new Check("Allocations.findPeople", supervisor, () -> allocations.findPeople("okafor")),
                 new Check("Allocations.myConflicts", supervisor, () -> allocations.myConflicts()),
-                new Check("CandidateRecords.myEnrolments", candidate, () -> records.myEnrolments()),
+                new Check("OwnEnrolments.myEnrolments", candidate, () -> ownEnrolments.myEnrolments()),
                 new Check("CandidateRecords.record", Set.of("candidate", "supervisor", "coordinator"), () -> records.record(enrolment)),
-                new Check("CandidateRecords.addNote", Set.of("supervisor", "coordinator"), () -> records.addNote(enrolment, " ")),
+                new Check("ConfidentialNotes.addNote", Set.of("supervisor", "coordinator"), () -> confidentialNotes.addNote(enrolment, " ")),
                 new Check("CandidateRecords.personRecord", Set.of("candidate", "supervisor", "coordinator"),
                         () -> records.personRecord(enrolment)),
-                new Check("CandidateRecords.myCourses", candidate, () -> records.myCourses()),
-                new Check("CandidateRecords.hrRecordPage", hr, () -> records.hrRecordPage(1, 10)),
-                new Check("CandidateRecords.hrRecordPage(name)", hr, () -> records.hrRecordPage("lee", 1, 10)),
-                new Check("Enrolments.myPlaceRequests", everyone, () -> enrolments.myPlaceRequests()),
-                new Check("Enrolments.myCohortIds", everyone, () -> enrolments.myCohortIds()),
-                new Check("CandidateRecords.hrRecords", hr, () -> records.hrRecords()),
-                new Check("CandidateRecords.hrRecord", hr, () -> records.hrRecord(enrolment)));
+                new Check("OwnEnrolments.myCourses", candidate, () -> ownEnrolments.myCourses()),
+                new Check("HrRecords.hrRecordPage", hr, () -> hrRecords.hrRecordPage(1, 10)),
+                new Check("HrRecords.hrRecordPage(name)", hr, () -> hrRecords.hrRecordPage("lee", 1, 10)),
+                new Check("PlaceRequests.myPlaceRequests", everyone, () -> placeRequests.myPlaceRequests()),
+                new Check("PlaceRequests.myCohortIds", everyone, () -> placeRequests.myCohortIds()),
+                new Check("HrRecords.hrRecords", hr, () -> hrRecords.hrRecords()),
+                new Check("HrRecords.hrRecord", hr, () -> hrRecords.hrRecord(enrolment)));
         Set<String> checked = checks.stream().map(c -> c.name().replaceAll("\\(.*", "")).collect(Collectors.toSet());
-        assertEquals(List.of(), Stream.of(Cohorts.class, Enrolments.class, Attendance.class, Allocations.class,
-                        CandidateRecords.class, AttendanceRegisterExport.class)
+        assertEquals(List.of(), Stream.of(Cohorts.class, Enrolling.class, Enrolments.class, PlaceRequests.class,
+                        Agreements.class, Attendance.class, Allocations.class, CandidateRecords.class, OwnEnrolments.class,
+                        ConfidentialNotes.class, HrRecords.class, AttendanceRegisterExport.class)
                 .flatMap(type -> Arrays.stream(type.getDeclaredMethods())
                         .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
                         .filter(m -> !m.isSynthetic()).map(m -> type.getSimpleName() + "." + m.getName()))
@@ -1216,7 +1241,7 @@ class CandidateIT {
     }
 
     private MyCourse myCourse(long enrolmentId) throws Exception {
-        return asCandidate.call(() -> records.myCourses()).stream().filter(c -> c.enrolmentId() == enrolmentId)
+        return asCandidate.call(() -> ownEnrolments.myCourses()).stream().filter(c -> c.enrolmentId() == enrolmentId)
                 .findFirst().orElseThrow();
     }
 

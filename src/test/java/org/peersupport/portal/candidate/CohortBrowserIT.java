@@ -406,7 +406,7 @@ class CohortBrowserIT extends PortalBrowserTest {
         assertEquals(200, response.statusCode(), a.getAttribute("href"));
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith(contentType),
                 response.headers().toString());
-        assertTrue(response.headers().firstValue("Content-Disposition").orElse("").matches("attachment; filename=\"attendance-.+\""),
+        assertTrue(response.headers().firstValue("Content-Disposition").orElse("").matches("attachment; filename\\*=UTF-8''attendance-.+"),
                 response.headers().toString());
         return new String(response.body(), StandardCharsets.UTF_8).replace("\uFEFF", "");
     }

@@ -31,38 +31,38 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
 import org.peersupport.portal.candidate.boundary.Cohorts;
-import org.peersupport.portal.candidate.boundary.Enrolments;
+import org.peersupport.portal.candidate.boundary.Enrolling;
 import org.peersupport.portal.candidate.entity.CohortDetails;
-import org.peersupport.portal.course.boundary.CoursePackages;
-import org.peersupport.portal.course.boundary.CourseVersionAdministration;
-import org.peersupport.portal.course.boundary.CourseSessions;
-import org.peersupport.portal.course.boundary.ExerciseFiles;
-import org.peersupport.portal.course.boundary.CourseGlossary;
-import org.peersupport.portal.course.boundary.UsefulResources;
+import org.peersupport.portal.course.boundary.AssessmentTaskView;
+import org.peersupport.portal.course.boundary.ContentWarningEditView;
 import org.peersupport.portal.course.boundary.ContentWarnings;
+import org.peersupport.portal.course.boundary.CourseGlossary;
+import org.peersupport.portal.course.boundary.CoursePackages;
+import org.peersupport.portal.course.boundary.CourseSessions;
+import org.peersupport.portal.course.boundary.CourseVersionAdministration;
+import org.peersupport.portal.course.boundary.ExerciseFiles;
+import org.peersupport.portal.course.boundary.UsefulResources;
 import org.peersupport.portal.course.boundary.CourseCatalog;
 import org.peersupport.portal.course.boundary.CourseDetails;
 import org.peersupport.portal.course.boundary.CourseEditView;
-import org.peersupport.portal.course.boundary.AssessmentTaskView;
-import org.peersupport.portal.course.boundary.ContentWarningEditView;
 import org.peersupport.portal.course.boundary.CourseOverview;
 import org.peersupport.portal.course.boundary.CourseStructure;
-import org.peersupport.portal.course.boundary.EvidenceRequirementView;
-import org.peersupport.portal.course.boundary.OutcomeView;
-import org.peersupport.portal.course.boundary.UnitView;
 import org.peersupport.portal.course.boundary.CourseSummary;
 import org.peersupport.portal.course.boundary.CourseVersionSummary;
+import org.peersupport.portal.course.boundary.EvidenceRequirementView;
 import org.peersupport.portal.course.boundary.ExerciseFileDownload;
 import org.peersupport.portal.course.boundary.GlossaryEntryView;
 import org.peersupport.portal.course.boundary.ImportResult;
 import org.peersupport.portal.course.boundary.Lesson;
+import org.peersupport.portal.course.boundary.OutcomeView;
 import org.peersupport.portal.course.boundary.SessionEditView;
 import org.peersupport.portal.course.boundary.SessionSummary;
+import org.peersupport.portal.course.boundary.UnitView;
 import org.peersupport.portal.course.control.CompletionMode;
 import org.peersupport.portal.course.control.CoursePackageReader;
 import org.peersupport.portal.course.control.ExerciseFile;
-import org.peersupport.portal.course.control.SignpostContact;
 import org.peersupport.portal.course.control.LoadedCoursePackage;
+import org.peersupport.portal.course.control.SignpostContact;
 import org.peersupport.portal.course.entity.CourseStatus;
 import org.peersupport.portal.demo.DemoAccount;
 import org.peersupport.portal.platform.control.BusinessException;
@@ -118,7 +118,7 @@ class CourseIT {
     Cohorts cohorts;
 
     @Inject
-    Enrolments enrolments;
+    Enrolling enrolling;
 
     @Inject
     AsCoordinator asCoordinator;
@@ -851,7 +851,7 @@ class CourseIT {
         }
         long cohort = asCoordinator.call(() -> cohorts.create(courseId, new CohortDetails("Course IT cohort", start,
                 start.plusMonths(6), "Room 1", null, null, 20, null), schedule));
-        asCoordinator.call(() -> enrolments.enrol(cohort, AsCandidate.ACCOUNT.username()));
+        asCoordinator.call(() -> enrolling.enrol(cohort, AsCandidate.ACCOUNT.username()));
     }
 
     private long published(String code) throws Exception {

@@ -32,11 +32,14 @@ import org.peersupport.portal.assessment.boundary.JudgementInput;
 import org.peersupport.portal.assessment.boundary.ReviewDecisions;
 import org.peersupport.portal.assessment.boundary.Safeguarding;
 import org.peersupport.portal.assessment.boundary.Verification;
+import org.peersupport.portal.candidate.boundary.Agreements;
 import org.peersupport.portal.candidate.boundary.Allocations;
 import org.peersupport.portal.candidate.boundary.Attendance;
-import org.peersupport.portal.candidate.boundary.CandidateRecords;
 import org.peersupport.portal.candidate.boundary.Cohorts;
+import org.peersupport.portal.candidate.boundary.ConfidentialNotes;
+import org.peersupport.portal.candidate.boundary.Enrolling;
 import org.peersupport.portal.candidate.boundary.Enrolments;
+import org.peersupport.portal.candidate.boundary.PlaceRequests;
 import org.peersupport.portal.candidate.entity.AttendanceKind;
 import org.peersupport.portal.candidate.entity.CohortDetails;
 import org.peersupport.portal.candidate.entity.EnrolmentStatus;
@@ -104,13 +107,22 @@ public class DemoStory {
     Enrolments enrolments;
 
     @Inject
+    Enrolling enrolling;
+
+    @Inject
+    PlaceRequests placeRequests;
+
+    @Inject
+    Agreements agreements;
+
+    @Inject
     Allocations allocations;
 
     @Inject
     Attendance attendance;
 
     @Inject
-    CandidateRecords records;
+    ConfidentialNotes confidentialNotes;
 
     @Inject
     CourseCatalog catalog;
@@ -197,7 +209,7 @@ public class DemoStory {
         for (DemoCast person : List.of(DemoCast.LEAH, DemoCast.RUTH, DemoCast.AISHA, DemoCast.SAMUEL, DemoCast.ELLEN,
                 DemoCast.KOFI, DemoCast.CALLUM)) {
             at(lastStart.minusWeeks(3), 11);
-            last.put(person, as(DemoCast.SANA).call(() -> enrolments.enrol(lastYear, person.username())));
+            last.put(person, as(DemoCast.SANA).call(() -> enrolling.enrol(lastYear, person.username())));
         }
         at(lastStart.minusDays(2), 9);
         for (Map.Entry<DemoCast, Long> place : last.entrySet()) {
@@ -225,7 +237,7 @@ public class DemoStory {
             if (session == 1) {
                 at(lastStart, 14);
                 for (DemoCast person : completers) {
-                    as(person).run(() -> enrolments.acceptAgreement(last.get(person)));
+                    as(person).run(() -> agreements.acceptAgreement(last.get(person)));
                 }
             }
             at(lastStart.plusWeeks(session - 1), 20);
@@ -309,9 +321,9 @@ public class DemoStory {
         Map<String, DemoCast> supervisors = Map.of("amara.okafor", DemoCast.GRACE, "dylan.hughes", DemoCast.GRACE,
                 "priya.raman", DemoCast.TOM, "samuel.osei", DemoCast.MORGAN);
         at(currentStart.minusWeeks(3), 11);
-        long amara = as(DemoCast.SANA).call(() -> enrolments.enrol(current, "amara.okafor"));
-        now.put(DemoCast.DYLAN, as(DemoCast.SANA).call(() -> enrolments.enrol(current, DemoCast.DYLAN.username())));
-        now.put(DemoCast.PRIYA, as(DemoCast.SANA).call(() -> enrolments.enrol(current, DemoCast.PRIYA.username())));
+        long amara = as(DemoCast.SANA).call(() -> enrolling.enrol(current, "amara.okafor"));
+        now.put(DemoCast.DYLAN, as(DemoCast.SANA).call(() -> enrolling.enrol(current, DemoCast.DYLAN.username())));
+        now.put(DemoCast.PRIYA, as(DemoCast.SANA).call(() -> enrolling.enrol(current, DemoCast.PRIYA.username())));
         now.put(DemoCast.SAMUEL, samuel);
         at(currentStart.minusDays(2), 9);
         Map<Long, String> everyone = new LinkedHashMap<>();
@@ -335,7 +347,7 @@ public class DemoStory {
             if (session == 1) {
                 at(currentStart, 14);
                 for (DemoCast person : List.of(DemoCast.DYLAN, DemoCast.PRIYA, DemoCast.SAMUEL)) {
-                    as(person).run(() -> enrolments.acceptAgreement(now.get(person)));
+                    as(person).run(() -> agreements.acceptAgreement(now.get(person)));
                 }
             }
             at(currentStart.plusWeeks(session - 1), 20);
@@ -355,7 +367,7 @@ public class DemoStory {
         at(today.minusDays(20), 10);
         referBack(DemoCast.TOM, priyasFirst, Set.of("RC.1.2", "RC.2.2"), DemoTexts.referral(DemoCast.PRIYA));
         at(today.minusDays(20), 11);
-        as(DemoCast.TOM).run(() -> records.addNote(now.get(DemoCast.PRIYA), "Talked the feedback through with Priya after "
+        as(DemoCast.TOM).run(() -> confidentialNotes.addNote(now.get(DemoCast.PRIYA), "Talked the feedback through with Priya after "
                 + "the session; she is confident about the changes and plans to resubmit within three weeks."));
         at(today.minusDays(15), 18);
         long samuelsEssay = submit(DemoCast.SAMUEL, samuel, "ESSAY", "My recovery story", DemoTexts.essay(DemoCast.SAMUEL),
@@ -366,7 +378,7 @@ public class DemoStory {
         submit(DemoCast.PRIYA, now.get(DemoCast.PRIYA), "ESSAY", "My recovery story", DemoTexts.essay(DemoCast.PRIYA)
                 + DemoTexts.PRIYA_REVISION, existingItem(priyasFirst));
         at(today.minusDays(3), 9);
-        as(DemoCast.CALLUM).run(() -> enrolments.requestPlace(current, "I had to leave last year's course when my shifts "
+        as(DemoCast.CALLUM).run(() -> placeRequests.requestPlace(current, "I had to leave last year's course when my shifts "
                 + "changed. My hours are settled now and I would like to start again."));
         at(today.minusDays(2), 21);
         long dylansEssay = submit(DemoCast.DYLAN, now.get(DemoCast.DYLAN), "ESSAY", "My recovery story",

@@ -40,7 +40,9 @@ import org.peersupport.portal.assessment.boundary.ReviewDecisions;
 import org.peersupport.portal.assessment.boundary.Reviews;
 import org.peersupport.portal.candidate.boundary.Allocations;
 import org.peersupport.portal.candidate.boundary.CandidateRecords;
+import org.peersupport.portal.candidate.boundary.ConfidentialNotes;
 import org.peersupport.portal.candidate.boundary.Enrolments;
+import org.peersupport.portal.candidate.boundary.OwnEnrolments;
 import org.peersupport.portal.candidate.entity.EnrolmentStatus;
 import org.peersupport.portal.demo.DemoAccount;
 import org.peersupport.portal.notice.boundary.Notices;
@@ -114,6 +116,12 @@ class AccessFollowsThePersonIT {
 
     @Inject
     CandidateRecords records;
+
+    @Inject
+    OwnEnrolments ownEnrolments;
+
+    @Inject
+    ConfidentialNotes confidentialNotes;
 
     @Inject
     Certificates certificates;
@@ -210,7 +218,7 @@ class AccessFollowsThePersonIT {
                 // the new j.smith sees nothing of the first one's
                 assertAll(
                         () -> assertTrue(asReused.call(() -> portfolios.myPortfolios()).isEmpty(), "no portfolio"),
-                        () -> assertTrue(asReused.call(() -> records.myEnrolments()).isEmpty(), "no enrolment"),
+                        () -> assertTrue(asReused.call(() -> ownEnrolments.myEnrolments()).isEmpty(), "no enrolment"),
                         () -> assertTrue(asReused.call(() -> progress.myWork()).isEmpty(), "no submitted work"),
                         () -> assertTrue(asReused.call(() -> certificates.mine()).isEmpty(), "no certificate"),
                         () -> assertEquals(0, asReused.call(() -> notices.mine(1)).total(), "no notice"),
@@ -255,7 +263,7 @@ class AccessFollowsThePersonIT {
                     () -> assertSupervisorRefused(() -> reviews.review(w.submission())),
                     () -> assertSupervisorRefused(() -> records.record(w.enrolment())),
                     () -> assertSupervisorRefused(() -> records.personRecord(w.enrolment())),
-                    () -> assertSupervisorRefused(() -> records.addNote(w.enrolment(), "Still here?")));
+                    () -> assertSupervisorRefused(() -> confidentialNotes.addNote(w.enrolment(), "Still here?")));
             assertEquals(reads, readsOf(w), "no read was written to the audit trail: nothing was read");
         } finally {
             sql.update("delete from conflict_of_interest where id = ?", conflict);
@@ -276,7 +284,7 @@ class AccessFollowsThePersonIT {
                 asSupervisor.call(() -> submissions.submission(w.submission())).items().get(0).bodyHtml());
         assertEquals(1, asSupervisor.call(() -> records.record(w.enrolment())).notes().size());
         assertTrue(readsOf(w) > before, "the former supervisor's reads are audited");
-        assertSupervisorRefused(() -> records.addNote(w.enrolment(), "A note after the end"));
+        assertSupervisorRefused(() -> confidentialNotes.addNote(w.enrolment(), "A note after the end"));
         BusinessException noDecision = assertThrows(BusinessException.class, () -> asSupervisor.call(
                 () -> reviewDecisions.referBack(w.submission(), List.of(), "Please add an example.", 0)));
         assertEquals("assessment.placeEnded", noDecision.key(), "read only: no new decision after the place ended");
@@ -320,7 +328,7 @@ class AccessFollowsThePersonIT {
         long task = task(enrolment, "ESSAY");
         long submission = asCandidate.call(() -> submissions.submit(enrolment, task, List.of(item), true, DECLARATION,
                 UUID.randomUUID().toString())).submissionId();
-        asSupervisor.call(() -> records.addNote(enrolment, "Amara asked for more time on the essay."));
+        asSupervisor.call(() -> confidentialNotes.addNote(enrolment, "Amara asked for more time on the essay."));
         return new Work(enrolment, item, submission);
     }
 

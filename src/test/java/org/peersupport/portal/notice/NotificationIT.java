@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.peersupport.portal.candidate.boundary.Allocations;
 import org.peersupport.portal.candidate.boundary.DailyReminder;
-import org.peersupport.portal.candidate.boundary.Enrolments;
+import org.peersupport.portal.candidate.boundary.PlaceRequests;
 import org.peersupport.portal.candidate.boundary.ReminderRun;
 import org.peersupport.portal.candidate.entity.EnrolmentStatus;
 import org.peersupport.portal.demo.DemoAccount;
@@ -59,8 +59,9 @@ class NotificationIT {
                 Mailbox.class, Mailbox.Mail.class, Sql.class, DemoAccount.class));
     }
 
+
     @Inject
-    Enrolments enrolments;
+    PlaceRequests placeRequests;
 
     @Inject
     Notices notices;
@@ -94,9 +95,9 @@ class NotificationIT {
         long cohort = cohorts.cohort(false);
         String name = cohorts.name(cohort);
         long unreadBefore = asCandidate.call(() -> notices.unreadCount());
-        long request = asCandidate.call(() -> enrolments.requestPlace(cohort, "My manager agreed"));
+        long request = asCandidate.call(() -> placeRequests.requestPlace(cohort, "My manager agreed"));
         String reason = "This cohort is for the inpatient team " + UUID.randomUUID();
-        asCoordinator.run(() -> enrolments.decline(request, reason));
+        asCoordinator.run(() -> placeRequests.decline(request, reason));
 
         NoticeList mine = asCandidate.call(() -> notices.mine(1));
         NoticeView notice = mine.notices().get(0);
@@ -125,8 +126,8 @@ class NotificationIT {
         assertEquals(1, sql.count("select count(*) from audit_entry where action = 'NOTICE_READ' and subject_id = ?",
                 String.valueOf(notice.id())));
 
-        long second = asCandidate.call(() -> enrolments.requestPlace(cohort, null));
-        asCoordinator.call(() -> enrolments.approve(second));
+        long second = asCandidate.call(() -> placeRequests.requestPlace(cohort, null));
+        asCoordinator.call(() -> placeRequests.approve(second));
         NoticeView approved = asCandidate.call(() -> notices.mine(1)).notices().get(0);
         assertEquals(NoticeKind.PLACE_APPROVED, approved.kind());
         assertEquals("Your place on " + name + " is confirmed", approved.title());
@@ -143,7 +144,7 @@ class NotificationIT {
         String message = "My manager agreed on " + UUID.randomUUID();
         String title = "Amara Okafor asked for a place on " + name;
         try {
-            asCandidate.call(() -> enrolments.requestPlace(cohort, message));
+            asCandidate.call(() -> placeRequests.requestPlace(cohort, message));
 
             // the coordinators in the demo directory's group: Sana (through her notices) and Morgan
             NoticeView sanas = asCoordinator.call(() -> notices.mine(1)).notices().stream()
@@ -168,7 +169,7 @@ class NotificationIT {
 
             // a coordinator asking for a place themselves: the other coordinators are told, not they
             String theirs = "Sana Iqbal asked for a place on " + name;
-            asCoordinator.call(() -> enrolments.requestPlace(cohort, null));
+            asCoordinator.call(() -> placeRequests.requestPlace(cohort, null));
             assertEquals(List.of(0L, 1L), List.of(placeRequestedNotices("sana.iqbal", theirs),
                     placeRequestedNotices("morgan.price", theirs)));
         } finally {

@@ -42,6 +42,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
 import org.peersupport.portal.candidate.boundary.Allocations;
 import org.peersupport.portal.candidate.boundary.Cohorts;
+import org.peersupport.portal.candidate.boundary.Enrolling;
 import org.peersupport.portal.candidate.boundary.Enrolments;
 import org.peersupport.portal.candidate.control.StaffDirectory;
 import org.peersupport.portal.candidate.entity.CohortDetails;
@@ -111,6 +112,9 @@ class PortfolioIT {
 
     @Inject
     Enrolments enrolments;
+
+    @Inject
+    Enrolling enrolling;
 
     @Inject
     Allocations allocations;
@@ -532,7 +536,7 @@ class PortfolioIT {
         long submittedPrivateFile = asSubmitted.items().get(1).id();
 
         // another candidate's evidence on the same cohort: Jo Lee, also supervised by Grace
-        long jo = asCoordinator.call(() -> enrolments.enrol(f.cohort(), "jo.lee"));
+        long jo = asCoordinator.call(() -> enrolling.enrol(f.cohort(), "jo.lee"));
         enrolled.add(jo);
         move(jo, EnrolmentStatus.ACTIVE, null);
         asCoordinator.run(() -> allocations.allocate(jo, GRACE, null));
@@ -676,7 +680,7 @@ class PortfolioIT {
         CohortDetails details = new CohortDetails("Cohort " + code, first.toLocalDate(), first.toLocalDate().plusMonths(6),
                 "Recovery College", null, "Sana Iqbal", 10, null);
         long cohort = asCoordinator.call(() -> cohorts.create(course, details, schedule));
-        long enrolment = asCoordinator.call(() -> enrolments.enrol(cohort, AMARA));
+        long enrolment = asCoordinator.call(() -> enrolling.enrol(cohort, AMARA));
         enrolled.add(enrolment);
         move(enrolment, EnrolmentStatus.ACTIVE, null);
         asCoordinator.run(() -> allocations.allocate(enrolment, GRACE, null));

@@ -57,6 +57,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.peersupport.portal.candidate.boundary.CandidateRecords;
+import org.peersupport.portal.candidate.boundary.ConfidentialNotes;
 import org.peersupport.portal.candidate.boundary.Enrolments;
 import org.peersupport.portal.candidate.entity.EnrolmentStatus;
 import org.peersupport.portal.demo.DemoAccount;
@@ -69,9 +70,9 @@ import org.peersupport.portal.reporting.entity.MonthCount;
 import org.peersupport.portal.reporting.entity.PeopleList;
 import org.peersupport.portal.reporting.entity.PersonLine;
 import org.peersupport.portal.reporting.entity.ReportFilter;
-import org.peersupport.portal.reporting.entity.TrainingLine;
 import org.peersupport.portal.reporting.entity.StaffRecord;
 import org.peersupport.portal.reporting.entity.StatusCounts;
+import org.peersupport.portal.reporting.entity.TrainingLine;
 import org.peersupport.portal.support.AsCandidate;
 import org.peersupport.portal.support.AsCoordinator;
 import org.peersupport.portal.support.AsHr;
@@ -114,6 +115,9 @@ class ReportingIT {
 
     @Inject
     CandidateRecords records;
+
+    @Inject
+    ConfidentialNotes confidentialNotes;
 
     @Inject
     Enrolments enrolments;
@@ -463,7 +467,7 @@ class ReportingIT {
         }
         checks.add(() -> assertThrows(EJBAccessException.class, () -> asHr.call(() -> records.record(place)),
                 "HR never reads a candidate record with notes"));
-        checks.add(() -> assertThrows(EJBAccessException.class, () -> asHr.call(() -> records.addNote(place, "x")),
+        checks.add(() -> assertThrows(EJBAccessException.class, () -> asHr.call(() -> confidentialNotes.addNote(place, "x")),
                 "nor writes notes"));
         assertAll(checks);
     }

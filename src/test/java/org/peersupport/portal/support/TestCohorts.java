@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.peersupport.portal.candidate.boundary.Cohorts;
+import org.peersupport.portal.candidate.boundary.Enrolling;
 import org.peersupport.portal.candidate.boundary.Enrolments;
 import org.peersupport.portal.candidate.entity.CohortDetails;
 import org.peersupport.portal.candidate.entity.EnrolmentStatus;
@@ -25,6 +26,9 @@ public class TestCohorts {
 
     @Inject
     Enrolments enrolments;
+
+    @Inject
+    Enrolling enrolling;
 
     @Inject
     AsCoordinator asCoordinator;
@@ -55,7 +59,7 @@ public class TestCohorts {
 
     /** Enrols the person and moves them through {@code path} (e.g. ACTIVE, COMPLETED) as a coordinator. */
     public long enrol(long cohortId, String username, EnrolmentStatus... path) throws Exception {
-        long id = asCoordinator.call(() -> enrolments.enrol(cohortId, username));
+        long id = asCoordinator.call(() -> enrolling.enrol(cohortId, username));
         for (EnrolmentStatus to : path) {
             long version = ((Number) sql.rows("select version from enrolment where id = ?", id).get(0).get("version"))
                     .longValue();

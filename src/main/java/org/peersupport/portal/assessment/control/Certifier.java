@@ -13,11 +13,11 @@ import java.time.LocalDate;
 import org.peersupport.portal.assessment.entity.Certificate;
 import org.peersupport.portal.audit.control.AuditEvent;
 import org.peersupport.portal.candidate.control.EnrolmentCompleted;
-import org.peersupport.portal.candidate.control.LessonAccess;
 import org.peersupport.portal.candidate.entity.Enrolment;
 import org.peersupport.portal.candidate.entity.EnrolmentStatus;
 import org.peersupport.portal.notice.control.Notifier;
 import org.peersupport.portal.notice.entity.NoticeKind;
+import org.peersupport.portal.platform.control.UkTime;
 
 /**
  * Issues the certificate of a completed enrolment, once, inside the transaction that completed it: it observes
@@ -60,7 +60,7 @@ public class Certifier {
             throw new IllegalStateException("enrolment " + enrolmentId + " is not completed");
         }
         String code = newCode();
-        LocalDate completedOn = enrolment.getCompletedAt().atZone(LessonAccess.ZONE).toLocalDate();
+        LocalDate completedOn = enrolment.getCompletedAt().atZone(UkTime.ZONE).toLocalDate();
         Certificate certificate = new Certificate(enrolment, enrolment.getPerson().getDisplayName(),
                 enrolment.getCohort().getCourse().getTitle(), completedOn, code, VerificationCodes.sha256(code),
                 Instant.now(clock));

@@ -239,7 +239,7 @@ public class Allocations {
     @RolesAllowed(Role.Names.SUPERVISOR)
     public List<StaffMember> findPeople(String text) {
         String me = session.getCallerPrincipal().getName();
-        return directory.search(text, Enrolments.SEARCH_LIMIT).stream()
+        return directory.search(text, Enrolling.SEARCH_LIMIT).stream()
                 .filter(a -> !a.profile().username().equalsIgnoreCase(me)).map(StaffMember::of).toList();
     }
 

@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -25,7 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import org.peersupport.portal.audit.control.AuditEvent;
-import org.peersupport.portal.candidate.control.LessonAccess;
 import org.peersupport.portal.candidate.entity.AttendanceKind;
 import org.peersupport.portal.candidate.entity.Cohort;
 import org.peersupport.portal.candidate.entity.CohortSession;
@@ -48,7 +46,6 @@ import org.peersupport.portal.platform.control.UkTime;
 @DenyAll
 public class AttendanceRegisterExport {
 
-    private static final ZoneId UK = LessonAccess.ZONE;
     private static final DateTimeFormatter STAMP = UkTime.STAMP;
     private static final DateTimeFormatter SESSION_DATE = UkTime.DATE_SHORT;
 
@@ -69,7 +66,7 @@ public class AttendanceRegisterExport {
     public String fileName(long cohortId, ExportFormat format) {
         String name = cohort(cohortId).getName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
                 .replaceAll("(^-+|-+$)", "");
-        return "attendance-" + (name.isEmpty() ? Long.toString(cohortId) : name) + "-" + LocalDate.now(clock.withZone(UK))
+        return "attendance-" + (name.isEmpty() ? Long.toString(cohortId) : name) + "-" + LocalDate.now(clock.withZone(UkTime.ZONE))
                 + "." + format.extension();
     }
 
@@ -94,7 +91,7 @@ public class AttendanceRegisterExport {
                     new String[] {text.getString("attendanceExport.course"), cohort.getCourse().getTitle() + " ("
                             + cohort.getCourse().getCode() + ", version " + cohort.getCourse().getVersionNumber() + ")"},
                     new String[] {text.getString("attendanceExport.threshold"), cohort.getAttendanceThreshold() + "%"},
-                    new String[] {text.getString("report.export.at"), STAMP.format(ZonedDateTime.now(clock.withZone(UK)))
+                    new String[] {text.getString("report.export.at"), STAMP.format(ZonedDateTime.now(clock.withZone(UkTime.ZONE)))
                             + " " + text.getString("report.export.ukTime")},
                     new String[] {text.getString("report.export.by"), session.getCallerPrincipal().getName()}));
             List<String> header = new ArrayList<>(List.of(text.getString("attendanceExport.col.name"),

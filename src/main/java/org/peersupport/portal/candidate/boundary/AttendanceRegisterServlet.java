@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.peersupport.portal.platform.boundary.Downloads;
 import org.peersupport.portal.platform.boundary.Messages;
 import org.peersupport.portal.platform.control.BusinessException;
 import org.peersupport.portal.platform.control.ExportFormat;
@@ -38,8 +39,7 @@ public class AttendanceRegisterServlet extends HttpServlet {
         long cohortId = Long.parseLong(path.group(1));
         try {
             String fileName = export.fileName(cohortId, format.get());
-            response.setContentType(format.get().contentType());
-            response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+            Downloads.attachment(response, format.get().contentType(), fileName);
             export.write(cohortId, format.get(), response.getOutputStream());
         } catch (BusinessException e) {
             if (!response.isCommitted()) {

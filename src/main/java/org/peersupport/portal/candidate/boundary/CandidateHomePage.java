@@ -24,10 +24,10 @@ public class CandidateHomePage {
     static final String ENROLMENT = "enrolment";
 
     @Inject
-    CandidateRecords records;
+    OwnEnrolments ownEnrolments;
 
     @Inject
-    Enrolments enrolments;
+    Agreements agreements;
 
     @Inject
     FacesContext faces;
@@ -40,7 +40,7 @@ public class CandidateHomePage {
 
     public List<MyCourse> getCourses() {
         if (courses == null) {
-            courses = records.myCourses();
+            courses = ownEnrolments.myCourses();
         }
         return courses;
     }
@@ -55,7 +55,7 @@ public class CandidateHomePage {
             return null;
         }
         try {
-            enrolments.acceptAgreement(enrolmentId);
+            agreements.acceptAgreement(enrolmentId);
         } catch (BusinessException e) {
             errors.put(enrolmentId, messages.text(e));
             courses = null;

@@ -1,18 +1,15 @@
 package org.peersupport.portal.candidate.boundary;
 
-import jakarta.faces.context.FacesContext;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.peersupport.portal.platform.control.BusinessException;
 import org.peersupport.portal.platform.control.UkTime;
 
 /**
- * What the coordinator's cohort pages share: dates as people in the UK read them, a cohort or session that is not
- * there as a 404, and the form field each of the cohort rules' refusals belongs next to.
+ * What the coordinator's cohort pages share: dates as people in the UK read them, and the form field each of the
+ * cohort rules' refusals belongs next to.
  */
 final class CohortPages {
 
@@ -46,16 +43,5 @@ final class CohortPages {
     static String fieldFor(String form, BusinessException refusal) {
         String field = DETAIL_FIELDS.get(refusal.key());
         return field == null ? null : form + ":" + field;
-    }
-
-    /** Loads what a page shows, or answers 404 when it is not there. */
-    static <T> T loadOrNotFound(FacesContext faces, Supplier<T> loader) throws IOException {
-        try {
-            return loader.get();
-        } catch (BusinessException e) {
-            faces.getExternalContext().responseSendError(404, e.getMessage());
-            faces.responseComplete();
-            return null;
-        }
     }
 }

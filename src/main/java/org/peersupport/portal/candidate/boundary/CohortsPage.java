@@ -3,12 +3,10 @@ package org.peersupport.portal.candidate.boundary;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.peersupport.portal.candidate.entity.CohortDetails;
 import org.peersupport.portal.platform.boundary.Messages;
 import org.peersupport.portal.platform.control.BusinessException;
 
@@ -19,7 +17,7 @@ import org.peersupport.portal.platform.control.BusinessException;
  */
 @Named
 @ViewScoped
-public class CohortsPage implements Serializable {
+public class CohortsPage extends CohortFields {
 
     private static final long serialVersionUID = 1L;
     private static final String FORM = "create";
@@ -33,14 +31,6 @@ public class CohortsPage implements Serializable {
     private transient List<CohortCourse> courses;
 
     private Long courseId;
-    private String name;
-    private LocalDate startDate;
-    private LocalDate endDate;
-    private String venue;
-    private String onlineLink;
-    private String facilitators;
-    private Integer capacity;
-    private Integer threshold;
     /** The threshold this page last filled in from a course version: while the field still holds it, it follows the course. */
     private Integer thresholdFromCourse;
     private List<ScheduleSlot> schedule = new ArrayList<>();
@@ -58,23 +48,24 @@ public class CohortsPage implements Serializable {
      */
     public void courseChosen() {
         CohortCourse course = chosenCourse();
-        schedule = course == null ? new ArrayList<>() : ScheduleSlot.weekly(course.sessionTitles(), startDate, firstTime());
-        if (threshold == null || threshold.equals(thresholdFromCourse)) {
-            threshold = course == null ? null : course.attendanceThreshold();
-            thresholdFromCourse = threshold;
+        schedule = course == null ? new ArrayList<>()
+                : ScheduleSlot.weekly(course.sessionTitles(), getStartDate(), firstTime());
+        if (getThreshold() == null || getThreshold().equals(thresholdFromCourse)) {
+            setThreshold(course == null ? null : course.attendanceThreshold());
+            thresholdFromCourse = getThreshold();
         }
     }
 
     /** The start date changed: with a course chosen, the schedule is dated weekly from it again. */
     public void startDateChanged() {
-        if (startDate != null && chosenCourse() != null) {
-            schedule = ScheduleSlot.weekly(chosenCourse().sessionTitles(), startDate, firstTime());
+        if (getStartDate() != null && chosenCourse() != null) {
+            schedule = ScheduleSlot.weekly(chosenCourse().sessionTitles(), getStartDate(), firstTime());
         }
     }
 
     /** Dates every session weekly from the start date, at the first session's time (10:00 unless changed). */
     public void fillWeekly() {
-        if (startDate == null) {
+        if (getStartDate() == null) {
             messages.error(FORM + ":startDate", "cohorts.fill.startDate");
             return;
         }
@@ -83,7 +74,7 @@ public class CohortsPage implements Serializable {
             messages.error(FORM + ":course", "cohorts.course.required");
             return;
         }
-        schedule = ScheduleSlot.weekly(course.sessionTitles(), startDate, firstTime());
+        schedule = ScheduleSlot.weekly(course.sessionTitles(), getStartDate(), firstTime());
     }
 
     public String create() {
@@ -94,9 +85,8 @@ public class CohortsPage implements Serializable {
             return null;
         }
         try {
-            long id = cohorts.create(courseId == null ? -1 : courseId, new CohortDetails(name, startDate, endDate, venue,
-                    onlineLink, facilitators, capacity == null ? 0 : capacity, threshold), ScheduleSlot.dates(schedule));
-            messages.info(null, "cohorts.created", name.strip());
+            long id = cohorts.create(courseId == null ? -1 : courseId, details(), ScheduleSlot.dates(schedule));
+            messages.info(null, "cohorts.created", getName().strip());
             return "cohort?faces-redirect=true&id=" + id;
         } catch (BusinessException e) {
             messages.refused(CohortPages.fieldFor(FORM, e), e);
@@ -118,21 +108,5 @@ public class CohortsPage implements Serializable {
 
     public Long getCourseId() { return courseId; }
     public void setCourseId(Long courseId) { this.courseId = courseId; }
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public LocalDate getStartDate() { return startDate; }
-    public void setStartDate(LocalDate startDate) { this.startDate = startDate; }
-    public LocalDate getEndDate() { return endDate; }
-    public void setEndDate(LocalDate endDate) { this.endDate = endDate; }
-    public String getVenue() { return venue; }
-    public void setVenue(String venue) { this.venue = venue; }
-    public String getOnlineLink() { return onlineLink; }
-    public void setOnlineLink(String onlineLink) { this.onlineLink = onlineLink; }
-    public String getFacilitators() { return facilitators; }
-    public void setFacilitators(String facilitators) { this.facilitators = facilitators; }
-    public Integer getCapacity() { return capacity; }
-    public void setCapacity(Integer capacity) { this.capacity = capacity; }
-    public Integer getThreshold() { return threshold; }
-    public void setThreshold(Integer threshold) { this.threshold = threshold; }
     public List<ScheduleSlot> getSchedule() { return schedule; }
 }

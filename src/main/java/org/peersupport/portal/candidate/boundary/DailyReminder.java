@@ -14,9 +14,11 @@ import jakarta.ejb.Timeout;
 import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.UserTransaction;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.logging.Level;
@@ -27,17 +29,22 @@ import org.peersupport.portal.identity.entity.Role;
 import org.peersupport.portal.platform.control.JobClaims;
 import org.peersupport.portal.platform.control.PortalConfig;
 import org.peersupport.portal.platform.control.PortalSetting;
+import org.peersupport.portal.platform.control.UkTime;
 
 /**
  * The daily overdue reminder. Every node sets a timer for the time in {@code portal.reminder.time} (default 07:00,
  * UK time); whichever node claims the day in the database first ({@link JobClaims}) sends the reminders, and the
  * others skip, so it runs once per day however many nodes run. The timers are not persistent: the claim, not the
  * timer store, is what makes the run single. A coordinator (or a test) can run it for a given day.
+ *
+ * <p>The run is its own unit of work, which this bean demarcates: the claim around it commits on its own (before the
+ * work, so other nodes see it, and its release although the work failed), and the reminders are sent in one
+ * transaction of their own, whatever the caller's.
  */
 @Startup
 @Singleton
 @DenyAll
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@TransactionManagement(TransactionManagementType.BEAN)
 public class DailyReminder {
 
     public static final String JOB = "overdue-reminder";
@@ -45,6 +52,9 @@ public class DailyReminder {
 
     @Resource
     TimerService timers;
+
+    @Resource
+    UserTransaction transaction;
 
     @Inject
     PortalConfig config;
@@ -62,8 +72,8 @@ public class DailyReminder {
     void schedule() {
         LocalTime at = LocalTime.parse(config.valueOr(PortalSetting.REMINDER_TIME, "07:00"));
         timers.createCalendarTimer(new ScheduleExpression().hour(at.getHour()).minute(at.getMinute()).second(0)
-                .timezone(LessonAccess.ZONE.getId()), new TimerConfig(JOB, false));
-        LOG.info(() -> "The overdue reminder runs daily at " + at + " (" + LessonAccess.ZONE.getId() + ")");
+                .timezone(UkTime.ZONE.getId()), new TimerConfig(JOB, false));
+        LOG.info(() -> "The overdue reminder runs daily at " + at + " (" + UkTime.ZONE.getId() + ")");
     }
 
     /** The container's timer callback: no one is signed in, so it is open to the container alone (not public). */
@@ -91,12 +101,38 @@ public class DailyReminder {
             return new ReminderRun(day, false, 0);
         }
         try {
-            int sent = reminders.remind(day);
+            int sent = send(day);
             claims.finish(JOB, day, sent + " notices");
             return new ReminderRun(day, true, sent);
         } catch (RuntimeException e) {
             claims.release(JOB, day);
             throw e;
+        }
+    }
+
+    /** Sends the reminders for {@code day} in a transaction of their own: all of them, or none. */
+    private int send(LocalDate day) {
+        try {
+            transaction.begin();
+            int sent = reminders.remind(day);
+            transaction.commit();
+            return sent;
+        } catch (RuntimeException e) {
+            rollBack();
+            throw e;
+        } catch (Exception e) {
+            rollBack();
+            throw new IllegalStateException("The overdue reminders for " + day + " were not sent", e);
+        }
+    }
+
+    private void rollBack() {
+        try {
+            if (transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                transaction.rollback();
+            }
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "The overdue reminder's transaction could not be rolled back", e);
         }
     }
 }

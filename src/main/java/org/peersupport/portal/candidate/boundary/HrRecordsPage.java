@@ -17,7 +17,7 @@ public class HrRecordsPage {
     public static final int PAGE_SIZE = 25;
 
     @Inject
-    CandidateRecords records;
+    HrRecords hrRecords;
 
     private Integer page;
     private String name;
@@ -25,7 +25,7 @@ public class HrRecordsPage {
 
     public ResultPage<HrRecord> getRows() {
         if (rows == null) {
-            rows = records.hrRecordPage(name, page == null ? 1 : page, PAGE_SIZE);
+            rows = hrRecords.hrRecordPage(name, page == null ? 1 : page, PAGE_SIZE);
         }
         return rows;
     }

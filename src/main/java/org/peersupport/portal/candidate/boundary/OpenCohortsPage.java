@@ -38,7 +38,7 @@ public class OpenCohortsPage implements Serializable {
     Cohorts cohorts;
 
     @Inject
-    Enrolments enrolments;
+    PlaceRequests placeRequests;
 
     @Inject
     FacesContext faces;
@@ -105,7 +105,7 @@ public class OpenCohortsPage implements Serializable {
 
     public List<MyPlaceRequest> getRequests() {
         if (requests == null) {
-            requests = enrolments.myPlaceRequests();
+            requests = placeRequests.myPlaceRequests();
         }
         return requests;
     }
@@ -118,7 +118,7 @@ public class OpenCohortsPage implements Serializable {
 
     public boolean onCohort(long cohortId) {
         if (mine == null) {
-            mine = enrolments.myCohortIds();
+            mine = placeRequests.myCohortIds();
         }
         return mine.contains(cohortId);
     }
@@ -145,7 +145,7 @@ public class OpenCohortsPage implements Serializable {
         }
         String name = getCohorts().stream().filter(c -> c.id() == cohortId).map(CohortSummary::name).findFirst().orElse("");
         try {
-            enrolments.requestPlace(cohortId, message);
+            placeRequests.requestPlace(cohortId, message);
         } catch (BusinessException e) {
             errors.put(cohortId, messages.text(e));
             open = null;

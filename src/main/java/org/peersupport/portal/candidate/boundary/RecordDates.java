@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import org.peersupport.portal.candidate.control.LessonAccess;
 import org.peersupport.portal.platform.control.UkTime;
 
 /**
@@ -33,7 +32,7 @@ public class RecordDates {
 
     private static String format(Object value, DateTimeFormatter format) {
         if (value instanceof Instant instant) {
-            return format.format(instant.atZone(LessonAccess.ZONE));
+            return format.format(instant.atZone(UkTime.ZONE));
         }
         if (value instanceof LocalDateTime dateTime) {
             return format.format(dateTime);
@@ -42,7 +41,7 @@ public class RecordDates {
             return DATE.format(date);
         }
         if (value instanceof ZonedDateTime zoned) {
-            return format.format(zoned.withZoneSameInstant(LessonAccess.ZONE));
+            return format.format(zoned.withZoneSameInstant(UkTime.ZONE));
         }
         return "";
     }

@@ -35,6 +35,9 @@ public class RecordPage implements Serializable {
     CandidateRecords records;
 
     @Inject
+    ConfidentialNotes confidentialNotes;
+
+    @Inject
     Enrolments enrolments;
 
     @Inject
@@ -186,7 +189,7 @@ public class RecordPage implements Serializable {
         EnrolmentForm form = form(enrolmentId);
         start();
         try {
-            records.addNote(enrolmentId, form.getNote());
+            confidentialNotes.addNote(enrolmentId, form.getNote());
         } catch (BusinessException e) {
             refused(enrolmentId, "note", e);
             return null;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.peersupport.portal.candidate.entity.AttendanceKind;
 import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.boundary.PageLoads;
 import org.peersupport.portal.platform.control.BusinessException;
 
 /**
@@ -43,7 +44,7 @@ public class RegisterPage implements Serializable {
     private final Map<Long, String> errors = new HashMap<>();
 
     public void load() throws IOException {
-        header = CohortPages.loadOrNotFound(faces, () -> {
+        header = PageLoads.loadOrNotFound(faces, () -> {
             if (session == null) {
                 throw new BusinessException("attendance.session.notFound", "There is no such cohort session.");
             }

@@ -14,13 +14,13 @@ public class WaitingRequestsPage {
     static final int SHOWN = 20;
 
     @Inject
-    Enrolments enrolments;
+    PlaceRequests placeRequests;
 
     private List<WaitingPlaceRequest> requests;
 
     public List<WaitingPlaceRequest> getRequests() {
         if (requests == null) {
-            requests = enrolments.waitingPlaceRequests(SHOWN);
+            requests = placeRequests.waitingPlaceRequests(SHOWN);
         }
         return requests;
     }

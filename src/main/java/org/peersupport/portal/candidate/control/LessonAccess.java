@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import org.peersupport.portal.candidate.entity.CohortSession;
 import org.peersupport.portal.candidate.entity.Enrolment;
 import org.peersupport.portal.course.control.ReadingAccess;
@@ -22,9 +21,6 @@ import org.peersupport.portal.platform.control.UkTime;
 @ApplicationScoped
 public class LessonAccess implements ReadingAccess {
 
-    /** Cohort sessions are dated in the portal's local time. */
-    public static final ZoneId ZONE = UkTime.ZONE;
-
     @PersistenceContext
     EntityManager em;
 
@@ -32,7 +28,7 @@ public class LessonAccess implements ReadingAccess {
     Clock clock;
 
     public LocalDateTime now() {
-        return LocalDateTime.now(clock.withZone(ZONE));
+        return LocalDateTime.now(clock.withZone(UkTime.ZONE));
     }
 
     @Override

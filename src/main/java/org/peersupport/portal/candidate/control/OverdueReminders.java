@@ -43,8 +43,8 @@ public class OverdueReminders {
     @Inject
     Event<AuditEvent> audit;
 
-    /** Sends the reminders for {@code day}; returns how many notices it created. */
-    @Transactional(Transactional.TxType.REQUIRED)
+    /** Sends the reminders for {@code day} in the caller's transaction; returns how many notices it created. */
+    @Transactional(Transactional.TxType.MANDATORY)
     public int remind(LocalDate day) {
         int sent = 0;
         long after = 0;
