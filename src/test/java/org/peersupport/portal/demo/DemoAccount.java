@@ -23,6 +23,8 @@ public enum DemoAccount {
             "a year of completions on the dashboard"),
     NADIA("nadia.rahman", List.of("safeguarding"), "Nadia Rahman, Designated Safeguarding Lead",
             "an open concern (and a closed one)"),
+    IRIS("iris.campbell", List.of("governance"), "Iris Campbell, Data Protection Officer",
+            "the personal-data register and subject access"),
     MORGAN("morgan.price", List.of("supervisor", "coordinator"), "Morgan Price, Peer Support Service Manager",
             "Samuel's portfolio to review"),
     JO("jo.lee", List.of(), "Jo Lee, Estates Administrator (no portal role)",

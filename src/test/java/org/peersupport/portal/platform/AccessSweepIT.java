@@ -77,6 +77,7 @@ class AccessSweepIT {
         callers.put("coord", "sana.iqbal");    // coordinator
         callers.put("hr", "mark.evans");       // HR
         callers.put("safe", "nadia.rahman");   // designated safeguarding lead
+        callers.put("ig", "iris.campbell");    // information governance (data protection officer)
         callers.put("multi", "morgan.price");  // supervisor and coordinator
         callers.put("none", "jo.lee");         // in the directory, in no portal group
         callers.put("out", null);              // signed out
@@ -92,70 +93,76 @@ class AccessSweepIT {
      * The API is called with HTTP Basic and the caller's password, as its clients do; pages with the form's session.
      */
     static final String EXPECTED = """
-            path                                                            cand  sup   ver   coord hr    safe  multi none  out
-            home.xhtml                                                      go    go    go    go    go    go    go    go    in
-            signin.xhtml                                                    go    go    go    go    go    go    go    go    200
-            no-access.xhtml                                                 200   200   200   200   200   200   200   200   in
-            notices.xhtml                                                   200   200   200   200   200   200   200   403   in
-            expired.xhtml                                                   200   200   200   200   200   200   200   200   200
-            verify.xhtml                                                    200   200   200   200   200   200   200   200   200
-            verify.xhtml?code=NOSUCHCODE                                    200   200   200   200   200   200   200   200   200
-            candidate/index.xhtml                                           200   403   403   403   403   403   403   403   in
-            candidate/portfolio.xhtml?enrolment={amara-enrolment}           200   403   403   403   403   403   403   403   in
-            candidate/portfolio.xhtml?enrolment={priya-enrolment}           404   403   403   403   403   403   403   403   in
-            candidate/matrix.xhtml?enrolment={amara-enrolment}              200   403   403   403   403   403   403   403   in
-            candidate/matrix.xhtml?enrolment={priya-enrolment}              404   403   403   403   403   403   403   403   in
-            candidate/evidence.xhtml?enrolment={amara-enrolment}&kind=FILE  200   403   403   403   403   403   403   403   in
-            candidate/evidence.xhtml?enrolment={priya-enrolment}&kind=FILE  404   403   403   403   403   403   403   403   in
-            candidate/evidence.xhtml?id={missing}                           404   403   403   403   403   403   403   403   in
-            candidate/submit.xhtml?enrolment={amara-enrolment}&task={task}  200   403   403   403   403   403   403   403   in
-            candidate/submit.xhtml?enrolment={priya-enrolment}&task={task}  404   403   403   403   403   403   403   403   in
-            candidate/submission.xhtml?id={missing}                         404   403   403   403   403   403   403   403   in
-            candidate/feedback.xhtml?submission={missing}                   404   403   403   403   403   403   403   403   in
-            records/enrolment.xhtml?id={amara-enrolment}                    200   200   403   200   403   403   200   403   in
-            records/enrolment.xhtml?id={priya-enrolment}                    404   404   403   200   403   403   200   403   in
-            records/enrolment.xhtml?id={missing}                            404   404   403   404   403   403   404   403   in
-            supervisor/index.xhtml                                          403   200   403   403   403   403   200   403   in
-            supervisor/conflicts.xhtml                                      403   200   403   403   403   403   200   403   in
-            supervisor/queue.xhtml                                          403   200   403   403   403   403   200   403   in
-            supervisor/portfolio.xhtml?enrolment={amara-enrolment}          403   200   403   403   403   403   404   403   in
-            supervisor/portfolio.xhtml?enrolment={priya-enrolment}          403   404   403   403   403   403   404   403   in
-            supervisor/submission.xhtml?id={missing}                        403   404   403   403   403   403   404   403   in
-            supervisor/review.xhtml?submission={missing}                    403   404   403   403   403   403   404   403   in
-            verifier/index.xhtml                                            403   403   200   403   403   403   403   403   in
-            verifier/sample.xhtml?decision={missing}                        403   403   404   403   403   403   403   403   in
-            coordinator/index.xhtml                                         403   403   403   200   403   403   200   403   in
-            coordinator/cohorts.xhtml                                       403   403   403   200   403   403   200   403   in
-            coordinator/cohort.xhtml?id={demo-cohort}                       403   403   403   200   403   403   200   403   in
-            coordinator/cohort.xhtml?id={missing}                           403   403   403   404   403   403   404   403   in
-            coordinator/register.xhtml?session={demo-cohort-session}        403   403   403   200   403   403   200   403   in
-            coordinator/course.xhtml?id={course}                            403   403   403   200   403   403   200   403   in
-            coordinator/structure.xhtml?course={course}                     403   403   403   200   403   403   200   403   in
-            coordinator/session.xhtml?id={course-session}                   403   403   403   200   403   403   200   403   in
-            coordinator/warning.xhtml?session={course-session}              403   403   403   200   403   403   200   403   in
-            coordinator/attendance/{demo-cohort}.csv                        403   403   403   200   403   403   200   403   in
-            coordinator/export/{course}                                     403   403   403   200   403   403   200   403   in
-            hr/index.xhtml                                                  403   403   403   403   200   403   403   403   in
-            hr/dashboard.xhtml                                              403   403   403   403   200   403   403   403   in
-            hr/people.xhtml                                                 403   403   403   403   200   403   403   403   in
-            hr/staff.xhtml?person={amara-person}                            403   403   403   403   200   403   403   403   in
-            hr/staff.xhtml?person={missing}                                 403   403   403   403   404   403   403   403   in
-            hr/export/people.csv                                            403   403   403   403   200   403   403   403   in
-            safeguarding/index.xhtml                                        403   403   403   403   403   200   403   403   in
-            learning/index.xhtml                                            200   200   200   200   200   200   200   403   in
-            learning/course.xhtml?course=PEER2PEER                          200   200   200   200   200   200   200   403   in
-            learning/lesson.xhtml?course=PEER2PEER&session=1                200   200   200   200   200   200   200   403   in
-            learning/glossary.xhtml?course=PEER2PEER                        200   200   200   200   200   200   200   403   in
-            learning/cohorts.xhtml                                          200   200   200   200   200   200   200   403   in
-            learning/files/{missing}                                        404   404   404   404   404   404   404   403   in
-            witness/testimonies.xhtml                                       200   200   200   200   200   200   200   200   in
-            certificates/{amara-certificate}                                200   403   403   200   403   403   200   403   in
-            certificates/{missing}                                          404   403   403   404   403   403   404   403   in
-            evidence/files/item/{missing}                                   404   404   403   403   403   403   404   403   in
-            evidence/files/submitted/{missing}                              404   404   404   403   403   403   404   403   in
-            api/completions?since=2020-01-01                                403   403   403   403   200   403   403   403   401
-            api/people/amara.okafor/training                                403   403   403   403   200   403   403   403   401
-            api/courses/PEER2PEER/status-counts                             403   403   403   403   200   403   403   403   401
+            path                                                            cand  sup   ver   coord hr    safe  ig    multi none  out
+            home.xhtml                                                      go    go    go    go    go    go    go    go    go    in
+            signin.xhtml                                                    go    go    go    go    go    go    go    go    go    200
+            no-access.xhtml                                                 200   200   200   200   200   200   200   200   200   in
+            notices.xhtml                                                   200   200   200   200   200   200   200   200   403   in
+            expired.xhtml                                                   200   200   200   200   200   200   200   200   200   200
+            verify.xhtml                                                    200   200   200   200   200   200   200   200   200   200
+            verify.xhtml?code=NOSUCHCODE                                    200   200   200   200   200   200   200   200   200   200
+            candidate/index.xhtml                                           200   403   403   403   403   403   403   403   403   in
+            candidate/portfolio.xhtml?enrolment={amara-enrolment}           200   403   403   403   403   403   403   403   403   in
+            candidate/portfolio.xhtml?enrolment={priya-enrolment}           404   403   403   403   403   403   403   403   403   in
+            candidate/matrix.xhtml?enrolment={amara-enrolment}              200   403   403   403   403   403   403   403   403   in
+            candidate/matrix.xhtml?enrolment={priya-enrolment}              404   403   403   403   403   403   403   403   403   in
+            candidate/evidence.xhtml?enrolment={amara-enrolment}&kind=FILE  200   403   403   403   403   403   403   403   403   in
+            candidate/evidence.xhtml?enrolment={priya-enrolment}&kind=FILE  404   403   403   403   403   403   403   403   403   in
+            candidate/evidence.xhtml?id={missing}                           404   403   403   403   403   403   403   403   403   in
+            candidate/submit.xhtml?enrolment={amara-enrolment}&task={task}  200   403   403   403   403   403   403   403   403   in
+            candidate/submit.xhtml?enrolment={priya-enrolment}&task={task}  404   403   403   403   403   403   403   403   403   in
+            candidate/submission.xhtml?id={missing}                         404   403   403   403   403   403   403   403   403   in
+            candidate/feedback.xhtml?submission={missing}                   404   403   403   403   403   403   403   403   403   in
+            records/enrolment.xhtml?id={amara-enrolment}                    200   200   403   200   403   403   403   200   403   in
+            records/enrolment.xhtml?id={priya-enrolment}                    404   404   403   200   403   403   403   200   403   in
+            records/enrolment.xhtml?id={missing}                            404   404   403   404   403   403   403   404   403   in
+            supervisor/index.xhtml                                          403   200   403   403   403   403   403   200   403   in
+            supervisor/conflicts.xhtml                                      403   200   403   403   403   403   403   200   403   in
+            supervisor/queue.xhtml                                          403   200   403   403   403   403   403   200   403   in
+            supervisor/portfolio.xhtml?enrolment={amara-enrolment}          403   200   403   403   403   403   403   404   403   in
+            supervisor/portfolio.xhtml?enrolment={priya-enrolment}          403   404   403   403   403   403   403   404   403   in
+            supervisor/submission.xhtml?id={missing}                        403   404   403   403   403   403   403   404   403   in
+            supervisor/review.xhtml?submission={missing}                    403   404   403   403   403   403   403   404   403   in
+            verifier/index.xhtml                                            403   403   200   403   403   403   403   403   403   in
+            verifier/sample.xhtml?decision={missing}                        403   403   404   403   403   403   403   403   403   in
+            coordinator/index.xhtml                                         403   403   403   200   403   403   403   200   403   in
+            coordinator/cohorts.xhtml                                       403   403   403   200   403   403   403   200   403   in
+            coordinator/cohort.xhtml?id={demo-cohort}                       403   403   403   200   403   403   403   200   403   in
+            coordinator/cohort.xhtml?id={missing}                           403   403   403   404   403   403   403   404   403   in
+            coordinator/register.xhtml?session={demo-cohort-session}        403   403   403   200   403   403   403   200   403   in
+            coordinator/course.xhtml?id={course}                            403   403   403   200   403   403   403   200   403   in
+            coordinator/structure.xhtml?course={course}                     403   403   403   200   403   403   403   200   403   in
+            coordinator/session.xhtml?id={course-session}                   403   403   403   200   403   403   403   200   403   in
+            coordinator/warning.xhtml?session={course-session}              403   403   403   200   403   403   403   200   403   in
+            coordinator/attendance/{demo-cohort}.csv                        403   403   403   200   403   403   403   200   403   in
+            coordinator/export/{course}                                     403   403   403   200   403   403   403   200   403   in
+            hr/index.xhtml                                                  403   403   403   403   200   403   403   403   403   in
+            hr/dashboard.xhtml                                              403   403   403   403   200   403   403   403   403   in
+            hr/people.xhtml                                                 403   403   403   403   200   403   403   403   403   in
+            hr/staff.xhtml?person={amara-person}                            403   403   403   403   200   403   403   403   403   in
+            hr/staff.xhtml?person={missing}                                 403   403   403   403   404   403   403   403   403   in
+            hr/export/people.csv                                            403   403   403   403   200   403   403   403   403   in
+            candidate/reads.xhtml                                           200   403   403   403   403   403   403   403   403   in
+            governance/index.xhtml                                          403   403   403   403   403   403   200   403   403   in
+            governance/index.xhtml?q=okafor                                 403   403   403   403   403   403   200   403   403   in
+            governance/export/{amara-person}                                403   403   403   403   403   403   200   403   403   in
+            governance/export/{missing}                                     403   403   403   403   403   403   404   403   403   in
+            my-data/export.zip                                              200   200   200   200   200   200   200   200   403   in
+            safeguarding/index.xhtml                                        403   403   403   403   403   200   403   403   403   in
+            learning/index.xhtml                                            200   200   200   200   200   200   403   200   403   in
+            learning/course.xhtml?course=PEER2PEER                          200   200   200   200   200   200   403   200   403   in
+            learning/lesson.xhtml?course=PEER2PEER&session=1                200   200   200   200   200   200   403   200   403   in
+            learning/glossary.xhtml?course=PEER2PEER                        200   200   200   200   200   200   403   200   403   in
+            learning/cohorts.xhtml                                          200   200   200   200   200   200   403   200   403   in
+            learning/files/{missing}                                        404   404   404   404   404   404   403   404   403   in
+            witness/testimonies.xhtml                                       200   200   200   200   200   200   200   200   200   in
+            certificates/{amara-certificate}                                200   403   403   200   403   403   403   200   403   in
+            certificates/{missing}                                          404   403   403   404   403   403   403   404   403   in
+            evidence/files/item/{missing}                                   404   404   403   403   403   403   403   404   403   in
+            evidence/files/submitted/{missing}                              404   404   404   403   403   403   403   404   403   in
+            api/completions?since=2020-01-01                                403   403   403   403   200   403   403   403   403   401
+            api/people/amara.okafor/training                                403   403   403   403   200   403   403   403   403   401
+            api/courses/PEER2PEER/status-counts                             403   403   403   403   200   403   403   403   403   401
             """;
 
     private static final String FORBIDDEN_PAGE = "You do not have access to this page";
@@ -262,7 +269,13 @@ class AccessSweepIT {
         if (notices.find()) {
             links.add(notices.group(1) != null ? notices.group(1) : notices.group(2));
         }
-        assertTrue(caller.equals("none") || links.size() >= 3, () -> caller + "'s navigation and notices link: " + links);
+        // a role's home, the courses and the notices; information governance reads no course
+        int least = switch (caller) {
+            case "none" -> 0;
+            case "ig" -> 2;
+            default -> 3;
+        };
+        assertTrue(links.size() >= least, () -> caller + "'s navigation and notices link: " + links);
         for (String link : links) {
             String path = link.replace("&amp;", "&").substring(URI.create(base.toString()).getPath().length());
             HttpResponse<String> page = session.send(request(path).build(), HttpResponse.BodyHandlers.ofString());

@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.util.List;
@@ -18,7 +14,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.peersupport.portal.support.DemoDirectory;
@@ -84,10 +79,10 @@ class ReportingBrowserIT extends PortalBrowserTest {
         assertTrue(browser.text().contains("Ward B " + golden.organisation));
         browser.screenshot("hr-people");
 
-        String csv = new String(download("#export-people-csv"), StandardCharsets.UTF_8);
+        String csv = new String(browser.download("#export-people-csv"), StandardCharsets.UTF_8);
         assertTrue(csv.contains("# Filters: Organisation = " + golden.organisation + "; Department = Ward B"), csv);
         assertTrue(csv.contains(golden.displayName("Hari") + ",Ward B " + golden.organisation), csv);
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(download("#export-people-xlsx")))) {
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(browser.download("#export-people-xlsx")))) {
             Sheet sheet = book.getSheetAt(0);
             assertEquals(1, sheet.getLastRowNum());
             assertEquals(golden.displayName("Hari"), sheet.getRow(1).getCell(0).getStringCellValue());
@@ -115,9 +110,9 @@ class ReportingBrowserIT extends PortalBrowserTest {
         browser.signIn("mark.evans", DemoDirectory.PASSWORD);
         browser.go("hr/dashboard.xhtml?organisation=" + golden.organisation.replace(' ', '+'));
         assertEquals("12", browser.find("#total-enrolled").getText());
-        String csv = new String(download("#export-completion-csv"), StandardCharsets.UTF_8);
+        String csv = new String(browser.download("#export-completion-csv"), StandardCharsets.UTF_8);
         assertEquals(12, csv.lines().filter(l -> l.contains(golden.organisation) && !l.startsWith("#")).count(), csv);
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(download("#export-completion-xlsx")))) {
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(browser.download("#export-completion-xlsx")))) {
             assertEquals(12, book.getSheetAt(0).getLastRowNum());
         }
         browser.clickAndWait("#completions-table a");
@@ -139,16 +134,5 @@ class ReportingBrowserIT extends PortalBrowserTest {
 
     private void scrollTo(String css) {
         ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()", browser.find(css));
-    }
-
-    /** Downloads what a link points to with the browser's session, as the browser's download would. */
-    private byte[] download(String linkCss) throws Exception {
-        String href = browser.find(linkCss).getAttribute("href");
-        Cookie session = browser.driver().manage().getCookieNamed("JSESSIONID");
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
-                .header("Cookie", "JSESSIONID=" + session.getValue()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertEquals(200, response.statusCode(), href);
-        assertTrue(response.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
-        return response.body();
     }
 }

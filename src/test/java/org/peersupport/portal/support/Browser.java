@@ -271,6 +271,29 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * What the link {@code linkCss} downloads, fetched with this browser's session (Chromium's own downloads are not
+     * readable from a headless test): it must answer 200 as an attachment.
+     */
+    public byte[] download(String linkCss) {
+        String href = find(linkCss).getAttribute("href");
+        org.openqa.selenium.Cookie session = driver.manage().getCookieNamed("JSESSIONID");
+        try {
+            java.net.http.HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(href))
+                            .header("Cookie", "JSESSIONID=" + session.getValue()).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            org.junit.jupiter.api.Assertions.assertEquals(200, response.statusCode(), href);
+            assertTrue(response.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"), href);
+            return response.body();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Browser screenshot(String name) {
         try {
             Path folder = Files.createDirectories(ItServices.Paths.buildDirectory().resolve("screenshots"));

@@ -166,6 +166,7 @@ public final class EmbeddedServices implements AutoCloseable {
         settings.put("portal.ldap.role.coordinator", "cn=p2p-coordinators,ou=groups," + BASE_DN);
         settings.put("portal.ldap.role.hr", "cn=p2p-hr,ou=groups," + BASE_DN + ";cn=hr-api,ou=groups," + BASE_DN);
         settings.put("portal.ldap.role.safeguarding", "cn=p2p-safeguarding,ou=groups," + BASE_DN);
+        settings.put("portal.ldap.role.governance", "cn=p2p-governance,ou=groups," + BASE_DN);
         settings.put("portal.demo.course-package", projectDirectory.resolve("deployment/courses/peer2peer").toString());
         return settings;
     }

@@ -6,7 +6,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /**
  * Lets in-container tests call boundaries as real signed-in roles with a real caller principal, through the
  * {@code @RunAs} beans {@link AsCandidate}, {@link AsCoordinator}, {@link AsSupervisor}, {@link AsHr},
- * {@link AsVerifier} and {@link AsSafeguardingLead}: each names its demo account as its run-as principal
+ * {@link AsVerifier}, {@link AsSafeguardingLead} and {@link AsGovernance}: each names its demo account as its run-as principal
  * ({@link RunAsDescriptors}). For the test WAR only; the shipped WAR is unchanged.
  */
 public final class RunAsDeployment {
@@ -18,7 +18,8 @@ public final class RunAsDeployment {
             new RunAsDescriptors.Caller(AsSupervisor.class.getSimpleName(), "supervisor", AsSupervisor.ACCOUNT.username()),
             new RunAsDescriptors.Caller(AsVerifier.class.getSimpleName(), "verifier", AsVerifier.ACCOUNT.username()),
             new RunAsDescriptors.Caller(AsSafeguardingLead.class.getSimpleName(), "safeguarding",
-                    AsSafeguardingLead.ACCOUNT.username()));
+                    AsSafeguardingLead.ACCOUNT.username()),
+            new RunAsDescriptors.Caller(AsGovernance.class.getSimpleName(), "governance", AsGovernance.ACCOUNT.username()));
 
     private RunAsDeployment() {
     }
@@ -26,7 +27,7 @@ public final class RunAsDeployment {
     /** The demo accounts' callers, and {@code more} (a test's own {@code @RunAs} beans). */
     public static WebArchive enable(WebArchive war, RunAsDescriptors.Caller... more) {
         war.addClasses(RunAsCaller.class, RunAsCaller.Work.class, AsCandidate.class, AsCoordinator.class, AsHr.class,
-                AsSupervisor.class, AsVerifier.class, AsSafeguardingLead.class, RunAsDeployment.class,
+                AsSupervisor.class, AsVerifier.class, AsSafeguardingLead.class, AsGovernance.class, RunAsDeployment.class,
                 RunAsDescriptors.class, RunAsDescriptors.Caller.class);
         List<RunAsDescriptors.Caller> callers = new java.util.ArrayList<>(CALLERS);
         callers.addAll(List.of(more));

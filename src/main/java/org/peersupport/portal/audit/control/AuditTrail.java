@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.peersupport.portal.audit.entity.AuditEntry;
 import org.peersupport.portal.platform.control.ClientAddress;
 
@@ -40,11 +41,18 @@ public class AuditTrail {
     @Inject
     ClientAddress clientAddress;
 
+    @Inject
+    Instance<PersonKeys> personKeys;
+
+    @Inject
+    Instance<SubjectOwners> subjectOwners;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(@Observes AuditEvent event) {
         String actor = event.actor() != null ? event.actor() : caller();
         em.persist(new AuditEntry(Instant.now(clock), actor, event.action(), event.subjectType(), event.subjectId(),
-                truncate(event.detail()), remoteAddress()));
+                truncate(event.detail()), remoteAddress(), actorId(actor),
+                subjectPersonId(event)));
     }
 
     private String caller() {
@@ -54,6 +62,29 @@ public class AuditTrail {
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /** The caller's key as the session knows it; an explicit actor's, by the username they hold now. */
+    private Long actorId(String actor) {
+        if (actor == null || !personKeys.isResolvable()) {
+            return null;
+        }
+        PersonKeys keys = personKeys.get();
+        return keys.callerId(actor).or(() -> keys.holderOf(actor)).orElse(null);
+    }
+
+    /** The person the event names, or the owner of its subject record as the feature that owns it says. */
+    private Long subjectPersonId(AuditEvent event) {
+        if (event.subjectPersonId() != null || event.subjectType() == null || event.subjectId() == null) {
+            return event.subjectPersonId();
+        }
+        for (SubjectOwners owners : subjectOwners) {
+            Optional<Long> owner = owners.ownerOf(event.subjectType(), event.subjectId());
+            if (owner.isPresent()) {
+                return owner.get();
+            }
+        }
+        return null;
     }
 
     private String remoteAddress() {

@@ -48,11 +48,19 @@ public class AuditEntry {
     @Column(name = "remote_address", updatable = false)
     private String remoteAddress;
 
+    /** The person who acted, by key; null for the system or an unknown username. */
+    @Column(name = "actor_id", updatable = false)
+    private Long actorId;
+
+    /** The person whose data the action touched, by key, when there is one. */
+    @Column(name = "subject_person_id", updatable = false)
+    private Long subjectPersonId;
+
     protected AuditEntry() {
     }
 
     public AuditEntry(Instant occurredAt, String actor, String action, String subjectType, String subjectId,
-            String detail, String remoteAddress) {
+            String detail, String remoteAddress, Long actorId, Long subjectPersonId) {
         this.occurredAt = occurredAt;
         this.actor = actor;
         this.action = action;
@@ -60,6 +68,8 @@ public class AuditEntry {
         this.subjectId = subjectId;
         this.detail = detail;
         this.remoteAddress = remoteAddress;
+        this.actorId = actorId;
+        this.subjectPersonId = subjectPersonId;
     }
 
     public Long getId() {
@@ -92,5 +102,13 @@ public class AuditEntry {
 
     public String getRemoteAddress() {
         return remoteAddress;
+    }
+
+    public Long getActorId() {
+        return actorId;
+    }
+
+    public Long getSubjectPersonId() {
+        return subjectPersonId;
     }
 }

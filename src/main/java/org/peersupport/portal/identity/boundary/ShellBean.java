@@ -51,7 +51,7 @@ public class ShellBean {
         }
     }
 
-    /** The course catalogue, open to everyone with a role. */
+    /** The course catalogue, open to everyone with a role but information governance. */
     static final NavigationItem COURSES = new NavigationItem("nav.courses", "/learning/index.xhtml");
 
     /** Coordinators' cohort pages: the list, one cohort and a session's register. */
@@ -119,8 +119,8 @@ public class ShellBean {
                 items.add(HR_DASHBOARD);
             }
         }
-        if (!items.isEmpty()) {
-            items.add(COURSES);
+        if (getRoles().stream().anyMatch(role -> role != Role.GOVERNANCE)) {
+            items.add(COURSES); // the information governance role reads no course
         }
         navigation = List.copyOf(items);
         return navigation;

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.security.Principal;
 import java.util.Optional;
+import org.peersupport.portal.audit.control.PersonKeys;
 import org.peersupport.portal.identity.entity.Person;
 import org.peersupport.portal.platform.control.BusinessException;
 
@@ -25,7 +26,7 @@ import org.peersupport.portal.platform.control.BusinessException;
  * usernames are unique among the people who hold them (V13), and a released username reaches nobody.
  */
 @ApplicationScoped
-public class Callers {
+public class Callers implements PersonKeys {
 
     /** The request attribute holding the signed-in person ({@link SignedIn}) of this request. */
     public static final String ATTRIBUTE = Callers.class.getName() + ".signedIn";
@@ -54,8 +55,7 @@ public class Callers {
         if (signedIn != null && signedIn.name().equals(principal.getName())) {
             return Optional.of(signedIn.personId());
         }
-        return em.createNamedQuery(Person.BY_USERNAME, Person.class).setParameter("username", principal.getName())
-                .getResultStream().findFirst().map(Person::getId);
+        return holderOf(principal.getName());
     }
 
     /** The caller's person record; empty for an anonymous caller or one the portal has no record of. */
@@ -71,6 +71,18 @@ public class Callers {
     /** Whether {@code person} is the caller: by id. */
     public boolean is(Principal principal, Person person) {
         return person != null && id(principal).map(id -> id.equals(person.getId())).orElse(false);
+    }
+
+    @Override
+    public Optional<Long> callerId(String username) {
+        SignedIn signedIn = marked();
+        return signedIn != null && signedIn.name().equals(username) ? Optional.of(signedIn.personId()) : Optional.empty();
+    }
+
+    @Override
+    public Optional<Long> holderOf(String username) {
+        return em.createNamedQuery(Person.BY_USERNAME, Person.class).setParameter("username", username)
+                .getResultStream().findFirst().map(Person::getId);
     }
 
     public static BusinessException unknown() {

@@ -16,7 +16,12 @@ public enum Role {
     COORDINATOR(Names.COORDINATOR, "/coordinator/index.xhtml", PortalSetting.ROLE_COORDINATOR),
     HR(Names.HR, "/hr/index.xhtml", PortalSetting.ROLE_HR),
     /** A designated safeguarding lead: sees and closes safeguarding concerns supervisors raise. */
-    SAFEGUARDING(Names.SAFEGUARDING, "/safeguarding/index.xhtml", PortalSetting.ROLE_SAFEGUARDING);
+    SAFEGUARDING(Names.SAFEGUARDING, "/safeguarding/index.xhtml", PortalSetting.ROLE_SAFEGUARDING),
+    /**
+     * The data protection officer or information governance lead: reads the audit trail and the personal-data
+     * register, produces subject access exports; never reads evidence except inside an export they produce.
+     */
+    GOVERNANCE(Names.GOVERNANCE, "/governance/index.xhtml", PortalSetting.ROLE_GOVERNANCE);
 
     private final String roleName;
     private final String homePage;
@@ -57,6 +62,7 @@ public enum Role {
         public static final String COORDINATOR = "coordinator";
         public static final String HR = "hr";
         public static final String SAFEGUARDING = "safeguarding";
+        public static final String GOVERNANCE = "governance";
 
         private Names() {
         }

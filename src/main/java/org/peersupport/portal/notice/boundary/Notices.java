@@ -46,14 +46,14 @@ public class Notices {
     Callers callers;
 
     @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR,
-            Role.Names.SAFEGUARDING})
+            Role.Names.SAFEGUARDING, Role.Names.GOVERNANCE})
     public long unreadCount() {
         return em.createNamedQuery(Notice.UNREAD_COUNT, Long.class).setParameter("recipientId", me()).getSingleResult();
     }
 
     /** A page of the caller's notices, newest first; {@code page} counts from 1 and is kept in range. */
     @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR,
-            Role.Names.SAFEGUARDING})
+            Role.Names.SAFEGUARDING, Role.Names.GOVERNANCE})
     public NoticeList mine(int page) {
         long me = me();
         long total = em.createNamedQuery(Notice.COUNT_OF_RECIPIENT, Long.class).setParameter("recipientId", me)
@@ -69,7 +69,7 @@ public class Notices {
 
     /** Marks one of the caller's notices read and returns where it links to, if anywhere. */
     @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR,
-            Role.Names.SAFEGUARDING})
+            Role.Names.SAFEGUARDING, Role.Names.GOVERNANCE})
     public Optional<String> markRead(long noticeId) {
         Notice notice = own(noticeId);
         if (!notice.isRead()) {
@@ -81,7 +81,7 @@ public class Notices {
 
     /** Marks every unread notice of the caller read; returns how many there were. */
     @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR,
-            Role.Names.SAFEGUARDING})
+            Role.Names.SAFEGUARDING, Role.Names.GOVERNANCE})
     public int markAllRead() {
         long me = me();
         int read = em.createNamedQuery(Notice.MARK_ALL_READ).setParameter("now", now())

@@ -38,6 +38,7 @@ public enum PortalSetting {
     ROLE_COORDINATOR("portal.ldap.role.coordinator", false),
     ROLE_HR("portal.ldap.role.hr", false),
     ROLE_SAFEGUARDING("portal.ldap.role.safeguarding", false),
+    ROLE_GOVERNANCE("portal.ldap.role.governance", false),
     COOKIES_SECURE("portal.cookies.secure", false),
     SESSION_TIMEOUT_MINUTES("portal.session.timeout-minutes", false),
     SESSION_MAX_HOURS("portal.session.max-hours", false),

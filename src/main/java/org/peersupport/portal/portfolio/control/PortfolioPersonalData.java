@@ -1,0 +1,70 @@
+package org.peersupport.portal.portfolio.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.peersupport.portal.platform.control.PersonalData;
+import org.peersupport.portal.platform.control.PersonalRecordClass;
+
+/**
+ * What the portfolio feature holds about a person: the evidence they write (special-category health data when it is
+ * about their recovery) and its files, the snapshots they submit, which requirements were judged met, testimonies
+ * they gave as a witness, and the submissions sampled to them as a verifier.
+ */
+@ApplicationScoped
+public class PortfolioPersonalData implements PersonalData {
+
+    @Override
+    public String feature() {
+        return "portfolio";
+    }
+
+    @Override
+    public List<PersonalRecordClass> recordClasses() {
+        return List.of(
+                PersonalRecordClass.self("evidence", List.of("evidence_item", "evidence_item_requirement",
+                        "stored_file", "stored_file_chunk"), """
+                        select ei.id as item_key, ei.enrolment_id as enrolment_key, ei.kind, ei.title, ei.body_html,
+                               ei.word_count, ei.reflection_date, ei.stored_file_id as file_id, ei.file_name,
+                               ei.witness_name, ei.witness_role, ei.witness_relationship, ei.witness_statement,
+                               ei.witness_status, ei.created_at, ei.updated_at
+                        from evidence_item ei join enrolment e on e.id = ei.enrolment_id
+                        where e.person_id = :person
+                        order by ei.created_at, ei.id"""),
+                PersonalRecordClass.self("testimoniesGiven", List.of("evidence_item"), """
+                        select ei.title, ei.witness_statement, ei.witness_status, ei.witness_decided_at
+                        from evidence_item ei
+                        where ei.witness_person_id = :person
+                        order by ei.witness_decided_at, ei.id"""),
+                PersonalRecordClass.self("submissions", List.of("submission"), """
+                        select s.id as submission_key, s.enrolment_id as enrolment_key, t.code as task_code, s.attempt,
+                               s.status, s.declaration, s.submitted_at, s.status_changed_at
+                        from submission s join assessment_task t on t.id = s.task_id
+                        join enrolment e on e.id = s.enrolment_id
+                        where e.person_id = :person
+                        order by s.submitted_at, s.id"""),
+                PersonalRecordClass.self("submittedItems", List.of("submission_item", "submission_item_requirement"),
+                        """
+                        select si.submission_id as submission_key, si.position, si.kind, si.title, si.body_html,
+                               si.word_count, si.reflection_date, si.stored_file_id as file_id, si.file_name,
+                               si.witness_name, si.witness_role, si.witness_relationship, si.witness_statement,
+                               si.witness_status
+                        from submission_item si join submission s on s.id = si.submission_id
+                        join enrolment e on e.id = s.enrolment_id
+                        where e.person_id = :person
+                        order by s.submitted_at, si.submission_id, si.position"""),
+                PersonalRecordClass.self("requirementsMet", List.of("requirement_judgement"), """
+                        select rj.enrolment_id as enrolment_key, r.code as requirement_code, rj.met, rj.judged_at
+                        from requirement_judgement rj join evidence_requirement r on r.id = rj.requirement_id
+                        join enrolment e on e.id = rj.enrolment_id
+                        where e.person_id = :person
+                        order by rj.judged_at, rj.id"""),
+                PersonalRecordClass.self("verificationSamples", List.of("verification_sample"), """
+                        select vs.submission_id as submission_key,
+                               case when vs.verifier_id = :person then 'verifier' else 'candidate' end as your_part,
+                               vs.sampled_at
+                        from verification_sample vs join submission s on s.id = vs.submission_id
+                        join enrolment e on e.id = s.enrolment_id
+                        where vs.verifier_id = :person or e.person_id = :person
+                        order by vs.sampled_at, vs.id"""));
+    }
+}

@@ -1,0 +1,112 @@
+package org.peersupport.portal.governance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.peersupport.portal.support.DemoDirectory;
+import org.peersupport.portal.support.Deployments;
+import org.peersupport.portal.support.PortalBrowserTest;
+
+/**
+ * Issue 16 as a candidate and the data protection officer meet it, in headless Chromium: Priya Raman, on a cohort of
+ * her own that Tom Barker supervises, writes a piece, Tom reads it, and she sees that in "Who has read my work" and
+ * downloads her data; Iris Campbell (information governance) finds Priya and downloads everything held about her.
+ * axe-core checks every page visited.
+ */
+class GovernanceBrowserIT extends PortalBrowserTest {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.withCoordinatorFixture();
+    }
+
+    @Test
+    void aCandidateSeesWhoHasReadHerWorkAndDownloadsHerData() throws Exception {
+        browser.signIn("sana.iqbal", DemoDirectory.PASSWORD).go("coordinator/test-fixture/allocated?candidate=priya.raman"
+                + "&supervisor=tom.barker");
+        long enrolment = Long.parseLong(browser.find("#enrolment").getText());
+        String title = "What helped me " + UUID.randomUUID().toString().substring(0, 8);
+        browser.clearCookies();
+        browser.signIn("priya.raman", DemoDirectory.PASSWORD).go("candidate/portfolio.xhtml?enrolment=" + enrolment);
+        browser.clickAndWait("#new\\:written");
+        browser.type("#item\\:title", title);
+        WebElement editor = browser.find(".ql-editor");
+        editor.click();
+        editor.sendKeys("Being listened to without judgement helped me most.");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("item:autosave")).getText().startsWith("Saved at"));
+        browser.clickAndWait("#item\\:save");
+        assertTrue(browser.text().contains("Saved."), browser.text());
+
+        // Tom, her supervisor, opens her portfolio: each piece he reads is a read of her work
+        browser.clearCookies();
+        browser.signIn("tom.barker", DemoDirectory.PASSWORD).go("supervisor/portfolio.xhtml?enrolment=" + enrolment);
+        assertTrue(browser.text().contains(title), "Tom reads the piece");
+
+        browser.clearCookies();
+        browser.signIn("priya.raman", DemoDirectory.PASSWORD);
+        browser.clickAndWait("#readsLink");
+        assertEquals("Who has read my work", browser.heading());
+        WebElement read = browser.findAll("#reads tbody tr").stream().filter(row -> row.getText().contains(title))
+                .findFirst().orElseThrow(() -> new AssertionError("Tom's read is listed: " + browser.text()));
+        assertTrue(read.getText().contains("Tom Barker") && read.getText().contains("as your supervisor"), read.getText());
+        browser.assertAccessible("who has read my work").screenshot("governance-reads");
+
+        Map<String, String> export = unzip(browser.download("#myDataLink"));
+        String page = export.get("index.html");
+        assertTrue(page.contains("The data the Peer Support Training Portal holds about Priya Raman"), page);
+        assertTrue(page.contains(title) && page.contains("Being listened to without judgement"), "her piece is in it");
+        assertTrue(page.contains("Tom Barker"), "and who read it");
+        assertTrue(export.get("data/portfolio.json").contains(title), export.keySet().toString());
+    }
+
+    @Test
+    void theDataProtectionOfficerFindsAPersonAndDownloadsEverythingHeldAboutThem() throws Exception {
+        browser.signIn("iris.campbell", DemoDirectory.PASSWORD);
+        assertEquals("/governance/index.xhtml", browser.currentPath());
+        assertEquals("Information governance", browser.heading());
+        assertTrue(browser.text().contains("Personal data the portal holds") && browser.text().contains("Your evidence")
+                && browser.text().contains("Safeguarding concerns"), "the register of every feature's personal data");
+        browser.assertAccessible("information governance").screenshot("governance-home");
+
+        browser.type("#q", "raman").clickAndWait("#search");
+        WebElement found = browser.findAll("#found tbody tr").stream().filter(r -> r.getText().contains("Priya Raman"))
+                .findFirst().orElseThrow(() -> new AssertionError("Priya is found: " + browser.text()));
+        assertTrue(found.getText().contains("priya.raman"), found.getText());
+        browser.assertAccessible("information governance search").screenshot("governance-search");
+
+        String link = "a[href$='governance/export/" + found.findElement(By.cssSelector("a")).getAttribute("href")
+                .replaceAll(".*/", "") + "']";
+        Map<String, String> export = unzip(browser.download(link));
+        String page = export.get("index.html");
+        assertTrue(page.contains("The data the Peer Support Training Portal holds about Priya Raman"), page);
+        assertTrue(page.contains("produced by the information governance role for a subject access request"),
+                "it says it is the reviewed export");
+        assertTrue(page.contains("Produced on") && page.contains("by Iris Campbell"), "and who produced it");
+    }
+
+    private static Map<String, String> unzip(byte[] zip) throws Exception {
+        Map<String, String> entries = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                entries.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return entries;
+    }
+}

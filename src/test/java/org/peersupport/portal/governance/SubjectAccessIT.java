@@ -1,0 +1,278 @@
+package org.peersupport.portal.governance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.ejb.EJBAccessException;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Table;
+import jakarta.persistence.metamodel.EntityType;
+import jakarta.transaction.UserTransaction;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import javax.naming.InitialContext;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.peersupport.portal.candidate.control.StaffDirectory;
+import org.peersupport.portal.demo.DemoAccount;
+import org.peersupport.portal.governance.boundary.SubjectAccess;
+import org.peersupport.portal.governance.control.PersonalDataRegister;
+import org.peersupport.portal.platform.boundary.ResultPage;
+import org.peersupport.portal.platform.control.PersonalData;
+import org.peersupport.portal.portfolio.boundary.ReadsOfMyWork;
+import org.peersupport.portal.support.AsCandidate;
+import org.peersupport.portal.support.AsGovernance;
+import org.peersupport.portal.support.AsHr;
+import org.peersupport.portal.support.Deployments;
+import org.peersupport.portal.support.RunAsDeployment;
+import org.peersupport.portal.support.RunAsDescriptors;
+import org.peersupport.portal.support.Sql;
+
+/**
+ * Issue 16, information governance: every table and entity is claimed by a feature's declaration of personal data;
+ * a subject access export holds all of one person's records and none of another's; "Who has read my work". Inside
+ * Payara Micro on PostgreSQL with the demo directory. The records are seeded in a transaction each test rolls back,
+ * so the shared database is left as it was found, audit trail included.
+ */
+@ExtendWith(ArquillianExtension.class)
+class SubjectAccessIT {
+
+    /** What an export carries of a person's records, by the marker each seeded record holds. */
+    private static final List<String> SELF_MARKERS = List.of("withdrawn-reason", "status-reason", "request-message",
+            "agreement", "notice-title", "notice-text", "lesson", "evidence-title", "recovery-story", "file-title",
+            "upload.txt", "declaration", "submitted-title", "submitted-story", "decision-feedback",
+            "judgement-feedback", "certificate-course");
+    /** Records that name other people: only in the governance role's export. */
+    private static final List<String> REVIEW_MARKERS = List.of("confidential-note", "conflict-note",
+            "safeguarding-concern");
+
+    @Deployment
+    static WebArchive deployment() {
+        return RunAsDeployment.enable(Deployments.portalWith(SubjectAccessIT.class, PersonalDataSeed.class,
+                PersonalDataSeed.Seeded.class, Joining.class, Joining.AsGovernanceJoining.class,
+                Joining.AsCandidateJoining.class, Sql.class, DemoAccount.class),
+                new RunAsDescriptors.Caller("AsGovernanceJoining", "governance", AsGovernance.ACCOUNT.username()),
+                new RunAsDescriptors.Caller("AsCandidateJoining", "candidate", AsCandidate.ACCOUNT.username()));
+    }
+
+    @Inject
+    @Any
+    Instance<PersonalData> providers;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Sql sql;
+
+    @Inject
+    PersonalDataSeed seed;
+
+    @Inject
+    StaffDirectory staff;
+
+    @Inject
+    SubjectAccess subjectAccess;
+
+    @Inject
+    ReadsOfMyWork reads;
+
+    @Inject
+    Joining.AsGovernanceJoining asGovernance;
+
+    @Inject
+    Joining.AsCandidateJoining asAmara;
+
+    @Inject
+    AsCandidate asCandidate;
+
+    @Inject
+    AsHr asHr;
+
+    @Test
+    void everyTableOfTheSchemaAndEveryEntityIsClaimedByAFeature() throws Exception {
+        List<PersonalData> features = providers.stream().toList();
+        assertEquals(List.of(), PersonalDataRegister.contradictions(features),
+                "tables declared both as personal data and as holding none");
+        List<String> tables = sql.rows("select table_name from information_schema.tables "
+                + "where table_schema = current_schema() and table_type = 'BASE TABLE'").stream()
+                .map(row -> (String) row.get("table_name")).toList();
+        assertTrue(tables.containsAll(List.of("person", "evidence_item", "audit_entry")), "the schema is read: " + tables);
+        assertEquals(List.of(), PersonalDataRegister.unclaimed(tables, features),
+                "tables no feature declares in its PersonalData provider (a record class, or otherTables with why)");
+
+        List<String> entities = new ArrayList<>();
+        for (EntityType<?> entity : em.getMetamodel().getEntities()) {
+            Table table = entity.getJavaType().getAnnotation(Table.class);
+            entities.add(table != null ? table.name() : entity.getName().toLowerCase(Locale.ROOT));
+        }
+        assertTrue(entities.contains("enrolment"), "the metamodel is read: " + entities);
+        assertEquals(List.of(), PersonalDataRegister.unclaimed(entities, features),
+                "entity tables no feature declares in its PersonalData provider");
+
+        // A table said to hold nothing about a person must not point at one.
+        List<String> pointing = sql.rows("""
+                select distinct c.relname as table_name from pg_constraint k
+                join pg_class c on c.oid = k.conrelid join pg_class target on target.oid = k.confrelid
+                where k.contype = 'f' and c.relnamespace = current_schema()::regnamespace
+                  and target.relname in ('person', 'enrolment')""").stream()
+                .map(row -> (String) row.get("table_name")).toList();
+        assertFalse(pointing.isEmpty(), "foreign keys to person are found");
+        List<String> wronglyOther = pointing.stream()
+                .filter(PersonalDataRegister.otherTables(features)::contains).toList();
+        assertEquals(List.of(), wronglyOther, "tables declared as holding nothing about a person refer to one");
+    }
+
+    @Test
+    void anExportHoldsAllOfOnePersonsRecordsAndNoneOfAnothers() throws Exception {
+        UserTransaction tx = InitialContext.doLookup("java:comp/UserTransaction");
+        tx.begin();
+        try {
+            Seeds s = seedAmaraAndDylan();
+
+            Map<String, byte[]> full = unzip(asGovernance.call(() -> {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                subjectAccess.exportFor(s.amara().personId(), out);
+                return out.toByteArray();
+            }));
+            String page = text(full, "index.html");
+            String json = full.entrySet().stream().filter(e -> e.getKey().startsWith("data/"))
+                    .map(e -> new String(e.getValue(), StandardCharsets.UTF_8)).reduce("", String::concat);
+            for (String marker : concat(SELF_MARKERS, REVIEW_MARKERS)) {
+                String expected = s.amara().tag() + "-" + marker;
+                assertTrue(page.contains(expected), "the readable document holds " + expected);
+                assertTrue(json.contains(expected), "the JSON holds " + expected);
+            }
+            assertNothingOf(s.dylan().tag(), full);
+            assertTrue(page.contains("Amara Okafor") && page.contains("Grace Mitchell"),
+                    "it names the person, and who read their evidence");
+            for (String feature : List.of("audit", "identity", "notice", "course", "candidate", "portfolio",
+                    "assessment", "reporting")) {
+                byte[] data = full.get("data/" + feature + ".json");
+                assertTrue(data != null, "data/" + feature + ".json is in the export: " + full.keySet());
+                Json.createReader(new StringReader(new String(data, StandardCharsets.UTF_8))).readObject();
+            }
+            String filePath = "files/portfolio/" + s.amara().fileId() + "-" + s.amara().tag() + "-upload.txt";
+            assertTrue(java.util.Arrays.equals(s.amara().fileBytes(), full.get(filePath)),
+                    "the uploaded file is in the export, byte for byte, at " + filePath + ": " + full.keySet());
+            em.flush(); // the audit entry is written in this, the test's transaction
+            assertEquals(1, sql.count("select count(*) from audit_entry where action = 'SUBJECT_ACCESS_EXPORTED' "
+                    + "and subject_person_id = ? and actor_id = (select id from person where username = ?)",
+                    s.amara().personId(), AsGovernance.ACCOUNT.username()), "the export is in the audit trail, "
+                    + "by the governance officer, about Amara: " + sql.rows("select actor, actor_id, subject_person_id "
+                    + "from audit_entry where action = 'SUBJECT_ACCESS_EXPORTED'"));
+
+            Map<String, byte[]> own = unzip(asAmara.call(() -> {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                subjectAccess.exportMine(out);
+                return out.toByteArray();
+            }));
+            String ownPage = text(own, "index.html");
+            for (String marker : SELF_MARKERS) {
+                assertTrue(ownPage.contains(s.amara().tag() + "-" + marker), "her own download holds " + marker);
+            }
+            for (String marker : REVIEW_MARKERS) {
+                assertFalse(ownPage.contains(s.amara().tag() + "-" + marker),
+                        "her own download leaves out what names other people: " + marker);
+            }
+            assertTrue(ownPage.contains("sent only after the data protection officer has reviewed them"),
+                    "and says how to ask for it");
+            assertNothingOf(s.dylan().tag(), own);
+        } finally {
+            tx.rollback();
+        }
+    }
+
+    @Test
+    void aCandidateSeesWhoHasReadTheirWorkAndNobodyElses() throws Exception {
+        UserTransaction tx = InitialContext.doLookup("java:comp/UserTransaction");
+        tx.begin();
+        try {
+            Seeds s = seedAmaraAndDylan();
+            ResultPage<ReadsOfMyWork.Read> page = asAmara.call(() -> reads.mine(1));
+            ReadsOfMyWork.Read read = page.rows().stream()
+                    .filter(r -> (s.amara().tag() + "-evidence-title").equals(r.item())).findFirst().orElseThrow(
+                            () -> new AssertionError("the seeded read of her evidence is listed: " + page.rows()));
+            assertEquals("Grace Mitchell", read.readerName());
+            assertEquals("supervisor", read.readAs());
+            assertTrue(page.rows().stream().noneMatch(r -> r.item() != null && r.item().startsWith(s.dylan().tag())),
+                    "no read of Dylan's work");
+        } finally {
+            tx.rollback();
+        }
+    }
+
+    @Test
+    void onlyTheGovernanceRoleExportsSomeoneElsesDataOrSearchesForPeople() throws Exception {
+        assertThrows(EJBAccessException.class, () -> asCandidate.call(() -> {
+            subjectAccess.exportFor(1L, new ByteArrayOutputStream());
+            return null;
+        }));
+        assertThrows(EJBAccessException.class, () -> asHr.call(() -> subjectAccess.find("okafor")));
+        assertThrows(EJBAccessException.class, () -> asHr.call(() -> reads.mine(1)));
+    }
+
+    private record Seeds(PersonalDataSeed.Seeded amara, PersonalDataSeed.Seeded dylan) {
+    }
+
+    private Seeds seedAmaraAndDylan() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        long amara = staff.byUsername(DemoAccount.AMARA.username()).getId();
+        long dylan = staff.byUsername(DemoAccount.DYLAN.username()).getId();
+        long grace = staff.byUsername(DemoAccount.GRACE.username()).getId();
+        long helen = staff.byUsername(DemoAccount.HELEN.username()).getId();
+        staff.byUsername(AsGovernance.ACCOUNT.username());
+        long cohort = seed.cohort("SAR-" + run);
+        return new Seeds(seed.seed(amara, DemoAccount.AMARA.username(), cohort, grace, helen, "AMARA" + run),
+                seed.seed(dylan, DemoAccount.DYLAN.username(), cohort, grace, helen, "DYLAN" + run));
+    }
+
+    private static void assertNothingOf(String tag, Map<String, byte[]> export) {
+        for (Map.Entry<String, byte[]> entry : export.entrySet()) {
+            assertFalse(entry.getKey().contains(tag), "no file of the other person: " + entry.getKey());
+            assertFalse(new String(entry.getValue(), StandardCharsets.UTF_8).contains(tag),
+                    entry.getKey() + " holds nothing of the other person");
+        }
+    }
+
+    private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                entries.put(entry.getName(), in.readAllBytes());
+            }
+        }
+        return entries;
+    }
+
+    private static String text(Map<String, byte[]> export, String name) {
+        assertTrue(export.containsKey(name), name + " is in the export: " + export.keySet());
+        return new String(export.get(name), StandardCharsets.UTF_8);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}
