@@ -85,6 +85,7 @@ import org.peersupport.portal.support.AsVerifier;
 import org.peersupport.portal.support.DemoDirectory;
 import org.peersupport.portal.support.Deployments;
 import org.peersupport.portal.support.Mailbox;
+import org.peersupport.portal.support.RoleMatrix.Call;
 import org.peersupport.portal.support.RunAsDeployment;
 import org.peersupport.portal.support.Sql;
 
@@ -110,7 +111,7 @@ class AssessmentIT {
     @Deployment
     static WebArchive deployment() {
         return RunAsDeployment.enable(Deployments.portalWith(AssessmentIT.class, AssessmentIT.Enrolled.class,
-                AssessmentIT.Call.class, CoursePackageZips.class, Sql.class, DemoAccount.class, DemoDirectory.class, Mailbox.class,
+                CoursePackageZips.class, Sql.class, DemoAccount.class, DemoDirectory.class, Mailbox.class,
                 Mailbox.Mail.class));
     }
 
@@ -191,12 +192,6 @@ class AssessmentIT {
 
     @Resource
     ManagedExecutorService executor;
-
-    /** A boundary call made as one role or another. */
-    @FunctionalInterface
-    interface Call {
-        void run() throws Exception;
-    }
 
     /** Amara's enrolment on a fresh copy of Peer2Peer, allocated to Grace, with its two tasks and their requirements. */
     record Enrolled(long courseId, String courseCode, long cohortId, long enrolmentId, long essayTask, long portfolioTask,

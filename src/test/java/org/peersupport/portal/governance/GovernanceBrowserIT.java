@@ -98,6 +98,25 @@ class GovernanceBrowserIT extends PortalBrowserTest {
         assertTrue(page.contains("produced by the information governance role for a subject access request"),
                 "it says it is the reviewed export");
         assertTrue(page.contains("Produced on") && page.contains("by Iris Campbell"), "and who produced it");
+
+        // the trail of everything by or about Priya holds the export Iris just made
+        browser.go("governance/index.xhtml?q=raman");
+        browser.clickAndWait("#found tbody tr a[href*='audit.xhtml?person=priya.raman']:not(.portal-reads-link)");
+        assertEquals("The audit trail", browser.heading());
+        assertEquals("priya.raman", browser.find("#person").getAttribute("value"), "the search keeps what it asked");
+        WebElement exported = browser.findAll("#entries tbody tr").stream()
+                .filter(r -> r.getText().contains("SUBJECT_ACCESS_EXPORTED")).findFirst()
+                .orElseThrow(() -> new AssertionError("the export is in Priya's trail: " + browser.text()));
+        assertTrue(exported.getText().contains("Iris Campbell") && exported.getText().contains("Priya Raman"),
+                exported.getText());
+        browser.assertAccessible("audit trail").screenshot("governance-audit");
+        String csv = new String(browser.download("#audit-csv"), StandardCharsets.UTF_8);
+        assertTrue(csv.contains("SUBJECT_ACCESS_EXPORTED") && csv.contains("Iris Campbell"), csv);
+
+        // a date that is no date is explained next to its field, and what was typed stays
+        browser.go("governance/audit.xhtml?person=priya.raman&from=06/12/2026");
+        assertEquals("Enter a date, for example 2026-12-06.", browser.find("#from-error").getText());
+        assertEquals("priya.raman", browser.find("#person").getAttribute("value"));
     }
 
     private static Map<String, String> unzip(byte[] zip) throws Exception {

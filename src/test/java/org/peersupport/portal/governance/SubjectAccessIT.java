@@ -35,7 +35,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.peersupport.portal.candidate.control.StaffDirectory;
 import org.peersupport.portal.demo.DemoAccount;
+import org.peersupport.portal.governance.boundary.AuditSearch;
 import org.peersupport.portal.governance.boundary.SubjectAccess;
+import org.peersupport.portal.governance.control.AuditQuery;
 import org.peersupport.portal.governance.control.PersonalDataRegister;
 import org.peersupport.portal.platform.boundary.ResultPage;
 import org.peersupport.portal.platform.control.PersonalData;
@@ -98,6 +100,9 @@ class SubjectAccessIT {
     ReadsOfMyWork reads;
 
     @Inject
+    AuditSearch auditSearch;
+
+    @Inject
     Joining.AsGovernanceJoining asGovernance;
 
     @Inject
@@ -150,6 +155,9 @@ class SubjectAccessIT {
         try {
             Seeds s = seedAmaraAndDylan();
 
+            long exportsBefore = sql.count("select count(*) from audit_entry where action = 'SUBJECT_ACCESS_EXPORTED' "
+                    + "and subject_person_id = ? and actor_id = (select id from person where username = ?)",
+                    s.amara().personId(), AsGovernance.ACCOUNT.username());
             Map<String, byte[]> full = unzip(asGovernance.call(() -> {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 subjectAccess.exportFor(s.amara().personId(), out);
@@ -176,7 +184,7 @@ class SubjectAccessIT {
             assertTrue(java.util.Arrays.equals(s.amara().fileBytes(), full.get(filePath)),
                     "the uploaded file is in the export, byte for byte, at " + filePath + ": " + full.keySet());
             em.flush(); // the audit entry is written in this, the test's transaction
-            assertEquals(1, sql.count("select count(*) from audit_entry where action = 'SUBJECT_ACCESS_EXPORTED' "
+            assertEquals(exportsBefore + 1, sql.count("select count(*) from audit_entry where action = 'SUBJECT_ACCESS_EXPORTED' "
                     + "and subject_person_id = ? and actor_id = (select id from person where username = ?)",
                     s.amara().personId(), AsGovernance.ACCOUNT.username()), "the export is in the audit trail, "
                     + "by the governance officer, about Amara: " + sql.rows("select actor, actor_id, subject_person_id "
@@ -223,6 +231,45 @@ class SubjectAccessIT {
     }
 
     @Test
+    void theGovernanceOfficerSearchesTheTrailForReadsOfOnePersonsWorkAndDownloadsThem() throws Exception {
+        UserTransaction tx = InitialContext.doLookup("java:comp/UserTransaction");
+        tx.begin();
+        try {
+            seedAmaraAndDylan();
+            AuditQuery amarasReads = AuditQuery.of(DemoAccount.AMARA.username(), "subject", AuditQuery.READS, null, null,
+                    null, null);
+            ResultPage<AuditSearch.Line> found = asGovernance.call(() -> auditSearch.search(amarasReads, 1));
+            assertTrue(found.rows().stream().anyMatch(line -> line.actorName().equals("Grace Mitchell")
+                    && line.action().equals("EVIDENCE_READ") && "read as supervisor".equals(line.detail())),
+                    "Grace's read of Amara's evidence: " + found.rows());
+            assertTrue(found.rows().stream().allMatch(line -> "Amara Okafor".equals(line.subjectName())
+                    && AuditQuery.READ_ACTIONS.contains(line.action())), "only reads of Amara's work: " + found.rows());
+            assertTrue(asGovernance.call(() -> auditSearch.search(AuditQuery.of(DemoAccount.DYLAN.username(), "subject",
+                    AuditQuery.READS, null, null, null, null), 1)).rows().stream()
+                    .allMatch(line -> "Dylan Hughes".equals(line.subjectName())), "and Dylan's search only his");
+            java.time.LocalDate tomorrow = java.time.LocalDate.now(org.peersupport.portal.platform.control.UkTime.ZONE)
+                    .plusDays(1);
+            assertEquals(0, asGovernance.call(() -> auditSearch.search(AuditQuery.of(DemoAccount.AMARA.username(),
+                    "subject", AuditQuery.READS, null, null, tomorrow, null), 1)).total(), "nothing from tomorrow on");
+
+            long trailExportsBefore = sql.count("select count(*) from audit_entry where action = 'AUDIT_TRAIL_EXPORTED' "
+                    + "and actor = ?", AsGovernance.ACCOUNT.username());
+            String csv = asGovernance.call(() -> {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                auditSearch.export(amarasReads, out);
+                return out.toString(StandardCharsets.UTF_8);
+            });
+            assertTrue(csv.contains("Grace Mitchell") && csv.contains("EVIDENCE_READ") && csv.contains("Amara Okafor"),
+                    csv);
+            em.flush();
+            assertEquals(trailExportsBefore + 1, sql.count("select count(*) from audit_entry where action = "
+                    + "'AUDIT_TRAIL_EXPORTED' and actor = ?", AsGovernance.ACCOUNT.username()), "the export is itself audited");
+        } finally {
+            tx.rollback();
+        }
+    }
+
+    @Test
     void onlyTheGovernanceRoleExportsSomeoneElsesDataOrSearchesForPeople() throws Exception {
         assertThrows(EJBAccessException.class, () -> asCandidate.call(() -> {
             subjectAccess.exportFor(1L, new ByteArrayOutputStream());
@@ -230,6 +277,10 @@ class SubjectAccessIT {
         }));
         assertThrows(EJBAccessException.class, () -> asHr.call(() -> subjectAccess.find("okafor")));
         assertThrows(EJBAccessException.class, () -> asHr.call(() -> reads.mine(1)));
+        assertThrows(EJBAccessException.class, () -> asHr.call(() -> auditSearch.search(AuditQuery.of(null, null, null,
+                null, null, null, null), 1)));
+        assertThrows(EJBAccessException.class, () -> asCandidate.call(() -> auditSearch.search(AuditQuery.of(null, null,
+                null, null, null, null, null), 1)));
     }
 
     private record Seeds(PersonalDataSeed.Seeded amara, PersonalDataSeed.Seeded dylan) {

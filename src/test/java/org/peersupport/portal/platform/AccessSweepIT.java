@@ -143,6 +143,10 @@ class AccessSweepIT {
             hr/staff.xhtml?person={missing}                                 403   403   403   403   404   403   403   403   403   in
             hr/export/people.csv                                            403   403   403   403   200   403   403   403   403   in
             candidate/reads.xhtml                                           200   403   403   403   403   403   403   403   403   in
+            governance/audit.xhtml                                          403   403   403   403   403   403   200   403   403   in
+            governance/audit.xhtml?person=amara.okafor&action=READS_OF_WORK 403   403   403   403   403   403   200   403   403   in
+            governance/audit.xhtml?from=not-a-date                          403   403   403   403   403   403   200   403   403   in
+            governance/audit.csv?person=amara.okafor                        403   403   403   403   403   403   200   403   403   in
             governance/index.xhtml                                          403   403   403   403   403   403   200   403   403   in
             governance/index.xhtml?q=okafor                                 403   403   403   403   403   403   200   403   403   in
             governance/export/{amara-person}                                403   403   403   403   403   403   200   403   403   in

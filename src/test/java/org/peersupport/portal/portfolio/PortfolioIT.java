@@ -77,6 +77,10 @@ import org.peersupport.portal.support.AsHr;
 import org.peersupport.portal.support.AsSupervisor;
 import org.peersupport.portal.support.AsVerifier;
 import org.peersupport.portal.support.Deployments;
+import org.peersupport.portal.support.RoleMatrix;
+import org.peersupport.portal.support.RoleMatrix.Call;
+import org.peersupport.portal.support.RoleMatrix.Check;
+import org.peersupport.portal.support.RoleMatrix.Runner;
 import org.peersupport.portal.support.RunAsDeployment;
 import org.peersupport.portal.support.Sql;
 
@@ -96,8 +100,7 @@ class PortfolioIT {
 
     @Deployment
     static WebArchive deployment() {
-        return RunAsDeployment.enable(Deployments.portalWith(PortfolioIT.class, PortfolioIT.Call.class,
-                PortfolioIT.Check.class, PortfolioIT.Runner.class, PortfolioIT.Fixture.class, CoursePackageZips.class,
+        return RunAsDeployment.enable(Deployments.portalWith(PortfolioIT.class, PortfolioIT.Fixture.class, CoursePackageZips.class,
                 Sql.class, DemoAccount.class));
     }
 
@@ -154,22 +157,6 @@ class PortfolioIT {
 
     @Resource(lookup = "java:comp/UserTransaction")
     UserTransaction transaction;
-
-    /** A boundary call made as one role or another. */
-    @FunctionalInterface
-    interface Call {
-        void run() throws Exception;
-    }
-
-    /** Runs a call as one role. */
-    @FunctionalInterface
-    interface Runner {
-        void run(Call call) throws Exception;
-    }
-
-    /** One boundary method and the roles that may call it. */
-    record Check(String name, Set<String> allowed, Call call) {
-    }
 
     /** A course version of the test's own, a cohort of it, and Amara's active enrolment on it, supervised by Grace. */
     record Fixture(long course, long cohort, long enrolment) {
@@ -639,27 +626,7 @@ class PortfolioIT {
                 new Check("Testimonies.record", supervisor, () -> testimonies.record(-1, "x", null)));
         Map<String, Runner> roles = Map.of("candidate", runner(asCandidate), "supervisor", runner(asSupervisor),
                 "verifier", runner(asVerifier), "coordinator", runner(asCoordinator), "hr", runner(asHr));
-        List<Executable> expectations = new ArrayList<>();
-        for (Check check : checks) {
-            for (Map.Entry<String, Runner> role : roles.entrySet()) {
-                String label = check.name() + " as " + role.getKey();
-                if (check.allowed().contains(role.getKey())) {
-                    expectations.add(() -> {
-                        try {
-                            role.getValue().run(check.call());
-                        } catch (EJBAccessException e) {
-                            fail(label + " is refused but should be allowed");
-                        } catch (Exception e) {
-                            // allowed: a rule or a record-level check may still refuse these arguments
-                        }
-                    });
-                } else {
-                    expectations.add(() -> assertThrows(EJBAccessException.class, () -> role.getValue().run(check.call()),
-                            label));
-                }
-            }
-        }
-        assertAll(expectations);
+        RoleMatrix.assertOnlyAllowedRolesCall(checks, roles);
         assertEquals(1, sql.count("select count(*) from evidence_item where enrolment_id = ?", f.enrolment()),
                 "no refused call changed anything");
         assertEquals(0, submissionCount(f, task));
@@ -764,19 +731,8 @@ class PortfolioIT {
         return out.toByteArray();
     }
 
-    private Runner runner(Object as) {
-        if (as instanceof AsCandidate c) {
-            return call -> c.run(call::run);
-        } else if (as instanceof AsSupervisor s) {
-            return call -> s.run(call::run);
-        } else if (as instanceof AsVerifier v) {
-            return call -> v.run(call::run);
-        } else if (as instanceof AsCoordinator c) {
-            return call -> c.run(call::run);
-        } else if (as instanceof AsHr h) {
-            return call -> h.run(call::run);
-        }
-        throw new IllegalArgumentException(String.valueOf(as));
+    private static Runner runner(Object as) {
+        return RoleMatrix.runner((org.peersupport.portal.support.RunAsCaller) as);
     }
 
     private void assertRefused(Object as, String key, String text, Call call) {

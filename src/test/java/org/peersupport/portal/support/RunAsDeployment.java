@@ -26,7 +26,8 @@ public final class RunAsDeployment {
 
     /** The demo accounts' callers, and {@code more} (a test's own {@code @RunAs} beans). */
     public static WebArchive enable(WebArchive war, RunAsDescriptors.Caller... more) {
-        war.addClasses(RunAsCaller.class, RunAsCaller.Work.class, AsCandidate.class, AsCoordinator.class, AsHr.class,
+        war.addClasses(RunAsCaller.class, RunAsCaller.Work.class, RoleMatrix.class, RoleMatrix.Call.class,
+                RoleMatrix.Runner.class, RoleMatrix.Check.class, AsCandidate.class, AsCoordinator.class, AsHr.class,
                 AsSupervisor.class, AsVerifier.class, AsSafeguardingLead.class, AsGovernance.class, RunAsDeployment.class,
                 RunAsDescriptors.class, RunAsDescriptors.Caller.class);
         List<RunAsDescriptors.Caller> callers = new java.util.ArrayList<>(CALLERS);

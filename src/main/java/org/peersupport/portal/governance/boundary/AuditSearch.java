@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.peersupport.portal.audit.control.AuditEvent;
 import org.peersupport.portal.governance.control.AuditQuery;
@@ -42,6 +44,7 @@ import org.peersupport.portal.platform.control.UkTime;
 public class AuditSearch {
 
     public static final int PAGE_SIZE = 50;
+    private static final Logger LOG = Logger.getLogger(AuditSearch.class.getName());
     private static final int FETCH_SIZE = 500;
 
     private static final String SELECT = """
@@ -50,7 +53,7 @@ public class AuditSearch {
             from audit_entry a
             left join person pa on pa.id = a.actor_id
             left join person ps on ps.id = a.subject_person_id
-            where """;
+            """;
 
     /** One entry as the governance role reads it. */
     public record Line(Instant at, String actorName, String actorUsername, String action, String subjectType,
@@ -84,7 +87,7 @@ public class AuditSearch {
             parameters.add(PAGE_SIZE);
             parameters.add((at - 1) * PAGE_SIZE);
             List<Line> lines = new ArrayList<>();
-            try (PreparedStatement select = prepare(db, SELECT + where.sql()
+            try (PreparedStatement select = prepare(db, SELECT + " where " + where.sql()
                     + " order by a.occurred_at desc, a.id desc limit ? offset ?", parameters);
                     ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -108,7 +111,7 @@ public class AuditSearch {
         AuditQuery.Where where = query.where(UkTime.ZONE);
         long rows = 0;
         try (Connection db = dataSource.getConnection();
-                PreparedStatement select = prepare(db, SELECT + where.sql() + " order by a.occurred_at desc, a.id desc",
+                PreparedStatement select = prepare(db, SELECT + " where " + where.sql() + " order by a.occurred_at desc, a.id desc",
                         where.parameters());
                 TableWriter writer = ExportFormat.CSV.open(out, text.getString("audit.export.sheet"))) {
             select.setFetchSize(FETCH_SIZE);
@@ -152,6 +155,7 @@ public class AuditSearch {
     }
 
     private static BusinessException unavailable(SQLException e) {
+        LOG.log(Level.WARNING, "The audit trail could not be read", e);
         return new BusinessException("audit.unavailable", "The audit trail cannot be read just now. Try again.");
     }
 }
