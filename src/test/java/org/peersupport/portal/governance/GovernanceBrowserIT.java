@@ -43,6 +43,8 @@ class GovernanceBrowserIT extends PortalBrowserTest {
         String title = "What helped me " + UUID.randomUUID().toString().substring(0, 8);
         browser.clearCookies();
         browser.signIn("priya.raman", DemoDirectory.PASSWORD).go("candidate/portfolio.xhtml?enrolment=" + enrolment);
+        assertTrue(browser.find("#privacy-first").getText().contains("Before you write: how your information is used"),
+                "before her first piece, the portfolio says how what she writes is used");
         browser.clickAndWait("#new\\:written");
         browser.type("#item\\:title", title);
         WebElement editor = browser.find(".ql-editor");
@@ -117,6 +119,21 @@ class GovernanceBrowserIT extends PortalBrowserTest {
         browser.go("governance/audit.xhtml?person=priya.raman&from=06/12/2026");
         assertEquals("Enter a date, for example 2026-12-06.", browser.find("#from-error").getText());
         assertEquals("priya.raman", browser.find("#person").getAttribute("value"));
+    }
+
+    @Test
+    void anyoneReadsThePrivacyNoticeSignedInOrNot() {
+        browser.go("signin.xhtml").clickAndWait("#privacyLink");
+        assertEquals("How we use your information", browser.heading());
+        assertTrue(browser.find("#privacy-controller").getText().contains("Northshire Health and Care NHS Foundation Trust"),
+                "the organisation's own part, from its configuration");
+        assertTrue(browser.find("#privacy-dpo").getText().contains("Iris Campbell, Data Protection Officer"));
+        assertTrue(browser.find("#privacy-basis").getText().startsWith("UK GDPR Article 6(1)(e)"));
+        assertTrue(browser.text().contains("never your evidence"), "who reads what");
+        browser.assertAccessible("privacy notice").screenshot("governance-privacy");
+        browser.signIn("mark.evans", DemoDirectory.PASSWORD);
+        browser.clickAndWait("#privacyLink");
+        assertEquals("How we use your information", browser.heading(), "and from every page once signed in");
     }
 
     private static Map<String, String> unzip(byte[] zip) throws Exception {

@@ -99,6 +99,7 @@ class AccessSweepIT {
             no-access.xhtml                                                 200   200   200   200   200   200   200   200   200   in
             notices.xhtml                                                   200   200   200   200   200   200   200   200   403   in
             expired.xhtml                                                   200   200   200   200   200   200   200   200   200   200
+            privacy.xhtml                                                   200   200   200   200   200   200   200   200   200   200
             verify.xhtml                                                    200   200   200   200   200   200   200   200   200   200
             verify.xhtml?code=NOSUCHCODE                                    200   200   200   200   200   200   200   200   200   200
             candidate/index.xhtml                                           200   403   403   403   403   403   403   403   403   in

@@ -167,6 +167,14 @@ public final class EmbeddedServices implements AutoCloseable {
         settings.put("portal.ldap.role.hr", "cn=p2p-hr,ou=groups," + BASE_DN + ";cn=hr-api,ou=groups," + BASE_DN);
         settings.put("portal.ldap.role.safeguarding", "cn=p2p-safeguarding,ou=groups," + BASE_DN);
         settings.put("portal.ldap.role.governance", "cn=p2p-governance,ou=groups," + BASE_DN);
+        settings.put("portal.privacy.controller", "Northshire Health and Care NHS Foundation Trust (a fictional trust: "
+                + "this is the demo)");
+        settings.put("portal.privacy.dpo-contact", "Iris Campbell, Data Protection Officer, "
+                + "dpo@northshire-demo.nhs.example");
+        settings.put("portal.privacy.lawful-basis", "UK GDPR Article 6(1)(e), a task in the public interest: training "
+                + "the health and care workforce; for what you write about your own health, Article 9(2)(h) with the "
+                + "Data Protection Act 2018, Schedule 1, paragraph 2 (the demo's wording: your organisation's data "
+                + "protection officer sets its own)");
         settings.put("portal.demo.course-package", projectDirectory.resolve("deployment/courses/peer2peer").toString());
         return settings;
     }
