@@ -24,7 +24,7 @@ public enum DemoAccount {
     NADIA("nadia.rahman", List.of("safeguarding"), "Nadia Rahman, Designated Safeguarding Lead",
             "an open concern (and a closed one)"),
     IRIS("iris.campbell", List.of("governance"), "Iris Campbell, Data Protection Officer",
-            "the personal-data register and subject access"),
+            "Leah Burns's request for her data, due in a week"),
     MORGAN("morgan.price", List.of("supervisor", "coordinator"), "Morgan Price, Peer Support Service Manager",
             "Samuel's portfolio to review"),
     JO("jo.lee", List.of(), "Jo Lee, Estates Administrator (no portal role)",

@@ -15,6 +15,7 @@ public enum DemoCast {
     MORGAN("morgan.price", "supervisor"),
     HELEN("helen.shaw", "verifier"),
     NADIA("nadia.rahman", "safeguarding"),
+    IRIS("iris.campbell", "governance"),
     DYLAN("dylan.hughes", "candidate"),
     PRIYA("priya.raman", "candidate"),
     LEAH("leah.burns", "candidate"),

@@ -66,7 +66,8 @@ class DemoIT {
                 "Decide Callum Reid\u2019s request for Peer2Peer demo cohort"));
         FIRST_PAGE.put(DemoAccount.MARK, List.of("/hr/index.xhtml", "Aisha Begum", "Completed"));
         FIRST_PAGE.put(DemoAccount.NADIA, List.of("/safeguarding/index.xhtml", "About Dylan Hughes", "Leah Burns"));
-        FIRST_PAGE.put(DemoAccount.IRIS, List.of("/governance/index.xhtml", "Personal data the portal holds"));
+        FIRST_PAGE.put(DemoAccount.IRIS, List.of("/governance/index.xhtml", "Subject access requests", "Leah Burns",
+                "days left", "Personal data the portal holds"));
         FIRST_PAGE.put(DemoAccount.MORGAN, List.of("/supervisor/index.xhtml", "Samuel Osei",
                 "1 submission is waiting for your review."));
         FIRST_PAGE.put(DemoAccount.JO, List.of("/no-access.xhtml"));

@@ -46,6 +46,8 @@ import org.peersupport.portal.candidate.entity.EnrolmentStatus;
 import org.peersupport.portal.course.boundary.CourseCatalog;
 import org.peersupport.portal.course.control.CourseVersions;
 import org.peersupport.portal.course.entity.Course;
+import org.peersupport.portal.governance.boundary.SubjectAccessRequests;
+import org.peersupport.portal.governance.entity.SubjectAccessRequest;
 import org.peersupport.portal.notice.boundary.Notices;
 import org.peersupport.portal.platform.control.PortalConfig;
 import org.peersupport.portal.platform.control.UkTime;
@@ -147,6 +149,9 @@ public class DemoStory {
 
     @Inject
     Notices notices;
+
+    @Inject
+    SubjectAccessRequests subjectAccessRequests;
 
     private final Map<DemoCast, DemoActor> actors = new EnumMap<>(DemoCast.class);
     private LocalDate today;
@@ -388,6 +393,15 @@ public class DemoStory {
         at(today.minusDays(1), 18);
         submit(DemoCast.SAMUEL, samuel, "PORTFOLIO", "Portfolio: my practice as a peer supporter",
                 DemoTexts.portfolio(DemoCast.SAMUEL), null);
+
+        // ---------------------------------------------------------------- information governance
+        // Leah, whose place ended last year, emailed the data protection officer three weeks ago for all her data;
+        // Iris recorded the request: due in about a week, with the closed safeguarding concern about Leah to decide
+        at(today.minusDays(22), 10);
+        long leah = ((Number) em.createNativeQuery("select id from person where username = ?")
+                .setParameter(1, DemoCast.LEAH.username()).getSingleResult()).longValue();
+        as(DemoCast.IRIS).call(() -> subjectAccessRequests.record(leah, today.minusDays(22),
+                SubjectAccessRequest.Channel.EMAIL, "Email of " + UkTime.DATE.format(today.minusDays(22))));
     }
 
     // ---------------------------------------------------------------- the steps

@@ -22,7 +22,7 @@ import org.peersupport.portal.platform.control.PersonalRecordClass;
 class DataProtectionDocTest {
 
     private static final List<String> ORDER = List.of("platform", "audit", "identity", "notice", "course", "candidate",
-            "portfolio", "assessment", "reporting");
+            "portfolio", "assessment", "reporting", "governance");
 
     @Test
     void theDataMapInTheDocumentIsTheOneTheFeaturesDeclare() throws Exception {

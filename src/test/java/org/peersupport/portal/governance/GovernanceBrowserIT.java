@@ -1,6 +1,7 @@
 package org.peersupport.portal.governance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -78,7 +79,18 @@ class GovernanceBrowserIT extends PortalBrowserTest {
     }
 
     @Test
-    void theDataProtectionOfficerFindsAPersonAndDownloadsEverythingHeldAboutThem() throws Exception {
+    void theDataProtectionOfficerHandlesARequestWithholdsANoteAndFindsTheExportInTheTrail() throws Exception {
+        // Tom, supervising Priya on a place of her own, writes a confidential note that names someone else
+        browser.signIn("sana.iqbal", DemoDirectory.PASSWORD).go("coordinator/test-fixture/allocated?candidate=priya.raman"
+                + "&supervisor=tom.barker");
+        long enrolment = Long.parseLong(browser.find("#enrolment").getText());
+        String note = "Priya spoke about her neighbour " + UUID.randomUUID().toString().substring(0, 8);
+        browser.clearCookies();
+        browser.signIn("tom.barker", DemoDirectory.PASSWORD).go("records/enrolment.xhtml?id=" + enrolment);
+        browser.type("textarea[id$=':note']", note).clickAndWait("input[id$=':addNote']");
+        assertTrue(browser.text().contains(note), "the note is saved");
+
+        browser.clearCookies();
         browser.signIn("iris.campbell", DemoDirectory.PASSWORD);
         assertEquals("/governance/index.xhtml", browser.currentPath());
         assertEquals("Information governance", browser.heading());
@@ -86,20 +98,50 @@ class GovernanceBrowserIT extends PortalBrowserTest {
                 && browser.text().contains("Safeguarding concerns"), "the register of every feature's personal data");
         browser.assertAccessible("information governance").screenshot("governance-home");
 
+        // an email asks for everything held about Priya: Iris finds her and records the request
         browser.type("#q", "raman").clickAndWait("#search");
         WebElement found = browser.findAll("#found tbody tr").stream().filter(r -> r.getText().contains("Priya Raman"))
                 .findFirst().orElseThrow(() -> new AssertionError("Priya is found: " + browser.text()));
         assertTrue(found.getText().contains("priya.raman"), found.getText());
         browser.assertAccessible("information governance search").screenshot("governance-search");
+        found.findElement(By.cssSelector("a.portal-record-request")).click();
+        browser.find("#new\\:record");
+        new org.openqa.selenium.support.ui.Select(browser.find("#new\\:channel")).selectByValue("EMAIL");
+        browser.type("#new\\:reference", "Email of 6 December").clickAndWait("#new\\:record");
+        assertEquals("Subject access request: Priya Raman", browser.heading());
+        assertTrue(browser.find("#status").getText().contains("Open"), browser.find("#status").getText());
+        assertTrue(browser.find("#not-ready").isDisplayed(), "no export before the rules are decided");
 
-        String link = "a[href$='governance/export/" + found.findElement(By.cssSelector("a")).getAttribute("href")
-                .replaceAll(".*/", "") + "']";
-        Map<String, String> export = unzip(browser.download(link));
+        // the note names someone else: withheld, with why; anything else that names others is included
+        for (WebElement card : browser.findAll(".portal-review-class")) {
+            if (!card.findElements(By.cssSelector("input[type=radio]")).isEmpty()
+                    && !card.getAttribute("id").equals("class-confidentialNotes")) {
+                String css = "#" + card.getAttribute("id");
+                browser.find(css + " input[type=radio][value=INCLUDE]").click();
+                browser.clickAndWait(css + " input[type=submit]");
+            }
+        }
+        browser.clickAndWait("#class-confidentialNotes input[type=submit]");
+        assertTrue(browser.find("#class-confidentialNotes .portal-field-error").getText().contains("Choose whether"),
+                "a decision is needed, explained next to it");
+        browser.find("#class-confidentialNotes input[type=radio][value=WITHHOLD]").click();
+        browser.type("#class-confidentialNotes textarea", "It names a third party who has not agreed")
+                .clickAndWait("#class-confidentialNotes input[type=submit]");
+        assertTrue(browser.find("#decided-confidentialNotes").getText().startsWith("Withhold them, decided by Iris Campbell"),
+                browser.find("#decided-confidentialNotes").getText());
+        browser.assertAccessible("a subject access request").screenshot("governance-request");
+
+        Map<String, String> export = unzip(browser.download("#export"));
         String page = export.get("index.html");
         assertTrue(page.contains("The data the Peer Support Training Portal holds about Priya Raman"), page);
         assertTrue(page.contains("produced by the information governance role for a subject access request"),
                 "it says it is the reviewed export");
         assertTrue(page.contains("Produced on") && page.contains("by Iris Campbell"), "and who produced it");
+        assertFalse(page.contains(note), "the withheld note is not in it");
+        assertTrue(page.contains("Withheld by the data protection officer: It names a third party who has not agreed"),
+                "but it says it is held, and why");
+        browser.clickAndWait("#answer\\:complete");
+        assertTrue(browser.find("#status").getText().startsWith("Answered on"), browser.find("#status").getText());
 
         // the trail of everything by or about Priya holds the export Iris just made
         browser.go("governance/index.xhtml?q=raman");

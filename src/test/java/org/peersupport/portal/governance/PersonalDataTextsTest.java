@@ -48,7 +48,7 @@ class PersonalDataTextsTest {
         Set<String> features = new TreeSet<>();
         providers.forEach(p -> features.add(p.feature()));
         assertEquals(Set.of("platform", "audit", "identity", "notice", "course", "candidate", "portfolio", "assessment",
-                "reporting"), features, "one provider per feature");
+                "reporting", "governance"), features, "one provider per feature");
         assertEquals(providers.size(), features.size(), "no feature has two providers");
         assertEquals(List.of(), PersonalDataRegister.contradictions(providers));
     }

@@ -37,6 +37,12 @@ import org.peersupport.portal.candidate.control.StaffDirectory;
 import org.peersupport.portal.demo.DemoAccount;
 import org.peersupport.portal.governance.boundary.AuditSearch;
 import org.peersupport.portal.governance.boundary.SubjectAccess;
+import org.peersupport.portal.governance.boundary.SubjectAccessRequests;
+import org.peersupport.portal.governance.entity.Disclosure;
+import org.peersupport.portal.governance.entity.SubjectAccessRequest;
+import org.peersupport.portal.platform.control.BusinessException;
+import org.peersupport.portal.platform.control.UkTime;
+import java.time.LocalDate;
 import org.peersupport.portal.governance.control.AuditQuery;
 import org.peersupport.portal.governance.control.PersonalDataRegister;
 import org.peersupport.portal.platform.boundary.ResultPage;
@@ -103,6 +109,9 @@ class SubjectAccessIT {
     AuditSearch auditSearch;
 
     @Inject
+    SubjectAccessRequests requests;
+
+    @Inject
     Joining.AsGovernanceJoining asGovernance;
 
     @Inject
@@ -113,6 +122,9 @@ class SubjectAccessIT {
 
     @Inject
     AsHr asHr;
+
+    @Inject
+    AsGovernance asGovernanceAlone;
 
     @Test
     void everyTableOfTheSchemaAndEveryEntityIsClaimedByAFeature() throws Exception {
@@ -158,11 +170,7 @@ class SubjectAccessIT {
             long exportsBefore = sql.count("select count(*) from audit_entry where action = 'SUBJECT_ACCESS_EXPORTED' "
                     + "and subject_person_id = ? and actor_id = (select id from person where username = ?)",
                     s.amara().personId(), AsGovernance.ACCOUNT.username());
-            Map<String, byte[]> full = unzip(asGovernance.call(() -> {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                subjectAccess.exportFor(s.amara().personId(), out);
-                return out.toByteArray();
-            }));
+            Map<String, byte[]> full = unzip(exportThroughARequest(s.amara().personId(), Map.of()));
             String page = text(full, "index.html");
             String json = full.entrySet().stream().filter(e -> e.getKey().startsWith("data/"))
                     .map(e -> new String(e.getValue(), StandardCharsets.UTF_8)).reduce("", String::concat);
@@ -175,7 +183,7 @@ class SubjectAccessIT {
             assertTrue(page.contains("Amara Okafor") && page.contains("Grace Mitchell"),
                     "it names the person, and who read their evidence");
             for (String feature : List.of("audit", "identity", "notice", "course", "candidate", "portfolio",
-                    "assessment", "reporting")) {
+                    "assessment", "reporting", "governance")) {
                 byte[] data = full.get("data/" + feature + ".json");
                 assertTrue(data != null, "data/" + feature + ".json is in the export: " + full.keySet());
                 Json.createReader(new StringReader(new String(data, StandardCharsets.UTF_8))).readObject();
@@ -272,7 +280,7 @@ class SubjectAccessIT {
     @Test
     void onlyTheGovernanceRoleExportsSomeoneElsesDataOrSearchesForPeople() throws Exception {
         assertThrows(EJBAccessException.class, () -> asCandidate.call(() -> {
-            subjectAccess.exportFor(1L, new ByteArrayOutputStream());
+            requests.export(1L, new ByteArrayOutputStream());
             return null;
         }));
         assertThrows(EJBAccessException.class, () -> asHr.call(() -> subjectAccess.find("okafor")));
@@ -281,6 +289,130 @@ class SubjectAccessIT {
                 null, null, null, null), 1)));
         assertThrows(EJBAccessException.class, () -> asCandidate.call(() -> auditSearch.search(AuditQuery.of(null, null,
                 null, null, null, null, null), 1)));
+    }
+
+    @Test
+    void aRequestIsDueInAMonthItsRulesRedactOrWithholdWhatNamesOthersAndEachDecisionIsANewRecord() throws Exception {
+        UserTransaction tx = InitialContext.doLookup("java:comp/UserTransaction");
+        tx.begin();
+        try {
+            Seeds s = seedAmaraAndDylan();
+            LocalDate today = LocalDate.now(UkTime.ZONE);
+            long old = asGovernance.call(() -> requests.record(s.amara().personId(), today.minusMonths(2),
+                    SubjectAccessRequest.Channel.LETTER, "Letter of 6 October"));
+            SubjectAccessRequests.RequestView late = asGovernance.call(() -> requests.request(old));
+            assertEquals(today.minusMonths(2).plusMonths(1), late.dueOn(), "due one calendar month after it arrived");
+            assertTrue(late.overdue(), "and flagged overdue");
+            assertTrue(asGovernance.call(() -> requests.register()).stream()
+                    .anyMatch(line -> line.id() == old && line.overdue()), "the register flags it");
+
+            long request = asGovernance.call(() -> requests.record(s.amara().personId(), today,
+                    SubjectAccessRequest.Channel.EMAIL, null));
+            assertFalse(asGovernance.call(() -> requests.request(request)).ready(),
+                    "no export before each rule is decided (her note, concern and conflict name others)");
+
+            asGovernance.call(() -> {
+                requests.decide(request, "confidentialNotes", Disclosure.Decision.INCLUDE, null);
+                requests.decide(request, "confidentialNotes", Disclosure.Decision.REDACT, "Names another candidate");
+                requests.decide(request, "conflicts", Disclosure.Decision.INCLUDE, null);
+                requests.decide(request, "safeguardingConcerns", Disclosure.Decision.WITHHOLD,
+                        "Disclosure would be likely to cause serious harm (DPA 2018 Sch. 3)");
+                return null;
+            });
+            em.flush();
+            assertEquals(2, sql.count("select count(*) from subject_access_disclosure where request_id = ? and "
+                    + "record_class = 'confidentialNotes'", request), "a new decision is a new record");
+            SubjectAccessRequests.RequestView view = asGovernance.call(() -> requests.request(request));
+            assertTrue(view.ready(), "every class held is decided: " + view.classes());
+            assertEquals(Disclosure.Decision.REDACT, view.classes().stream()
+                    .filter(c -> c.key().equals("confidentialNotes")).findFirst().orElseThrow().decision(), "the latest applies");
+
+            Map<String, byte[]> export = unzip(asGovernance.call(() -> {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                requests.export(request, out);
+                return out.toByteArray();
+            }));
+            String page = text(export, "index.html");
+            String amara = s.amara().tag();
+            assertFalse(page.contains(amara + "-confidential-note"), "the note's words are redacted");
+            assertTrue(page.contains("[redacted]") && page.contains("Names another candidate"), "and it says why");
+            assertFalse(page.contains(amara + "-safeguarding-concern"), "the concern is withheld");
+            assertTrue(page.contains("One record is held of this kind.") && page.contains("cause serious harm"),
+                    "with how many and why");
+            assertTrue(page.contains(amara + "-conflict-note"), "the conflict is included as decided");
+            assertTrue(page.contains(amara + "-recovery-story"), "her own words are always there");
+
+            long version = asGovernance.call(() -> requests.request(request)).version();
+            asGovernance.call(() -> {
+                requests.complete(request, version);
+                return null;
+            });
+            em.flush();
+            for (String action : List.of("SUBJECT_ACCESS_REQUEST_RECORDED", "SUBJECT_ACCESS_DISCLOSURE_DECIDED",
+                    "SUBJECT_ACCESS_EXPORTED", "SUBJECT_ACCESS_COMPLETED")) {
+                assertTrue(sql.count("select count(*) from audit_entry where action = ? and subject_person_id = ? "
+                        + "and subject_id = ?", action, s.amara().personId(), String.valueOf(request)) >= 1, action);
+            }
+            // the last call of the transaction: a refusal marks it for rollback
+            BusinessException closed = assertThrows(BusinessException.class, () -> asGovernance.call(() -> {
+                requests.complete(request, version + 1);
+                return null;
+            }));
+            assertEquals("governance.request.closed", closed.key(), "an answered request changes no more");
+        } finally {
+            tx.rollback();
+        }
+    }
+
+    @Test
+    void aRequestThatCannotBeRecordedOrDecidedAsTypedIsRefusedWithTheReason() throws Exception {
+        UserTransaction tx = InitialContext.doLookup("java:comp/UserTransaction");
+        tx.begin();
+        staff.byUsername(AsGovernance.ACCOUNT.username()); // as her first sign-in would
+        long amara = staff.byUsername(DemoAccount.AMARA.username()).getId();
+        tx.commit();
+        LocalDate today = LocalDate.now(UkTime.ZONE);
+        BusinessException future = assertThrows(BusinessException.class, () -> asGovernanceAlone.call(() ->
+                requests.record(amara, today.plusDays(1), SubjectAccessRequest.Channel.LETTER, null)));
+        assertEquals("governance.request.receivedOn.future", future.key());
+        BusinessException noChannel = assertThrows(BusinessException.class, () -> asGovernanceAlone.call(() ->
+                requests.record(amara, today, null, null)));
+        assertEquals("governance.request.channel.required", noChannel.key());
+        long request = asGovernanceAlone.call(() -> requests.record(amara, today, SubjectAccessRequest.Channel.IN_PERSON,
+                null));
+        try {
+            BusinessException noReason = assertThrows(BusinessException.class, () -> asGovernanceAlone.call(() -> {
+                requests.decide(request, "safeguardingConcerns", Disclosure.Decision.WITHHOLD, " ");
+                return null;
+            }));
+            assertEquals("governance.request.reason.required", noReason.key());
+            BusinessException noDecision = assertThrows(BusinessException.class, () -> asGovernanceAlone.call(() -> {
+                requests.decide(request, "confidentialNotes", null, null);
+                return null;
+            }));
+            assertEquals("governance.request.decision.required", noDecision.key());
+            assertEquals(0, sql.count("select count(*) from subject_access_disclosure where request_id = ?", request),
+                    "nothing refused was kept");
+        } finally {
+            sql.update("delete from subject_access_disclosure where request_id = ?", request);
+            sql.update("delete from subject_access_request where id = ?", request);
+        }
+    }
+
+    private byte[] exportThroughARequest(long personId, Map<String, Disclosure.Decision> rules) throws Exception {
+        return asGovernance.call(() -> {
+            long request = requests.record(personId, LocalDate.now(UkTime.ZONE), SubjectAccessRequest.Channel.EMAIL,
+                    null);
+            for (SubjectAccessRequests.ReviewClass c : requests.request(request).classes()) {
+                if (c.held() > 0) {
+                    Disclosure.Decision decision = rules.getOrDefault(c.key(), Disclosure.Decision.INCLUDE);
+                    requests.decide(request, c.key(), decision, decision.needsReason() ? "For the test" : null);
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            requests.export(request, out);
+            return out.toByteArray();
+        });
     }
 
     private record Seeds(PersonalDataSeed.Seeded amara, PersonalDataSeed.Seeded dylan) {

@@ -150,7 +150,9 @@ class AccessSweepIT {
             governance/audit.csv?person=amara.okafor                        403   403   403   403   403   403   200   403   403   in
             governance/index.xhtml                                          403   403   403   403   403   403   200   403   403   in
             governance/index.xhtml?q=okafor                                 403   403   403   403   403   403   200   403   403   in
-            governance/export/{amara-person}                                403   403   403   403   403   403   200   403   403   in
+            governance/request.xhtml?person={amara-person}                  403   403   403   403   403   403   200   403   403   in
+            governance/request.xhtml?person={missing}                       403   403   403   403   403   403   404   403   403   in
+            governance/request.xhtml?id={missing}                           403   403   403   403   403   403   404   403   403   in
             governance/export/{missing}                                     403   403   403   403   403   403   404   403   403   in
             my-data/export.zip                                              200   200   200   200   200   200   200   200   403   in
             safeguarding/index.xhtml                                        403   403   403   403   403   200   403   403   403   in

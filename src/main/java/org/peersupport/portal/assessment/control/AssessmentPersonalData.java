@@ -60,7 +60,7 @@ public class AssessmentPersonalData implements PersonalData {
                         from safeguarding_concern sc join enrolment e on e.id = sc.enrolment_id
                         join person rp on rp.id = sc.raised_by_id
                         where e.person_id = :person or sc.raised_by_id = :person or sc.closed_by_id = :person
-                        order by sc.raised_at, sc.id"""),
+                        order by sc.raised_at, sc.id""", List.of("raised_by_name", "concern", "outcome")),
                 PersonalRecordClass.self("certificates", List.of("certificate"), """
                         select c.holder_name, c.course_title, c.completed_on, c.code, c.issued_at
                         from certificate c join enrolment e on e.id = c.enrolment_id

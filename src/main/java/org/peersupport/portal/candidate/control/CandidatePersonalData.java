@@ -70,7 +70,7 @@ public class CandidatePersonalData implements PersonalData {
                                ci.declared_at, ci.note
                         from conflict_of_interest ci
                         where ci.supervisor_id = :person or ci.other_id = :person
-                        order by ci.declared_at, ci.id"""),
+                        order by ci.declared_at, ci.id""", List.of("note")),
                 PersonalRecordClass.review("confidentialNotes", List.of("confidential_note"), """
                         select cn.enrolment_id as enrolment_key, cn.written_at, coalesce(p.display_name, cn.author)
                                    as author_name,
@@ -79,7 +79,7 @@ public class CandidatePersonalData implements PersonalData {
                         left join person p on lower(p.username) = lower(cn.author) and p.username_released_at is null
                         where e.person_id = :person
                            or lower(cn.author) = (select lower(username) from person where id = :person)
-                        order by cn.written_at, cn.id"""));
+                        order by cn.written_at, cn.id""", List.of("author_name", "text")));
     }
 
     @Override

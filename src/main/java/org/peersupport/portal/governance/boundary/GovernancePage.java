@@ -17,6 +17,11 @@ public class GovernancePage {
     @Inject
     SubjectAccess subjectAccess;
 
+    @Inject
+    SubjectAccessRequests requests;
+
+    private List<SubjectAccessRequests.RequestLine> requestLines;
+
     private String q;
     private List<SubjectAccess.Found> found;
     private List<PersonalData> register;
@@ -26,6 +31,18 @@ public class GovernancePage {
             register = subjectAccess.register();
         }
         return register;
+    }
+
+    public List<SubjectAccessRequests.RequestLine> getRequests() {
+        if (requestLines == null) {
+            requestLines = requests.register();
+        }
+        return requestLines;
+    }
+
+    /** A day as the portal's pages write it: "6 December 2026". */
+    public String date(java.time.LocalDate day) {
+        return day == null ? "" : org.peersupport.portal.platform.control.UkTime.DATE.format(day);
     }
 
     public List<SubjectAccess.Found> getFound() {

@@ -8,12 +8,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.peersupport.portal.identity.entity.Person;
 import org.peersupport.portal.platform.boundary.Downloads;
 
 /**
- * A person's full subject access export for the governance role ({@code /governance/export/{person id}}), streamed as
- * it is written. web.xml lets only the governance role reach it.
+ * A subject access request's export for the governance role ({@code /governance/export/{request id}}), with the
+ * officer's rules applied, streamed as it is written. web.xml lets only the governance role reach it; a request whose
+ * rules are not all decided yet answers 409 with the page that says so.
  */
 @WebServlet("/governance/export/*")
 public class SubjectAccessExportServlet extends HttpServlet {
@@ -21,17 +21,21 @@ public class SubjectAccessExportServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    SubjectAccess subjectAccess;
+    SubjectAccessRequests requests;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         OptionalLong id = Downloads.id(request, response);
-        Optional<Person> person = id.isEmpty() ? Optional.empty()
-                : Downloads.load(id.getAsLong(), subjectAccess::person, response);
-        if (person.isEmpty()) {
+        Optional<SubjectAccessRequests.RequestView> found = id.isEmpty() ? Optional.empty()
+                : Downloads.load(id.getAsLong(), requests::request, response);
+        if (found.isEmpty()) {
             return;
         }
-        Downloads.attachment(response, "application/zip", subjectAccess.fileName("subject-access-" + person.get().getId()));
-        subjectAccess.exportFor(person.get().getId(), response.getOutputStream());
+        if (!found.get().ready()) {
+            response.sendError(HttpServletResponse.SC_CONFLICT);
+            return;
+        }
+        Downloads.attachment(response, "application/zip", requests.fileName(found.get().id()));
+        requests.export(found.get().id(), response.getOutputStream());
     }
 }

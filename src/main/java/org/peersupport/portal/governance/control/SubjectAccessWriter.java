@@ -31,7 +31,7 @@ import org.jsoup.nodes.Entities;
 import org.jsoup.safety.Safelist;
 import org.peersupport.portal.platform.control.PersonalData;
 import org.peersupport.portal.platform.control.PersonalRecordClass;
-import org.peersupport.portal.platform.control.PersonalRecordClass.Disclosure;
+import org.peersupport.portal.governance.entity.Disclosure;
 import org.peersupport.portal.platform.control.UkTime;
 
 /**
@@ -49,8 +49,20 @@ public final class SubjectAccessWriter {
         void copy(long fileId, OutputStream out) throws IOException;
     }
 
-    /** What the export says at the top: for whom, produced by whom, when, and what it includes. */
-    public record Heading(String personName, String producedBy, Instant producedAt, boolean review) {
+    /**
+     * What the export says at the top (for whom, produced by whom, when) and what it includes: a person's own download
+     * leaves out the classes that name other people; the governance role's applies its rule to each ({@code rules}).
+     */
+    public record Heading(String personName, String producedBy, Instant producedAt, boolean review,
+            Map<String, Rule> rules) {
+
+        public Heading {
+            rules = Map.copyOf(rules);
+        }
+    }
+
+    /** The governance role's rule for a class of record that names other people, and why. */
+    public record Rule(Disclosure.Decision decision, String reason) {
     }
 
     private static final int FETCH_SIZE = 200;
@@ -128,19 +140,30 @@ public final class SubjectAccessWriter {
             String name = text.getString("data.class." + recordClass.key() + ".name");
             page.write("<h3>" + escape(name) + "</h3>\n<p>" + escape(text.getString("data.class." + recordClass.key()
                     + ".holds")) + "</p>\n");
-            if (recordClass.disclosure() == Disclosure.REVIEW && !heading.review()) {
-                long held = count(recordClass, personId);
-                json.writeStartObject(recordClass.key());
-                json.write("withheld", held);
-                json.write("why", text.getString("sar.withheld.review"));
-                json.writeEnd();
-                page.write("<p class=\"withheld\">" + escape(java.text.MessageFormat.format(
-                        text.getString("sar.withheld.count"), held)) + " " + escape(text.getString("sar.withheld.review"))
-                        + "</p>\n");
-                continue;
+            Rule rule = null;
+            if (recordClass.disclosure() == PersonalRecordClass.Disclosure.REVIEW) {
+                rule = heading.review() ? heading.rules().get(recordClass.key()) : null;
+                if (rule == null || rule.decision() == Disclosure.Decision.WITHHOLD) {
+                    String why = rule == null ? text.getString("sar.withheld.review") : java.text.MessageFormat.format(
+                            text.getString("sar.withheld.because"), rule.reason());
+                    long held = count(recordClass, personId);
+                    json.writeStartObject(recordClass.key());
+                    json.write("withheld", held);
+                    json.write("why", why);
+                    json.writeEnd();
+                    page.write("<p class=\"withheld\">" + escape(java.text.MessageFormat.format(
+                            text.getString("sar.withheld.count"), held)) + " " + escape(why) + "</p>\n");
+                    continue;
+                }
+                if (rule.decision() == Disclosure.Decision.REDACT) {
+                    String why = java.text.MessageFormat.format(text.getString("sar.redacted.because"), rule.reason());
+                    json.write(recordClass.key() + "Redacted", why);
+                    page.write("<p class=\"withheld\">" + escape(why) + "</p>\n");
+                }
             }
             json.writeStartArray(recordClass.key());
-            writeRows(personId, feature, recordClass, json, page);
+            writeRows(personId, feature, recordClass, rule != null && rule.decision() == Disclosure.Decision.REDACT
+                    ? java.util.Set.copyOf(recordClass.otherPeoplesColumns()) : java.util.Set.of(), json, page);
             json.writeEnd();
         }
         json.writeEnd();
@@ -150,8 +173,8 @@ public final class SubjectAccessWriter {
         zip.closeEntry();
     }
 
-    private void writeRows(long personId, PersonalData feature, PersonalRecordClass recordClass, JsonGenerator json,
-            Writer page) throws IOException, SQLException {
+    private void writeRows(long personId, PersonalData feature, PersonalRecordClass recordClass,
+            java.util.Set<String> redacted, JsonGenerator json, Writer page) throws IOException, SQLException {
         try (PreparedStatement query = db.prepareStatement(recordClass.jdbcSql())) {
             query.setFetchSize(FETCH_SIZE);
             for (int i = 1; i <= recordClass.personParameters(); i++) {
@@ -180,6 +203,9 @@ public final class SubjectAccessWriter {
                             String path = "files/" + feature.feature() + "/" + fileId + "-" + safeName(value);
                             fileEntries.add(new FileEntry(fileId, path));
                             value = path;
+                        }
+                        if (redacted.contains(column) && value != null) {
+                            value = text.getString("sar.redacted");
                         }
                         writeField(json, page, column, value);
                     }

@@ -14,8 +14,11 @@ import java.util.Objects;
  *                   row per record and one column per field (a column {@code file_id} with {@code file_name} adds that
  *                   stored file to the export); null when the class is not exported, which {@code .notExported} in
  *                   the bundle explains
+ * @param otherPeoplesColumns the columns of a {@link Disclosure#REVIEW} class's export that are about other people
+ *                   (a note's author and words, a concern's): what redacting blanks
  */
-public record PersonalRecordClass(String key, List<String> tables, Disclosure disclosure, String exportSql) {
+public record PersonalRecordClass(String key, List<String> tables, Disclosure disclosure, String exportSql,
+        List<String> otherPeoplesColumns) {
 
     /** Who may receive a class of record in a subject access export. */
     public enum Disclosure {
@@ -32,14 +35,16 @@ public record PersonalRecordClass(String key, List<String> tables, Disclosure di
         Objects.requireNonNull(key);
         tables = List.copyOf(tables);
         Objects.requireNonNull(disclosure);
+        otherPeoplesColumns = List.copyOf(otherPeoplesColumns);
     }
 
     public static PersonalRecordClass self(String key, List<String> tables, String exportSql) {
-        return new PersonalRecordClass(key, tables, Disclosure.SELF, exportSql);
+        return new PersonalRecordClass(key, tables, Disclosure.SELF, exportSql, List.of());
     }
 
-    public static PersonalRecordClass review(String key, List<String> tables, String exportSql) {
-        return new PersonalRecordClass(key, tables, Disclosure.REVIEW, exportSql);
+    public static PersonalRecordClass review(String key, List<String> tables, String exportSql,
+            List<String> otherPeoplesColumns) {
+        return new PersonalRecordClass(key, tables, Disclosure.REVIEW, exportSql, otherPeoplesColumns);
     }
 
     /** The export query with the person's id in place of every {@code :person}, and how many there are. */
