@@ -107,7 +107,9 @@ class GovernanceBrowserIT extends PortalBrowserTest {
         found.findElement(By.cssSelector("a.portal-record-request")).click();
         browser.find("#new\\:record");
         new org.openqa.selenium.support.ui.Select(browser.find("#new\\:channel")).selectByValue("EMAIL");
-        browser.type("#new\\:reference", "Email of 6 December").clickAndWait("#new\\:record");
+        browser.type("#new\\:reference", "Email of 6 December");
+        browser.assertAccessible("recording a subject access request").screenshot("governance-request-new");
+        browser.clickAndWait("#new\\:record");
         assertEquals("Subject access request: Priya Raman", browser.heading());
         assertTrue(browser.find("#status").getText().contains("Open"), browser.find("#status").getText());
         assertTrue(browser.find("#not-ready").isDisplayed(), "no export before the rules are decided");

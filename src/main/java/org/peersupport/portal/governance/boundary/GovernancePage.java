@@ -40,11 +40,6 @@ public class GovernancePage {
         return requestLines;
     }
 
-    /** A day as the portal's pages write it: "6 December 2026". */
-    public String date(java.time.LocalDate day) {
-        return day == null ? "" : org.peersupport.portal.platform.control.UkTime.DATE.format(day);
-    }
-
     public List<SubjectAccess.Found> getFound() {
         if (found == null) {
             found = subjectAccess.find(q);

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import org.peersupport.portal.governance.entity.SubjectAccessRequest;
 import org.peersupport.portal.platform.boundary.Messages;
 import org.peersupport.portal.platform.boundary.PageLoads;
 import org.peersupport.portal.platform.control.BusinessException;
+import org.peersupport.portal.platform.control.UkTime;
 
 /**
  * Backs {@code governance/request.xhtml}: with {@code ?person=} the form that records a new request about that
@@ -37,6 +39,9 @@ public class RequestPage implements Serializable {
 
     @Inject
     Messages messages;
+
+    @Inject
+    Clock clock;
 
     private Long id;
     private Long person;
@@ -60,7 +65,7 @@ public class RequestPage implements Serializable {
         } else if (person != null) {
             subject = PageLoads.loadOrNotFound(faces, () -> subjectAccess.person(person), "governance.person.notFound");
             if (receivedOn == null) {
-                receivedOn = LocalDate.now(org.peersupport.portal.platform.control.UkTime.ZONE).toString();
+                receivedOn = LocalDate.now(clock.withZone(UkTime.ZONE)).toString();
             }
         } else {
             PageLoads.notFound(faces, "There is no such request.");
@@ -114,11 +119,6 @@ public class RequestPage implements Serializable {
             error = messages.text(e);
         }
         view = requests.request(id);
-    }
-
-    /** A day as the portal's pages write it: "6 December 2026". */
-    public String date(LocalDate day) {
-        return day == null ? "" : org.peersupport.portal.platform.control.UkTime.DATE.format(day);
     }
 
     public List<SubjectAccessRequest.Channel> getChannels() {
