@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.peersupport.portal.platform.boundary.Messages;
 import org.peersupport.portal.platform.control.PersonalData;
 import org.peersupport.portal.platform.control.PersonalRecordClass;
+import org.peersupport.portal.platform.control.RetentionRule;
 
 /**
  * docs/data-protection.md carries the data map the features declare (their {@code PersonalData} providers and the
@@ -30,6 +31,30 @@ class DataProtectionDocTest {
         String table = dataMap();
         assertTrue(doc.contains(table), "docs/data-protection.md must hold the data map as the features declare it. "
                 + "Paste this in place of the table under \"The data map\":\n\n" + table);
+        String schedule = retentionSchedule();
+        assertTrue(doc.contains(schedule), "docs/data-protection.md must hold the retention schedule as the features "
+                + "declare it. Paste this in place of the table under \"The retention schedule\":\n\n" + schedule);
+    }
+
+    static String retentionSchedule() throws ReflectiveOperationException {
+        ResourceBundle text = ResourceBundle.getBundle(Messages.BUNDLE, Locale.UK);
+        StringBuilder table = new StringBuilder("| records | key | default period | counted from | what stays | "
+                + "where the default comes from |\n|---|---|---|---|---|---|\n");
+        for (PersonalData provider : PersonalDataTextsTest.providers().stream()
+                .sorted(Comparator.comparingInt(p -> ORDER.indexOf(p.feature()))).toList()) {
+            for (RetentionRule rule : provider.retention()) {
+                String key = "retention." + rule.key();
+                table.append("| ").append(text.getString(key + ".name")).append(" | `").append(rule.key())
+                        .append("` | ").append(rule.defaultPeriod()).append(" | ").append(text.getString(key + ".start"))
+                        .append(" | ").append(text.getString(key + ".kept")).append(" | ")
+                        .append(text.getString(key + ".source")).append(" |\n");
+            }
+        }
+        String kept = "retention.trainingRecord";
+        table.append("| ").append(text.getString(kept + ".name")).append(" | | | ").append(text.getString(kept + ".start"))
+                .append(" | ").append(text.getString(kept + ".kept")).append(" | ").append(text.getString(kept + ".source"))
+                .append(" |\n");
+        return table.toString().replace("\u2019", "'");
     }
 
     static String dataMap() throws ReflectiveOperationException {

@@ -1,9 +1,11 @@
 package org.peersupport.portal.assessment.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Period;
 import java.util.List;
 import org.peersupport.portal.platform.control.PersonalData;
 import org.peersupport.portal.platform.control.PersonalRecordClass;
+import org.peersupport.portal.platform.control.RetentionRule;
 
 /**
  * What the assessment feature holds about a person: the decisions on their work and the feedback, the decisions
@@ -66,5 +68,31 @@ public class AssessmentPersonalData implements PersonalData {
                         from certificate c join enrolment e on e.id = c.enrolment_id
                         where e.person_id = :person
                         order by c.issued_at, c.id"""));
+    }
+
+    /**
+     * The words of feedback go six years after the enrolment ended; the decisions stay (what was decided, by whom,
+     * when, which requirements were met), since the certificate and HR's record rest on them. A closed safeguarding
+     * concern goes whole six years after the enrolment ended; an open one is never purged.
+     */
+    @Override
+    public List<RetentionRule> retention() {
+        return List.of(
+                new RetentionRule("feedback", Period.ofYears(6), """
+                        select d.id as record_id, e.person_id, cast(null as bigint) as other_person_id,
+                               e.id as enrolment_id, e.status_changed_at as started_at
+                        from assessment_decision d join submission s on s.id = d.submission_id
+                        join enrolment e on e.id = s.enrolment_id
+                        where d.purged_at is null and""" + " " + RetentionRule.ENDED, List.of("""
+                        update assessment_judgement set feedback = null
+                        where decision_id = any(cast(? as bigint[])) and feedback is not null""", """
+                        update assessment_decision set feedback = null, purged_at = current_timestamp
+                        where id = any(cast(? as bigint[]))""")),
+                new RetentionRule("safeguardingConcerns", Period.ofYears(6), """
+                        select c.id as record_id, e.person_id, c.raised_by_id as other_person_id,
+                               e.id as enrolment_id, greatest(e.status_changed_at, c.closed_at) as started_at
+                        from safeguarding_concern c join enrolment e on e.id = c.enrolment_id
+                        where c.closed_at is not null and""" + " " + RetentionRule.ENDED, List.of("""
+                        delete from safeguarding_concern where id = any(cast(? as bigint[]))""")));
     }
 }

@@ -1,10 +1,12 @@
 package org.peersupport.portal.candidate.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Period;
 import java.util.List;
 import java.util.Map;
 import org.peersupport.portal.platform.control.PersonalData;
 import org.peersupport.portal.platform.control.PersonalRecordClass;
+import org.peersupport.portal.platform.control.RetentionRule;
 
 /**
  * What the candidate feature holds about a person: their places and how each went (status history, agreement,
@@ -87,5 +89,45 @@ public class CandidatePersonalData implements PersonalData {
         return Map.of(
                 "cohort", "a cohort's dates, venue and capacity; its facilitators line names staff in their working role",
                 "cohort_session", "when each session of a cohort runs");
+    }
+
+    /**
+     * Six years after an enrolment ended, its confidential notes and attendance marks go, and the free-text reasons
+     * given for its changes of status lose their words (the changes stay: the training record shows when a place
+     * started, paused and ended). A decided request for a place goes six years after the decision.
+     */
+    @Override
+    public List<RetentionRule> retention() {
+        return List.of(
+                new RetentionRule("confidentialNotes", Period.ofYears(6), """
+                        select n.id as record_id, e.person_id, cast(null as bigint) as other_person_id,
+                               e.id as enrolment_id, e.status_changed_at as started_at
+                        from confidential_note n join enrolment e on e.id = n.enrolment_id
+                        where""" + " " + RetentionRule.ENDED, List.of("""
+                        delete from confidential_note where id = any(cast(? as bigint[]))""")),
+                new RetentionRule("attendance", Period.ofYears(6), """
+                        select m.id as record_id, e.person_id, cast(null as bigint) as other_person_id,
+                               e.id as enrolment_id, e.status_changed_at as started_at
+                        from attendance_mark m join enrolment e on e.id = m.enrolment_id
+                        where""" + " " + RetentionRule.ENDED, List.of("""
+                        delete from attendance_mark where id = any(cast(? as bigint[]))""")),
+                new RetentionRule("statusReasons", Period.ofYears(6), """
+                        select e.id as record_id, e.person_id, cast(null as bigint) as other_person_id,
+                               e.id as enrolment_id, e.status_changed_at as started_at
+                        from enrolment e
+                        where (e.withdrawn_reason is not null or exists (select 1 from enrolment_status_change c
+                                                                         where c.enrolment_id = e.id
+                                                                           and c.reason is not null))
+                          and""" + " " + RetentionRule.ENDED, List.of("""
+                        update enrolment_status_change set reason = null
+                        where enrolment_id = any(cast(? as bigint[])) and reason is not null""", """
+                        update enrolment set withdrawn_reason = null, version = version + 1
+                        where id = any(cast(? as bigint[])) and withdrawn_reason is not null""")),
+                new RetentionRule("placeRequests", Period.ofYears(6), """
+                        select r.id as record_id, r.person_id, cast(null as bigint) as other_person_id,
+                               cast(null as bigint) as enrolment_id, r.decided_at as started_at
+                        from place_request r
+                        where r.decided_at is not null""", List.of("""
+                        delete from place_request where id = any(cast(? as bigint[]))""")));
     }
 }

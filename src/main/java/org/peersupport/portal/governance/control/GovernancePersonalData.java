@@ -2,10 +2,14 @@ package org.peersupport.portal.governance.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Map;
 import org.peersupport.portal.platform.control.PersonalData;
 import org.peersupport.portal.platform.control.PersonalRecordClass;
 
-/** What the governance feature holds about a person: the subject access requests they made, and how each went. */
+/**
+ * What the governance feature holds about a person: the subject access requests they made, and how each went; the
+ * legal holds on their records, with why.
+ */
 @ApplicationScoped
 public class GovernancePersonalData implements PersonalData {
 
@@ -21,6 +25,17 @@ public class GovernancePersonalData implements PersonalData {
                         select r.received_on, r.due_on, r.channel, r.reference, r.completed_at
                         from subject_access_request r
                         where r.person_id = :person
-                        order by r.received_on, r.id"""));
+                        order by r.received_on, r.id"""),
+                PersonalRecordClass.review("retentionHolds", List.of("retention_hold"), """
+                        select h.enrolment_id as enrolment_key, h.reason, h.placed_at, h.released_at
+                        from retention_hold h left join enrolment e on e.id = h.enrolment_id
+                        where h.person_id = :person or e.person_id = :person
+                        order by h.placed_at, h.id""", List.of("reason")));
+    }
+
+    @Override
+    public Map<String, String> otherTables() {
+        return Map.of("retention_purge", "what each run of the retention job removed: a class of record, a count "
+                + "and the rule, about no one in particular");
     }
 }

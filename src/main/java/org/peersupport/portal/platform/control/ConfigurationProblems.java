@@ -35,6 +35,13 @@ public final class ConfigurationProblems {
                 }
             }
         }
+        lookup.apply(PortalSetting.RETENTION_PERIODS).ifPresent(periods -> {
+            try {
+                RetentionRule.parsePeriods(periods);
+            } catch (IllegalArgumentException e) {
+                problems.add(PortalSetting.RETENTION_PERIODS + ": " + e.getMessage());
+            }
+        });
         boolean anyRole = List.of(PortalSetting.ROLE_CANDIDATE, PortalSetting.ROLE_SUPERVISOR, PortalSetting.ROLE_VERIFIER,
                 PortalSetting.ROLE_COORDINATOR, PortalSetting.ROLE_HR).stream().anyMatch(role -> !blank(lookup.apply(role)));
         if (!anyRole) {

@@ -21,6 +21,11 @@ public interface PersonalData {
     /** The classes of record the feature holds about people. */
     List<PersonalRecordClass> recordClasses();
 
+    /** How long the feature keeps each class of record it lets go, and how it goes (none by default). */
+    default List<RetentionRule> retention() {
+        return List.of();
+    }
+
     /** Tables the feature owns that hold nothing about a person, each with the reason. */
     default Map<String, String> otherTables() {
         return Map.of();

@@ -61,6 +61,10 @@ public enum PortalSetting {
     SMTP_FROM("portal.smtp.from", false),
     SMTP_STARTTLS("portal.smtp.starttls", false),
     REMINDER_TIME("portal.reminder.time", false),
+    /** When the daily retention purge runs (UK time), default 02:30. */
+    RETENTION_TIME("portal.retention.time", false),
+    /** Periods that replace the retention schedule's defaults: {@code evidence=P6Y, notices=P1Y}. */
+    RETENTION_PERIODS("portal.retention.periods", false),
     EVIDENCE_UPLOAD_MAX_MB("portal.evidence.upload.max-mb", false),
     /** Days the last allocated supervisor keeps read-only access to a candidate's records after the enrolment ended. */
     FORMER_SUPERVISOR_DAYS("portal.access.former-supervisor-days", false);

@@ -1,9 +1,11 @@
 package org.peersupport.portal.portfolio.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Period;
 import java.util.List;
 import org.peersupport.portal.platform.control.PersonalData;
 import org.peersupport.portal.platform.control.PersonalRecordClass;
+import org.peersupport.portal.platform.control.RetentionRule;
 
 /**
  * What the portfolio feature holds about a person: the evidence they write (special-category health data when it is
@@ -66,5 +68,55 @@ public class PortfolioPersonalData implements PersonalData {
                         join enrolment e on e.id = s.enrolment_id
                         where vs.verifier_id = :person or e.person_id = :person
                         order by vs.sampled_at, vs.id"""));
+    }
+
+    /**
+     * Evidence goes whole (its text, files and testimony) six years after the enrolment ended; a submitted snapshot
+     * keeps its place in the assessment record (which item, which requirements, when) but loses its words and files.
+     * A file goes when nothing else refers to it any more.
+     */
+    @Override
+    public List<RetentionRule> retention() {
+        return List.of(
+                new RetentionRule("evidence", Period.ofYears(6), """
+                        select ei.id as record_id, e.person_id, cast(null as bigint) as other_person_id,
+                               e.id as enrolment_id, e.status_changed_at as started_at
+                        from evidence_item ei join enrolment e on e.id = ei.enrolment_id
+                        where""" + " " + RetentionRule.ENDED, List.of("""
+                        with gone as (delete from evidence_item where id = any(cast(? as bigint[]))
+                                      returning stored_file_id),
+                        files as (select distinct g.stored_file_id as id from gone g
+                                  where g.stored_file_id is not null
+                                    and not exists (select 1 from submission_item si
+                                                    where si.stored_file_id = g.stored_file_id)
+                                    and not exists (select 1 from exercise_file x
+                                                    where x.stored_file_id = g.stored_file_id))
+                        delete from stored_file f using files where f.id = files.id""")),
+                new RetentionRule("submissions", Period.ofYears(6), """
+                        select si.id as record_id, e.person_id, cast(null as bigint) as other_person_id,
+                               e.id as enrolment_id, e.status_changed_at as started_at
+                        from submission_item si join submission s on s.id = si.submission_id
+                        join enrolment e on e.id = s.enrolment_id
+                        where si.purged_at is null and""" + " " + RetentionRule.ENDED, List.of("""
+                        with items as (select id, stored_file_id from submission_item
+                                       where id = any(cast(? as bigint[]))),
+                        blanked as (update submission_item si set title = '', body_html = null, word_count = 0,
+                                           reflection_date = null, stored_file_id = null, file_name = null,
+                                           media_type = null, size_bytes = null, sha256 = null, witness_name = null,
+                                           witness_role = null, witness_relationship = null,
+                                           witness_statement = null, witness_confirmed_by = null,
+                                           purged_at = current_timestamp
+                                    from items where si.id = items.id
+                                    returning items.stored_file_id),
+                        files as (select distinct b.stored_file_id as id from blanked b
+                                  where b.stored_file_id is not null
+                                    and not exists (select 1 from evidence_item ei
+                                                    where ei.stored_file_id = b.stored_file_id)
+                                    and not exists (select 1 from exercise_file x
+                                                    where x.stored_file_id = b.stored_file_id)
+                                    and not exists (select 1 from submission_item o
+                                                    where o.stored_file_id = b.stored_file_id
+                                                      and o.id not in (select id from items)))
+                        delete from stored_file f using files where f.id = files.id""")));
     }
 }
