@@ -166,6 +166,69 @@ class GovernanceBrowserIT extends PortalBrowserTest {
     }
 
     @Test
+    void theDataProtectionOfficerPreviewsWhatIsDueHoldsItReleasesItAndRunsTodaysPurge() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        browser.signIn("sana.iqbal", DemoDirectory.PASSWORD)
+                .go("coordinator/test-fixture/old-notice?candidate=priya.raman&tag=" + tag);
+        String notice = browser.find("#notice").getText();
+        browser.go("coordinator/test-fixture/retention-day-free");
+        try {
+            browser.clearCookies();
+            browser.signIn("iris.campbell", DemoDirectory.PASSWORD);
+            browser.clickAndWait("#retention-link");
+            assertEquals("Retention and legal holds", browser.heading());
+            assertTrue(browser.find("#schedule").getText().contains("Evidence: writing, files and testimonies")
+                    && browser.find("#schedule").getText().contains("6 years after the course place ended")
+                    && browser.find("#schedule").getText().contains("Training record and certificate"),
+                    "the schedule in force, with what stays: " + browser.find("#schedule").getText());
+            WebElement due = priyasNoticesLine();
+            assertTrue(due.getText().contains("Hold the records of Priya Raman"), due.getText());
+            browser.assertAccessible("retention and legal holds").screenshot("governance-retention");
+
+            // a hold needs a reason, said next to the field; then it stands and the line is held
+            due.findElement(By.cssSelector("a.portal-hold-link")).click();
+            browser.find("#hold\\:place");
+            assertEquals("Place a legal hold on the records of Priya Raman", browser.find("#hold-heading").getText());
+            browser.clickAndWait("#hold\\:place");
+            assertTrue(browser.find("#reason-error").getText().startsWith("Say why the records are held"),
+                    browser.text());
+            browser.type("#hold\\:reason", "A grievance about her placement " + tag).clickAndWait("#hold\\:place");
+            assertTrue(browser.text().contains("A legal hold now stands on the records of Priya Raman"), browser.text());
+            WebElement hold = browser.findAll("#holds-table tbody tr").stream()
+                    .filter(r -> r.getText().contains("A grievance about her placement " + tag)).findFirst()
+                    .orElseThrow(() -> new AssertionError("the hold is listed: " + browser.text()));
+            assertTrue(hold.getText().contains("Everything about this person") && hold.getText().contains("Iris Campbell"),
+                    hold.getText());
+            assertTrue(priyasNoticesLine().getText().contains("Held: not deleted"), "what it covers is held");
+            browser.assertAccessible("placing a legal hold").screenshot("governance-retention-hold");
+
+            browser.clickAndWait("[id='" + hold.findElement(By.cssSelector("input[type=submit]")).getAttribute("id") + "']");
+            assertTrue(browser.text().contains("The hold is released"), browser.text());
+
+            // today's purge, now: the old notice goes, and the purge is listed
+            browser.clickAndWait("#run\\:runToday");
+            assertTrue(browser.text().contains("Today's purge ran:") && browser.text().contains("deleted"),
+                    browser.text());
+            assertTrue(browser.findAll("#due-table-notices tbody tr").stream()
+                    .noneMatch(r -> r.getText().contains("Priya Raman")), "Priya's old notice is gone");
+            assertTrue(browser.findAll("#purges tbody tr").stream().anyMatch(r -> r.getText().contains("Notices")
+                    && r.getText().contains("1 year after the notice was sent")), browser.find("#purges").getText());
+            browser.clickAndWait("#run\\:runToday");
+            assertTrue(browser.text().contains("Today's purge has already run"), "a second run the same day does nothing");
+            browser.assertAccessible("retention after a purge").screenshot("governance-retention-purged");
+            assertFalse(notice.isEmpty());
+        } finally {
+            browser.clearCookies();
+            browser.signIn("sana.iqbal", DemoDirectory.PASSWORD).go("coordinator/test-fixture/retention-day-free");
+        }
+    }
+
+    private WebElement priyasNoticesLine() {
+        return browser.findAll("#due-table-notices tbody tr").stream().filter(r -> r.getText().contains("Priya Raman"))
+                .findFirst().orElseThrow(() -> new AssertionError("Priya's old notice is due: " + browser.text()));
+    }
+
+    @Test
     void anyoneReadsThePrivacyNoticeSignedInOrNot() {
         browser.go("signin.xhtml").clickAndWait("#privacyLink");
         assertEquals("How we use your information", browser.heading());

@@ -85,6 +85,23 @@ public class CoordinatorFixtureServlet extends HttpServlet {
                     result = "<p>Enrolment <span id=\"enrolment\">" + enrolment + "</span> on <span id=\"cohort\">"
                             + cohorts.name(cohort) + "</span></p>";
                 }
+                case "/old-notice" -> {
+                    // a notice sent two years ago: past the retention schedule's year for notices
+                    long id = 9_700_000_000L + (System.nanoTime() & 0xFFFFFF) * 10;
+                    String title = "An old notice " + request.getParameter("tag");
+                    sql.update("insert into notice (id, recipient_id, kind, title, text, created_at) values (?, "
+                            + "(select id from person where username = ?), 'PLACE_APPROVED', ?, 'Sent long ago', "
+                            + "now() - interval '2 years')", id, request.getParameter("candidate"), title);
+                    result = "<p>Notice <span id=\"notice\">" + id + "</span>: " + title + "</p>";
+                }
+                case "/retention-day-free" -> {
+                    // today's retention purge not run yet, as on a morning before the nightly job
+                    int freed = sql.update("delete from job_run where job = 'retention-purge' and run_date = ?",
+                            java.sql.Date.valueOf(java.time.LocalDate.now(org.peersupport.portal.platform.control.UkTime.ZONE)));
+                    sql.update("delete from retention_purge where run_date = ?",
+                            java.sql.Date.valueOf(java.time.LocalDate.now(org.peersupport.portal.platform.control.UkTime.ZONE)));
+                    result = "<p>Freed <span id=\"freed\">" + freed + "</span></p>";
+                }
                 default -> {
                     response.sendError(HttpServletResponse.SC_NOT_FOUND);
                     return;

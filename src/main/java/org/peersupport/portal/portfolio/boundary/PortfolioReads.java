@@ -109,7 +109,7 @@ final class PortfolioReads {
         FileInfo file = i.getStoredFile() == null ? null
                 : new FileInfo(c.fileName(), i.getStoredFile().getMediaType(), i.getStoredFile().getSize());
         Testimony t = c.testimony();
-        TestimonyView testimony = t == null ? null : new TestimonyView(t.name(), t.role(), t.relationship(), t.statement(),
+        TestimonyView testimony = t == null || i.getPurgedAt() != null ? null : new TestimonyView(t.name(), t.role(), t.relationship(), t.statement(),
                 i.getWitnessStatus(), i.getWitnessPerson() == null ? null : i.getWitnessPerson().getUsername(),
                 i.getWitnessPerson() == null ? null : i.getWitnessPerson().getDisplayName(), i.getWitnessRecordedBy(),
                 i.getWitnessDecidedAt(), i.getWitnessDeclineReason());
@@ -124,10 +124,10 @@ final class PortfolioReads {
         EvidenceContent c = i.getContent();
         FileInfo file = i.getStoredFile() == null ? null : new FileInfo(c.fileName(), i.getMediaType(), i.getSize());
         Testimony t = c.testimony();
-        TestimonyView testimony = t == null ? null : new TestimonyView(t.name(), t.role(), t.relationship(), t.statement(),
+        TestimonyView testimony = t == null || i.getPurgedAt() != null ? null : new TestimonyView(t.name(), t.role(), t.relationship(), t.statement(),
                 i.getWitnessStatus(), null, null, i.getWitnessConfirmedBy(), i.getWitnessDecidedAt(), null);
         return new SubmittedItemView(i.getId(), c.kind(), c.title(), c.bodyHtml(), c.wordCount(), c.reflectionDate(),
-                file, testimony, i.isAssessorOnly(), codes == null ? List.of() : codes);
+                file, testimony, i.isAssessorOnly(), codes == null ? List.of() : codes, i.getPurgedAt());
     }
 
     /** The course version's tasks with the enrolment's submissions of each, newest attempt first: three queries. */

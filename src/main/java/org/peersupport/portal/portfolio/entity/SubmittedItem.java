@@ -109,6 +109,10 @@ public class SubmittedItem {
     @Column(name = "item_updated_at", nullable = false, updatable = false)
     private Instant itemUpdatedAt;
 
+    /** When the retention schedule removed the item's words and files (V17), or null. */
+    @Column(name = "purged_at", insertable = false, updatable = false)
+    private Instant purgedAt;
+
     @ManyToMany
     @JoinTable(name = "submission_item_requirement", joinColumns = @JoinColumn(name = "submission_item_id"),
             inverseJoinColumns = @JoinColumn(name = "requirement_id"))
@@ -192,6 +196,10 @@ public class SubmittedItem {
 
     public boolean isAssessorOnly() {
         return assessorOnly;
+    }
+
+    public Instant getPurgedAt() {
+        return purgedAt;
     }
 
     public Instant getItemUpdatedAt() {
