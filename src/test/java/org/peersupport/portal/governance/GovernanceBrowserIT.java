@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
@@ -115,13 +116,12 @@ class GovernanceBrowserIT extends PortalBrowserTest {
         assertTrue(browser.find("#not-ready").isDisplayed(), "no export before the rules are decided");
 
         // the note names someone else: withheld, with why; anything else that names others is included
-        for (WebElement card : browser.findAll(".portal-review-class")) {
-            if (!card.findElements(By.cssSelector("input[type=radio]")).isEmpty()
-                    && !card.getAttribute("id").equals("class-confidentialNotes")) {
-                String css = "#" + card.getAttribute("id");
-                browser.find(css + " input[type=radio][value=INCLUDE]").click();
-                browser.clickAndWait(css + " input[type=submit]");
-            }
+        List<String> toInclude = browser.findAll(".portal-review-class").stream()
+                .filter(card -> !card.findElements(By.cssSelector("input[type=radio]")).isEmpty())
+                .map(card -> card.getAttribute("id")).filter(id -> !id.equals("class-confidentialNotes")).toList();
+        for (String id : toInclude) {
+            browser.find("#" + id + " input[type=radio][value=INCLUDE]").click();
+            browser.clickAndWait("#" + id + " input[type=submit]");
         }
         browser.clickAndWait("#class-confidentialNotes input[type=submit]");
         assertTrue(browser.find("#class-confidentialNotes .portal-field-error").getText().contains("Choose whether"),
@@ -169,7 +169,7 @@ class GovernanceBrowserIT extends PortalBrowserTest {
     void theDataProtectionOfficerPreviewsWhatIsDueHoldsItReleasesItAndRunsTodaysPurge() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         browser.signIn("sana.iqbal", DemoDirectory.PASSWORD)
-                .go("coordinator/test-fixture/old-notice?candidate=priya.raman&tag=" + tag);
+                .go("coordinator/test-fixture/old-notice?candidate=jo.lee&tag=" + tag);
         String notice = browser.find("#notice").getText();
         browser.go("coordinator/test-fixture/retention-day-free");
         try {
@@ -182,20 +182,20 @@ class GovernanceBrowserIT extends PortalBrowserTest {
                     && browser.find("#schedule").getText().contains("Training record and certificate"),
                     "the schedule in force, with what stays: " + browser.find("#schedule").getText());
             WebElement due = priyasNoticesLine();
-            assertTrue(due.getText().contains("Hold the records of Priya Raman"), due.getText());
+            assertTrue(due.getText().contains("Hold the records of Jo Lee"), due.getText());
             browser.assertAccessible("retention and legal holds").screenshot("governance-retention");
 
             // a hold needs a reason, said next to the field; then it stands and the line is held
             due.findElement(By.cssSelector("a.portal-hold-link")).click();
             browser.find("#hold\\:place");
-            assertEquals("Place a legal hold on the records of Priya Raman", browser.find("#hold-heading").getText());
+            assertEquals("Place a legal hold on the records of Jo Lee", browser.find("#hold-heading").getText());
             browser.clickAndWait("#hold\\:place");
             assertTrue(browser.find("#reason-error").getText().startsWith("Say why the records are held"),
                     browser.text());
-            browser.type("#hold\\:reason", "A grievance about her placement " + tag).clickAndWait("#hold\\:place");
-            assertTrue(browser.text().contains("A legal hold now stands on the records of Priya Raman"), browser.text());
+            browser.type("#hold\\:reason", "A grievance about his placement " + tag).clickAndWait("#hold\\:place");
+            assertTrue(browser.text().contains("A legal hold now stands on the records of Jo Lee"), browser.text());
             WebElement hold = browser.findAll("#holds-table tbody tr").stream()
-                    .filter(r -> r.getText().contains("A grievance about her placement " + tag)).findFirst()
+                    .filter(r -> r.getText().contains("A grievance about his placement " + tag)).findFirst()
                     .orElseThrow(() -> new AssertionError("the hold is listed: " + browser.text()));
             assertTrue(hold.getText().contains("Everything about this person") && hold.getText().contains("Iris Campbell"),
                     hold.getText());
@@ -210,7 +210,7 @@ class GovernanceBrowserIT extends PortalBrowserTest {
             assertTrue(browser.text().contains("Today's purge ran:") && browser.text().contains("deleted"),
                     browser.text());
             assertTrue(browser.findAll("#due-table-notices tbody tr").stream()
-                    .noneMatch(r -> r.getText().contains("Priya Raman")), "Priya's old notice is gone");
+                    .noneMatch(r -> r.getText().contains("Jo Lee")), "Jo's old notice is gone");
             assertTrue(browser.findAll("#purges tbody tr").stream().anyMatch(r -> r.getText().contains("Notices")
                     && r.getText().contains("1 year after the notice was sent")), browser.find("#purges").getText());
             browser.clickAndWait("#run\\:runToday");
@@ -219,13 +219,30 @@ class GovernanceBrowserIT extends PortalBrowserTest {
             assertFalse(notice.isEmpty());
         } finally {
             browser.clearCookies();
-            browser.signIn("sana.iqbal", DemoDirectory.PASSWORD).go("coordinator/test-fixture/retention-day-free");
+            browser.signIn("sana.iqbal", DemoDirectory.PASSWORD).go("coordinator/test-fixture/retention-day-free?tag=" + tag);
         }
     }
 
+    @Test
+    void theOfficerSeesWhatAnErasureWouldRemoveWhatStaysAndWhatStopsIt() {
+        browser.signIn("sana.iqbal", DemoDirectory.PASSWORD).go("coordinator/test-fixture/allocated?candidate=priya.raman"
+                + "&supervisor=tom.barker");
+        browser.clearCookies();
+        browser.signIn("iris.campbell", DemoDirectory.PASSWORD).go("governance/index.xhtml?q=raman");
+        browser.clickAndWait("#found tbody tr a.portal-erase-link");
+        assertEquals("Erase Priya Raman", browser.heading());
+        assertTrue(browser.find("#held").getText().contains("Your places on courses"), browser.find("#held").getText());
+        assertTrue(browser.find("#kept").getText().contains("The audit trail:")
+                && browser.find("#kept").getText().contains("The facts of their training record:"), "what stays, and why");
+        assertTrue(browser.find("#blockers").getText().contains("They have a course place in progress"),
+                browser.find("#blockers").getText());
+        assertTrue(browser.findAll("#erase\\:eraseNow").isEmpty(), "no erasure while something stops it");
+        browser.assertAccessible("erasing a person").screenshot("governance-erase");
+    }
+
     private WebElement priyasNoticesLine() {
-        return browser.findAll("#due-table-notices tbody tr").stream().filter(r -> r.getText().contains("Priya Raman"))
-                .findFirst().orElseThrow(() -> new AssertionError("Priya's old notice is due: " + browser.text()));
+        return browser.findAll("#due-table-notices tbody tr").stream().filter(r -> r.getText().contains("Jo Lee"))
+                .findFirst().orElseThrow(() -> new AssertionError("Jo's old notice is due: " + browser.text()));
     }
 
     @Test

@@ -124,11 +124,11 @@ public class PersonalDataSeed {
                 id(), enrolment, personId, tag + "-certificate-course", java.sql.Date.valueOf(LocalDate.now()), code,
                 tag + "-" + code, now);
         sql.update("insert into audit_entry (id, occurred_at, actor, action, subject_type, subject_id, detail, actor_id, "
-                + "subject_person_id) values (?, ?, 'grace.mitchell', 'EVIDENCE_READ', 'EvidenceItem', ?, "
+                + "subject_person_id) values (?, ?, null, 'EVIDENCE_READ', 'EvidenceItem', ?, "
                 + "'read as supervisor', ?, ?)", id(), now, String.valueOf(written), supervisorId, personId);
         sql.update("insert into audit_entry (id, occurred_at, actor, action, subject_type, subject_id, detail, actor_id, "
-                + "subject_person_id) values (?, ?, ?, 'EVIDENCE_SAVED', 'EvidenceItem', ?, ?, ?, ?)", id(), now,
-                username, String.valueOf(written), tag + "-audit-detail", personId, personId);
+                + "subject_person_id) values (?, ?, null, 'EVIDENCE_SAVED', 'EvidenceItem', ?, 'saved', ?, ?)", id(), now,
+                String.valueOf(written), personId, personId);
         return new Seeded(personId, tag, enrolment, file, bytes);
     }
 

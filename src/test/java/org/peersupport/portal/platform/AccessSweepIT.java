@@ -154,6 +154,12 @@ class AccessSweepIT {
             governance/request.xhtml?person={missing}                       403   403   403   403   403   403   404   403   403   in
             governance/request.xhtml?id={missing}                           403   403   403   403   403   403   404   403   403   in
             governance/export/{missing}                                     403   403   403   403   403   403   404   403   403   in
+            governance/retention.xhtml                                      403   403   403   403   403   403   200   403   403   in
+            governance/retention.xhtml?person={amara-person}                403   403   403   403   403   403   200   403   403   in
+            governance/retention.xhtml?person={missing}                     403   403   403   403   403   403   404   403   403   in
+            governance/erase.xhtml?person={amara-person}                    403   403   403   403   403   403   200   403   403   in
+            governance/erase.xhtml?person={missing}                         403   403   403   403   403   403   404   403   403   in
+            governance/erase.xhtml                                          403   403   403   403   403   403   404   403   403   in
             my-data/export.zip                                              200   200   200   200   200   200   200   200   403   in
             safeguarding/index.xhtml                                        403   403   403   403   403   200   403   403   403   in
             learning/index.xhtml                                            200   200   200   200   200   200   403   200   403   in

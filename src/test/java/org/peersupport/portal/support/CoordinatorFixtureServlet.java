@@ -47,6 +47,9 @@ public class CoordinatorFixtureServlet extends HttpServlet {
     @Inject
     Sql sql;
 
+    @Inject
+    org.peersupport.portal.candidate.control.StaffDirectory staff;
+
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -89,9 +92,12 @@ public class CoordinatorFixtureServlet extends HttpServlet {
                     // a notice sent two years ago: past the retention schedule's year for notices
                     long id = 9_700_000_000L + (System.nanoTime() & 0xFFFFFF) * 10;
                     String title = "An old notice " + request.getParameter("tag");
-                    sql.update("insert into notice (id, recipient_id, kind, title, text, created_at) values (?, "
-                            + "(select id from person where username = ?), 'PLACE_APPROVED', ?, 'Sent long ago', "
-                            + "now() - interval '2 years')", id, request.getParameter("candidate"), title);
+                    jakarta.transaction.UserTransaction tx = javax.naming.InitialContext.doLookup("java:comp/UserTransaction");
+                    tx.begin();
+                    long person = staff.byUsername(request.getParameter("candidate")).getId();
+                    tx.commit();
+                    sql.update("insert into notice (id, recipient_id, kind, title, text, created_at) values (?, ?, "
+                            + "'PLACE_APPROVED', ?, 'Sent long ago', now() - interval '2 years')", id, person, title);
                     result = "<p>Notice <span id=\"notice\">" + id + "</span>: " + title + "</p>";
                 }
                 case "/retention-day-free" -> {
@@ -100,6 +106,10 @@ public class CoordinatorFixtureServlet extends HttpServlet {
                             java.sql.Date.valueOf(java.time.LocalDate.now(org.peersupport.portal.platform.control.UkTime.ZONE)));
                     sql.update("delete from retention_purge where run_date = ?",
                             java.sql.Date.valueOf(java.time.LocalDate.now(org.peersupport.portal.platform.control.UkTime.ZONE)));
+                    if (request.getParameter("tag") != null) {
+                        // the legal holds a browser story placed, with its tag in the reason
+                        sql.update("delete from retention_hold where position(? in reason) > 0", request.getParameter("tag"));
+                    }
                     result = "<p>Freed <span id=\"freed\">" + freed + "</span></p>";
                 }
                 default -> {

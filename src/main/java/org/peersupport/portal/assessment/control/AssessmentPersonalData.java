@@ -95,4 +95,34 @@ public class AssessmentPersonalData implements PersonalData {
                         where c.closed_at is not null and""" + " " + RetentionRule.ENDED, List.of("""
                         delete from safeguarding_concern where id = any(cast(? as bigint[]))""")));
     }
+
+    /**
+     * The feedback on their work goes (the decisions stay as facts, like the retention purge leaves them), as do the
+     * closed concerns about them, their sampling plans and picks; the certificate keeps its code and dates without
+     * their name; decisions they made on other people's work say an erased person decided.
+     */
+    @Override
+    public List<String> erasure() {
+        return List.of("""
+                update assessment_judgement set feedback = null
+                where feedback is not null and decision_id in (
+                    select d.id from assessment_decision d join submission s on s.id = d.submission_id
+                    join enrolment e on e.id = s.enrolment_id where e.person_id = :person)""", """
+                update assessment_decision d set feedback = null, purged_at = current_timestamp
+                from submission s, enrolment e
+                where s.id = d.submission_id and e.id = s.enrolment_id and e.person_id = :person
+                  and d.purged_at is null""", """
+                update assessment_decision set decided_by = :erased where lower(decided_by) = lower(:username)""", """
+                delete from safeguarding_concern
+                where closed_at is not null
+                  and enrolment_id in (select e.id from enrolment e where e.person_id = :person)""", """
+                delete from sampling_pick
+                where verifier_id = :person or enrolment_id in (select e.id from enrolment e where e.person_id = :person)""",
+                """
+                delete from sampling_plan where assessor_id = :person or verifier_id = :person""", """
+                update sampling_plan set updated_by = :erased, version = version + 1
+                where lower(updated_by) = lower(:username)""", """
+                update certificate c set holder_name = :erasedName
+                from enrolment e where e.id = c.enrolment_id and e.person_id = :person""");
+    }
 }

@@ -130,4 +130,37 @@ public class CandidatePersonalData implements PersonalData {
                         where r.decided_at is not null""", List.of("""
                         delete from place_request where id = any(cast(? as bigint[]))""")));
     }
+
+    /**
+     * Their places stay as facts (status, dates, attendance, the agreement accepted) without the words about them:
+     * reasons, notes, allocation reasons, requests; their conflicts and supervisor profile go; where they acted on
+     * someone else's record, it names an erased person.
+     */
+    @Override
+    public List<String> erasure() {
+        return List.of("""
+                update enrolment set withdrawn_reason = null, version = version + 1
+                where person_id = :person and withdrawn_reason is not null""", """
+                update enrolment_status_change set reason = null
+                where reason is not null and enrolment_id in (select e.id from enrolment e where e.person_id = :person)""",
+                """
+                update enrolment_status_change set actor = :erased where lower(actor) = lower(:username)""", """
+                delete from place_request where person_id = :person""", """
+                update place_request set decided_by = :erased, version = version + 1
+                where lower(decided_by) = lower(:username)""", """
+                update attendance_mark set marked_by = :erased, version = version + 1
+                where lower(marked_by) = lower(:username)""", """
+                update supervisor_allocation set reason = null
+                where reason is not null and enrolment_id in (select e.id from enrolment e where e.person_id = :person)""",
+                """
+                update supervisor_allocation set allocated_by = :erased where lower(allocated_by) = lower(:username)""",
+                """
+                delete from conflict_of_interest where supervisor_id = :person or other_id = :person""", """
+                delete from supervisor_profile where person_id = :person""", """
+                delete from confidential_note
+                where enrolment_id in (select e.id from enrolment e where e.person_id = :person)""", """
+                update confidential_note set author = :erased where lower(author) = lower(:username)""", """
+                update cohort set facilitators = replace(facilitators, :name, :erasedName), version = version + 1
+                where position(:name in facilitators) > 0""");
+    }
 }

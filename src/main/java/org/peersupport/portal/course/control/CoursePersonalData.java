@@ -49,4 +49,12 @@ public class CoursePersonalData implements PersonalData {
                 Map.entry("assessment_task", CONTENT),
                 Map.entry("assessment_task_outcome", CONTENT));
     }
+
+    /** Their progress through the lessons goes. */
+    @Override
+    public List<String> erasure() {
+        return List.of("""
+                delete from lesson_progress where person_id = :person""", """
+                delete from course_participation where person_id = :person""");
+    }
 }

@@ -38,4 +38,16 @@ public class GovernancePersonalData implements PersonalData {
         return Map.of("retention_purge", "what each run of the retention job removed: a class of record, a count "
                 + "and the rule, about no one in particular");
     }
+
+    /** A request's reference may name the person; a released hold's reason is about them. */
+    @Override
+    public List<String> erasure() {
+        return List.of("""
+                update subject_access_request set reference = null, version = version + 1
+                where person_id = :person and reference is not null""", """
+                delete from retention_hold h
+                where h.released_at is not null
+                  and (h.person_id = :person
+                       or h.enrolment_id in (select e.id from enrolment e where e.person_id = :person))""");
+    }
 }

@@ -65,6 +65,10 @@ public class Person {
     @Column(name = "username_released_at")
     private Instant usernameReleasedAt;
 
+    /** When the governance role erased the person (V19): the row then holds a key and no personal data. */
+    @Column(name = "erased_at", insertable = false, updatable = false)
+    private Instant erasedAt;
+
     @Column(name = "last_sign_in_at")
     private Instant lastSignInAt;
 
@@ -176,6 +180,10 @@ public class Person {
 
     public Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    public Instant getErasedAt() {
+        return erasedAt;
     }
 
     public long getVersion() {

@@ -33,4 +33,12 @@ public class NoticePersonalData implements PersonalData {
                 from notice n""", List.of("""
                 delete from notice where id = any(cast(? as bigint[]))""")));
     }
+
+    /** Their notices go, and any other notice that names them. */
+    @Override
+    public List<String> erasure() {
+        return List.of("""
+                delete from notice
+                where recipient_id = :person or position(:name in title) > 0 or position(:name in text) > 0""");
+    }
 }

@@ -26,6 +26,18 @@ public interface PersonalData {
         return List.of();
     }
 
+    /**
+     * The statements that erase a person from the feature's tables, run in one transaction that has declared a
+     * redaction (the only way the append-only guards let a name or a word go): delete what is about the person,
+     * blank their words in records that stay as facts, and replace their username where other people's records say
+     * who acted. Named parameters: {@code :person} (their id), {@code :username}, {@code :name} (their display name),
+     * {@code :erased} (the text that replaces their username, {@code erased-<id>}) and {@code :erasedName} (what
+     * replaces their name where a record must name someone).
+     */
+    default List<String> erasure() {
+        return List.of();
+    }
+
     /** Tables the feature owns that hold nothing about a person, each with the reason. */
     default Map<String, String> otherTables() {
         return Map.of();

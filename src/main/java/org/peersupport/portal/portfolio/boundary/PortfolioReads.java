@@ -109,7 +109,7 @@ final class PortfolioReads {
         FileInfo file = i.getStoredFile() == null ? null
                 : new FileInfo(c.fileName(), i.getStoredFile().getMediaType(), i.getStoredFile().getSize());
         Testimony t = c.testimony();
-        TestimonyView testimony = t == null || i.getPurgedAt() != null ? null : new TestimonyView(t.name(), t.role(), t.relationship(), t.statement(),
+        TestimonyView testimony = t == null ? null : new TestimonyView(t.name(), t.role(), t.relationship(), t.statement(),
                 i.getWitnessStatus(), i.getWitnessPerson() == null ? null : i.getWitnessPerson().getUsername(),
                 i.getWitnessPerson() == null ? null : i.getWitnessPerson().getDisplayName(), i.getWitnessRecordedBy(),
                 i.getWitnessDecidedAt(), i.getWitnessDeclineReason());

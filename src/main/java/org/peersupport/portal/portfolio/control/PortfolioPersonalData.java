@@ -119,4 +119,51 @@ public class PortfolioPersonalData implements PersonalData {
                                                       and o.id not in (select id from items)))
                         delete from stored_file f using files where f.id = files.id""")));
     }
+
+    /**
+     * Their evidence goes whole, with its files; their submitted items lose their words and files (the submissions
+     * stay as facts of the assessment); where they were someone else's witness, or acted on someone else's work,
+     * the record names an erased person instead.
+     */
+    @Override
+    public List<String> erasure() {
+        return List.of("""
+                with gone as (delete from evidence_item ei using enrolment e
+                              where e.id = ei.enrolment_id and e.person_id = :person
+                              returning ei.stored_file_id),
+                files as (select distinct g.stored_file_id as id from gone g
+                          where g.stored_file_id is not null
+                            and not exists (select 1 from submission_item si
+                                            where si.stored_file_id = g.stored_file_id)
+                            and not exists (select 1 from exercise_file x where x.stored_file_id = g.stored_file_id))
+                delete from stored_file f using files where f.id = files.id""", """
+                with items as (select si.id, si.stored_file_id from submission_item si
+                               join submission s on s.id = si.submission_id join enrolment e on e.id = s.enrolment_id
+                               where e.person_id = :person),
+                blanked as (update submission_item si set title = '', body_html = null, word_count = 0,
+                                   reflection_date = null, stored_file_id = null, file_name = null, media_type = null,
+                                   size_bytes = null, sha256 = null, witness_name = null, witness_role = null,
+                                   witness_relationship = null, witness_statement = null,
+                                   witness_confirmed_by = null, purged_at = coalesce(si.purged_at, current_timestamp)
+                            from items where si.id = items.id
+                            returning items.stored_file_id),
+                files as (select distinct b.stored_file_id as id from blanked b
+                          where b.stored_file_id is not null
+                            and not exists (select 1 from evidence_item ei where ei.stored_file_id = b.stored_file_id)
+                            and not exists (select 1 from exercise_file x where x.stored_file_id = b.stored_file_id)
+                            and not exists (select 1 from submission_item o where o.stored_file_id = b.stored_file_id
+                                              and o.id not in (select id from items)))
+                delete from stored_file f using files where f.id = files.id""", """
+                update evidence_item set witness_name = :erasedName, version = version + 1
+                where witness_person_id = :person or witness_name = :name""", """
+                update evidence_item set created_by = :erased where lower(created_by) = lower(:username)""", """
+                update evidence_item set witness_recorded_by = :erased
+                where lower(witness_recorded_by) = lower(:username)""", """
+                update submission_item set witness_name = :erasedName where witness_name = :name""", """
+                update submission_item set witness_confirmed_by = :erased
+                where lower(witness_confirmed_by) = lower(:username)""", """
+                update submission set submitted_by = :erased where lower(submitted_by) = lower(:username)""", """
+                update requirement_judgement set judged_by = :erased where lower(judged_by) = lower(:username)""", """
+                update verification_sample set sampled_by = :erased where lower(sampled_by) = lower(:username)""");
+    }
 }
