@@ -254,6 +254,9 @@ class GovernanceBrowserIT extends PortalBrowserTest {
         assertTrue(browser.find("#privacy-dpo").getText().contains("Iris Campbell, Data Protection Officer"));
         assertTrue(browser.find("#privacy-basis").getText().startsWith("UK GDPR Article 6(1)(e)"));
         assertTrue(browser.text().contains("never your evidence"), "who reads what");
+        assertTrue(browser.find("#privacy-schedule").getText().contains("Notices 1 year after the notice was sent"),
+                "how long each kind of record is kept, as the schedule in force says: "
+                        + browser.find("#privacy-schedule").getText());
         browser.assertAccessible("privacy notice").screenshot("governance-privacy");
         browser.signIn("mark.evans", DemoDirectory.PASSWORD);
         browser.clickAndWait("#privacyLink");

@@ -64,6 +64,19 @@ class ConfigurationProblemsTest {
     }
 
     @Test
+    void retentionPeriodsAreKeyEqualsAnIsoPeriodAndAMalformedOneStopsThePortal() {
+        assertEquals(Map.of("evidence", java.time.Period.ofYears(10), "notices", java.time.Period.ofMonths(6)),
+                org.peersupport.portal.platform.control.RetentionRule.parsePeriods(" evidence=P10Y, notices = P6M "));
+        Map<PortalSetting, String> settings = complete();
+        settings.put(PortalSetting.RETENTION_PERIODS, "evidence=P10Y, notices=six months");
+        assertEquals(List.of("PORTAL_RETENTION_PERIODS (portal.retention.periods): 'six months' is not an ISO 8601 period, e.g. P6Y"), problems(settings));
+        settings.put(PortalSetting.RETENTION_PERIODS, "evidence");
+        assertEquals(List.of("PORTAL_RETENTION_PERIODS (portal.retention.periods): 'evidence' is not key=period, e.g. evidence=P6Y"), problems(settings));
+        settings.put(PortalSetting.RETENTION_PERIODS, "evidence=P0D");
+        assertEquals(List.of("PORTAL_RETENTION_PERIODS (portal.retention.periods): the period of evidence must be positive"), problems(settings));
+    }
+
+    @Test
     void blankValuesCountAsMissing() {
         Map<PortalSetting, String> settings = complete();
         settings.put(PortalSetting.DB_PASSWORD, "   ");

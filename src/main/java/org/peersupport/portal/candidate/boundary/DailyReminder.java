@@ -17,7 +17,6 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
 import jakarta.transaction.UserTransaction;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -26,6 +25,7 @@ import java.util.logging.Logger;
 import org.peersupport.portal.candidate.control.LessonAccess;
 import org.peersupport.portal.candidate.control.OverdueReminders;
 import org.peersupport.portal.identity.entity.Role;
+import org.peersupport.portal.platform.control.ClaimedDay;
 import org.peersupport.portal.platform.control.JobClaims;
 import org.peersupport.portal.platform.control.PortalConfig;
 import org.peersupport.portal.platform.control.PortalSetting;
@@ -96,43 +96,9 @@ public class DailyReminder {
         return execute(day);
     }
 
-    private ReminderRun execute(LocalDate day) {
-        if (!claims.claim(JOB, day)) {
-            return new ReminderRun(day, false, 0);
-        }
-        try {
-            int sent = send(day);
-            claims.finish(JOB, day, sent + " notices");
-            return new ReminderRun(day, true, sent);
-        } catch (RuntimeException e) {
-            claims.release(JOB, day);
-            throw e;
-        }
-    }
-
     /** Sends the reminders for {@code day} in a transaction of their own: all of them, or none. */
-    private int send(LocalDate day) {
-        try {
-            transaction.begin();
-            int sent = reminders.remind(day);
-            transaction.commit();
-            return sent;
-        } catch (RuntimeException e) {
-            rollBack();
-            throw e;
-        } catch (Exception e) {
-            rollBack();
-            throw new IllegalStateException("The overdue reminders for " + day + " were not sent", e);
-        }
-    }
-
-    private void rollBack() {
-        try {
-            if (transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
-                transaction.rollback();
-            }
-        } catch (Exception e) {
-            LOG.log(Level.WARNING, "The overdue reminder's transaction could not be rolled back", e);
-        }
+    private ReminderRun execute(LocalDate day) {
+        return ClaimedDay.run(claims, transaction, JOB, day, () -> reminders.remind(day), sent -> sent + " notices")
+                .map(sent -> new ReminderRun(day, true, sent)).orElseGet(() -> new ReminderRun(day, false, 0));
     }
 }

@@ -18,7 +18,6 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
 import jakarta.transaction.UserTransaction;
 import java.io.Serializable;
 import java.time.Clock;
@@ -30,6 +29,7 @@ import java.util.logging.Logger;
 import org.peersupport.portal.audit.control.AuditEvent;
 import org.peersupport.portal.governance.control.RetentionWork;
 import org.peersupport.portal.identity.entity.Role;
+import org.peersupport.portal.platform.control.ClaimedDay;
 import org.peersupport.portal.platform.control.JobClaims;
 import org.peersupport.portal.platform.control.PortalConfig;
 import org.peersupport.portal.platform.control.PortalSetting;
@@ -111,43 +111,12 @@ public class RetentionJob {
     }
 
     private PurgeRun execute(LocalDate day) {
-        if (!claims.claim(JOB, day)) {
-            return new PurgeRun(day, false, Map.of());
-        }
-        try {
-            Map<String, Integer> purged = purge(day);
-            claims.finish(JOB, day, purged.values().stream().mapToInt(Integer::intValue).sum() + " records");
-            return new PurgeRun(day, true, purged);
-        } catch (RuntimeException e) {
-            claims.release(JOB, day);
-            throw e;
-        }
-    }
-
-    private Map<String, Integer> purge(LocalDate day) {
-        try {
-            transaction.begin();
+        return ClaimedDay.run(claims, transaction, JOB, day, () -> {
             Map<String, Integer> purged = work.purge(day, clock.instant());
             purged.forEach((key, count) -> audit.fire(AuditEvent.of("RETENTION_PURGED", "RetentionClass", key,
                     count + " records due on " + day)));
-            transaction.commit();
             return purged;
-        } catch (RuntimeException e) {
-            rollBack();
-            throw e;
-        } catch (Exception e) {
-            rollBack();
-            throw new IllegalStateException("The retention purge for " + day + " was not committed", e);
-        }
-    }
-
-    private void rollBack() {
-        try {
-            if (transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
-                transaction.rollback();
-            }
-        } catch (Exception e) {
-            LOG.log(Level.WARNING, "The retention purge's transaction could not be rolled back", e);
-        }
+        }, purged -> purged.values().stream().mapToInt(Integer::intValue).sum() + " records")
+                .map(purged -> new PurgeRun(day, true, purged)).orElseGet(() -> new PurgeRun(day, false, Map.of()));
     }
 }

@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.Period;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,21 +107,6 @@ public class RetentionPage implements Serializable {
         due = null;
         holds = null;
         purges = null;
-    }
-
-    /** A period in words: "6 years", "18 months", "1 year and 6 months". */
-    public String period(Period period) {
-        List<String> parts = new ArrayList<>();
-        if (period.getYears() != 0) {
-            parts.add(messages.text("retention.period.years", period.getYears()));
-        }
-        if (period.getMonths() != 0) {
-            parts.add(messages.text("retention.period.months", period.getMonths()));
-        }
-        if (period.getDays() != 0) {
-            parts.add(messages.text("retention.period.days", period.getDays()));
-        }
-        return String.join(messages.text("retention.period.and"), parts);
     }
 
     public List<Retention.ScheduleLine> getSchedule() {
