@@ -161,8 +161,9 @@ class CertificateIT {
     }
 
     private List<Map<String, Object>> downloads(long certificate) throws SQLException {
-        return sql.rows("select actor, detail from audit_entry where action = 'CERTIFICATE_DOWNLOADED' "
-                + "and subject_type = 'Certificate' and subject_id = ? order by id", String.valueOf(certificate));
+        return sql.rows("select p.username as actor, a.detail from audit_entry a join person p on p.id = a.actor_id "
+                + "where a.action = 'CERTIFICATE_DOWNLOADED' and a.subject_type = 'Certificate' and a.subject_id = ? "
+                + "and a.actor is null order by a.id", String.valueOf(certificate));
     }
 
     @Test

@@ -27,6 +27,14 @@ public class PersonalDataSeed {
     public record Seeded(long personId, String tag, long enrolmentId, long fileId, byte[] fileBytes) {
     }
 
+    /** A person the portal knows (as if they had signed in once), with this directory id; returns their id. */
+    public long person(String directoryId, String username, String displayName, String email) throws SQLException {
+        long id = id();
+        sql.update("insert into person (id, directory_id, username, display_name, email, created_at, updated_at) "
+                + "values (?, ?, ?, ?, ?, now(), now())", id, directoryId, username, displayName, email);
+        return id;
+    }
+
     /** A cohort of the first course there is, for the seeded places. */
     public long cohort(String tag) throws SQLException {
         long id = id();
@@ -124,11 +132,11 @@ public class PersonalDataSeed {
                 id(), enrolment, personId, tag + "-certificate-course", java.sql.Date.valueOf(LocalDate.now()), code,
                 tag + "-" + code, now);
         sql.update("insert into audit_entry (id, occurred_at, actor, action, subject_type, subject_id, detail, actor_id, "
-                + "subject_person_id) values (?, ?, 'grace.mitchell', 'EVIDENCE_READ', 'EvidenceItem', ?, "
+                + "subject_person_id) values (?, ?, null, 'EVIDENCE_READ', 'EvidenceItem', ?, "
                 + "'read as supervisor', ?, ?)", id(), now, String.valueOf(written), supervisorId, personId);
         sql.update("insert into audit_entry (id, occurred_at, actor, action, subject_type, subject_id, detail, actor_id, "
-                + "subject_person_id) values (?, ?, ?, 'EVIDENCE_SAVED', 'EvidenceItem', ?, ?, ?, ?)", id(), now,
-                username, String.valueOf(written), tag + "-audit-detail", personId, personId);
+                + "subject_person_id) values (?, ?, null, 'EVIDENCE_SAVED', 'EvidenceItem', ?, ?, ?, ?)", id(), now,
+                String.valueOf(written), tag + "-audit-detail", personId, personId);
         return new Seeded(personId, tag, enrolment, file, bytes);
     }
 
