@@ -32,10 +32,10 @@ $$;
 -- 1. The actor: a known person's username goes, their key (V15) stays.
 update audit_entry set actor = null where actor_id is not null;
 
--- A failed sign-in (or lock) with the username of a person the portal knows, written before V15 could key it.
+-- An actor V15 could not key though a person holds or held the name: above all a failed sign-in (or lock) with a
+-- username tried before its person first signed in. The system's names belong to nobody and stay.
 update audit_entry a set actor_id = v18_person_named(a.actor, a.occurred_at), actor = null
-where a.actor_id is null and a.actor is not null and a.action in ('SIGN_IN_FAILED', 'SIGN_IN_LOCKED', 'SIGN_OUT')
-  and v18_person_named(a.actor, a.occurred_at) is not null;
+where a.actor_id is null and a.actor is not null and v18_person_named(a.actor, a.occurred_at) is not null;
 
 -- 2. Sampling plans were recorded under the assessor's username: now their person id, and they are its subject.
 update audit_entry a set subject_id = cast(v18_person_named(a.subject_id, a.occurred_at) as varchar),
