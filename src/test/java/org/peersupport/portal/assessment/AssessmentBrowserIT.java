@@ -288,7 +288,7 @@ class AssessmentBrowserIT extends PortalBrowserTest {
         // every decision on the way is in the audit trail, by whom it was taken
         List<String> trail = new ArrayList<>();
         try (Connection db = ItServices.get().portalDatabase(); PreparedStatement statement = db.prepareStatement(
-                "select actor || ' ' || action from audit_entry where (subject_type = 'Submission' and subject_id in (?, ?, ?) "
+                "select coalesce((select p.username from person p where p.id = actor_id), actor) || ' ' || action from audit_entry where (subject_type = 'Submission' and subject_id in (?, ?, ?) "
                         + "and action <> 'SUBMISSION_READ') or (subject_type = 'Enrolment' and subject_id = ? "
                         + "and action = 'ENROLMENT_COMPLETED') order by id")) {
             statement.setString(1, Long.toString(first));

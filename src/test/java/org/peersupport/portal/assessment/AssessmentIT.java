@@ -82,6 +82,7 @@ import org.peersupport.portal.support.AsHr;
 import org.peersupport.portal.support.AsSafeguardingLead;
 import org.peersupport.portal.support.AsSupervisor;
 import org.peersupport.portal.support.AsVerifier;
+import org.peersupport.portal.support.AuditActors;
 import org.peersupport.portal.support.DemoDirectory;
 import org.peersupport.portal.support.Deployments;
 import org.peersupport.portal.support.Mailbox;
@@ -231,7 +232,7 @@ class AssessmentIT {
         assertTrue(review.requirements().get(0).evidence().contains("Essay"), "each requirement names its evidence");
         assertTrue(review.canDecide());
         assertTrue(review.submission().items().get(0).bodyHtml().contains("My first essay."));
-        assertEquals(1, sql.count("select count(*) from audit_entry where action = 'SUBMISSION_READ' and actor = ? "
+        assertEquals(1, sql.count("select count(*) from audit_entry where action = 'SUBMISSION_READ' and " + AuditActors.BY_PERSON + " "
                 + "and subject_id = ?", GRACE, String.valueOf(first)), "the supervisor's read is audited");
 
         List<JudgementInput> judged = judge(e.essayRequirements(), Set.of("RC.2.1", "RC.2.2"));
@@ -278,7 +279,7 @@ class AssessmentIT {
         assertEquals(1, check(e).tasksComplete(), "an unsampled sign-off completes the task");
 
         for (String action : List.of("SUBMISSION_REFERRED_BACK", "SUBMISSION_SIGNED_OFF")) {
-            assertEquals(1, sql.count("select count(*) from audit_entry where action = ? and actor = ? and detail like ?",
+            assertEquals(1, sql.count("select count(*) from audit_entry where action = ? and " + AuditActors.BY_PERSON + " and detail like ?",
                     action, GRACE, "decision " + (action.endsWith("BACK") ? referral : signOff) + " %"), action + " is audited");
         }
         assertThrows(SQLException.class, () -> sql.update("update assessment_decision set feedback = 'edited' where id = ?",
@@ -351,7 +352,7 @@ class AssessmentIT {
                 null, true, wrong.toCharArray(), version(id)));
         assertEquals(SubmissionStatus.SUBMITTED, status(id), "a wrong password signs nothing off");
         assertEquals(0, sql.count("select count(*) from assessment_decision where submission_id = ?", id));
-        assertEquals(1, sql.count("select count(*) from audit_entry where action = 'PASSWORD_RECHECK_REFUSED' and actor = ? "
+        assertEquals(1, sql.count("select count(*) from audit_entry where action = 'PASSWORD_RECHECK_REFUSED' and " + AuditActors.BY_PERSON + " "
                 + "and detail = ?", GRACE, "sign-off of submission " + id), "the refused password is audited");
         assertEquals(0, sql.count("select count(*) from audit_entry where detail like ?", "%" + wrong + "%"),
                 "the password itself is never written down");
@@ -459,7 +460,7 @@ class AssessmentIT {
         assertTrue(sample.signOff().declaration().startsWith("I confirm"));
         assertTrue(sample.submission().items().get(0).bodyHtml().contains("My practice account."));
         assertEquals(readsBefore + 1, reads(sampled), "the verifier's read is audited");
-        assertEquals(1, sql.count("select count(*) from audit_entry where action = 'SUBMISSION_READ' and actor = ? "
+        assertEquals(1, sql.count("select count(*) from audit_entry where action = 'SUBMISSION_READ' and " + AuditActors.BY_PERSON + " "
                 + "and subject_id = ? and detail like 'read as verifier%'", HELEN, String.valueOf(sampled)));
 
         asVerifier.call(() -> verification.returnToAssessor(signOff, "The evidence for DP.2 is thin: look again.",
@@ -649,7 +650,7 @@ class AssessmentIT {
         assertEquals(0, sql.count("select count(*) from audit_entry where detail like ?", "%" + words + "%"),
                 "the audit trail says a concern was raised, never what it says");
         assertEquals(1, sql.count("select count(*) from audit_entry where action = 'SAFEGUARDING_CONCERN_RAISED' "
-                + "and subject_id = ? and actor = ?", String.valueOf(concern), GRACE));
+                + "and subject_id = ? and " + AuditActors.BY_PERSON, String.valueOf(concern), GRACE));
 
         assertRefused(asLead, "safeguarding.outcome.required", "outcome", () -> safeguarding.close(concern, "", open.version()));
         asLead.run(() -> safeguarding.close(concern, "Spoke with Amara and her GP the same day; support plan agreed.",
@@ -660,7 +661,7 @@ class AssessmentIT {
                 .findFirst().orElseThrow();
         assertEquals(closedReads + 1, closedConcernReads(), "reading closed concerns is audited too");
         String readDetail = (String) sql.rows("select detail from audit_entry where action = "
-                + "'SAFEGUARDING_CLOSED_CONCERNS_READ' and actor = ? order by id desc limit 1", NADIA).get(0).get("detail");
+                + "'SAFEGUARDING_CLOSED_CONCERNS_READ' and " + AuditActors.BY_PERSON + " order by id desc limit 1", NADIA).get(0).get("detail");
         assertTrue(readDetail.matches("\\d+ closed concerns \\[(.*, )?" + concern + "(, .*)?\\]"),
                 "the entry names the concerns read, never their words: " + readDetail);
         assertEquals("Nadia Rahman", closed.closedBy());
@@ -711,7 +712,8 @@ class AssessmentIT {
     }
 
     private long closedConcernReads() throws SQLException {
-        return sql.count("select count(*) from audit_entry where action = 'SAFEGUARDING_CLOSED_CONCERNS_READ' and actor = ?",
+        return sql.count("select count(*) from audit_entry where action = 'SAFEGUARDING_CLOSED_CONCERNS_READ' and "
+                + AuditActors.BY_PERSON,
                 NADIA);
     }
 

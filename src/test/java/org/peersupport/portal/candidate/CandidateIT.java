@@ -712,7 +712,8 @@ class CandidateIT {
         assertTrue(asCoordinator.call(() -> allocations.ofCohort(cohort)).get(0).supervisorConflicted(),
                 "the cohort page flags the allocation");
         assertEquals(1, sql.count("select count(*) from audit_entry where action = 'CONFLICT_DECLARED' "
-                + "and detail = ?", GRACE + " with nadia.rahman"));
+                + "and detail = 'person ' || (select id from person where username = ?) || ' with person ' "
+                + "|| (select id from person where username = 'nadia.rahman')", GRACE));
 
         asCoordinator.run(() -> allocations.setCaseloadCap("tom.barker", 100));
         asCoordinator.run(() -> allocations.allocate(id, "tom.barker", "Grace declared a conflict"));

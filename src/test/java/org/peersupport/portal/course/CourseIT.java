@@ -69,6 +69,7 @@ import org.peersupport.portal.platform.control.BusinessException;
 import org.peersupport.portal.support.AsCandidate;
 import org.peersupport.portal.support.AsCoordinator;
 import org.peersupport.portal.support.AsHr;
+import org.peersupport.portal.support.AuditActors;
 import org.peersupport.portal.support.Deployments;
 import org.peersupport.portal.support.RunAsDeployment;
 import org.peersupport.portal.support.Sql;
@@ -515,7 +516,7 @@ class CourseIT {
         audited("COURSE_PUBLISHED", () -> versions.publish(draft));
         audited("COURSE_DRAFT_CREATED", () -> versions.newDraftFrom(draft));
         audited("COURSE_EXPORTED", () -> packages.exportPackage(draft, new ByteArrayOutputStream()));
-        assertTrue(sql.count("select count(*) from audit_entry where actor = ? and subject_type = 'Course' "
+        assertTrue(sql.count("select count(*) from audit_entry where " + AuditActors.BY_PERSON + " and subject_type = 'Course' "
                 + "and subject_id = ?", coordinator, Long.toString(draft)) >= 4);
     }
 
@@ -824,9 +825,9 @@ class CourseIT {
 
     private void audited(String action, AsCoordinator.Work work) throws Exception {
         String actor = AsCoordinator.ACCOUNT.username();
-        long before = sql.count("select count(*) from audit_entry where actor = ? and action = ?", actor, action);
+        long before = sql.count("select count(*) from audit_entry where " + AuditActors.BY_PERSON + " and action = ?", actor, action);
         asCoordinator.run(work);
-        assertEquals(before + 1, sql.count("select count(*) from audit_entry where actor = ? and action = ?", actor, action),
+        assertEquals(before + 1, sql.count("select count(*) from audit_entry where " + AuditActors.BY_PERSON + " and action = ?", actor, action),
                 action + " is written to the audit trail");
     }
 

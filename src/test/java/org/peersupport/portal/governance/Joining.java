@@ -29,6 +29,28 @@ public final class Joining {
         }
     }
 
+    /** The coordinator Sana Iqbal. */
+    @Stateless
+    @RunAs(Role.Names.COORDINATOR)
+    public static class AsCoordinatorJoining extends RunAsCaller {
+        @Override
+        @TransactionAttribute(TransactionAttributeType.MANDATORY)
+        public <T> T call(Callable<T> work) throws Exception {
+            return work.call();
+        }
+    }
+
+    /** The verifier Helen Shaw. */
+    @Stateless
+    @RunAs(Role.Names.VERIFIER)
+    public static class AsVerifierJoining extends RunAsCaller {
+        @Override
+        @TransactionAttribute(TransactionAttributeType.MANDATORY)
+        public <T> T call(Callable<T> work) throws Exception {
+            return work.call();
+        }
+    }
+
     /** The candidate Amara Okafor. */
     @Stateless
     @RunAs(Role.Names.CANDIDATE)

@@ -27,6 +27,14 @@ public class PersonalDataSeed {
     public record Seeded(long personId, String tag, long enrolmentId, long fileId, byte[] fileBytes) {
     }
 
+    /** A person the portal knows (as if they had signed in once), with this directory id; returns their id. */
+    public long person(String directoryId, String username, String displayName, String email) throws SQLException {
+        long id = id();
+        sql.update("insert into person (id, directory_id, username, display_name, email, created_at, updated_at) "
+                + "values (?, ?, ?, ?, ?, now(), now())", id, directoryId, username, displayName, email);
+        return id;
+    }
+
     /** A cohort of the first course there is, for the seeded places. */
     public long cohort(String tag) throws SQLException {
         long id = id();

@@ -33,13 +33,22 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.peersupport.portal.assessment.boundary.Verification;
+import org.peersupport.portal.candidate.boundary.Allocations;
+import org.peersupport.portal.candidate.boundary.Enrolments;
+import org.peersupport.portal.candidate.boundary.PlaceRequests;
 import org.peersupport.portal.candidate.control.StaffDirectory;
+import org.peersupport.portal.candidate.entity.EnrolmentStatus;
 import org.peersupport.portal.demo.DemoAccount;
 import org.peersupport.portal.governance.boundary.AuditSearch;
 import org.peersupport.portal.governance.boundary.SubjectAccess;
 import org.peersupport.portal.governance.boundary.SubjectAccessRequests;
 import org.peersupport.portal.governance.entity.Disclosure;
 import org.peersupport.portal.governance.entity.SubjectAccessRequest;
+import org.peersupport.portal.identity.boundary.SignIns;
+import org.peersupport.portal.identity.control.DirectoryAccount;
+import org.peersupport.portal.identity.entity.DirectoryProfile;
+import org.peersupport.portal.identity.entity.Role;
 import org.peersupport.portal.platform.control.BusinessException;
 import org.peersupport.portal.platform.control.UkTime;
 import java.time.LocalDate;
@@ -51,6 +60,7 @@ import org.peersupport.portal.portfolio.boundary.ReadsOfMyWork;
 import org.peersupport.portal.support.AsCandidate;
 import org.peersupport.portal.support.AsGovernance;
 import org.peersupport.portal.support.AsHr;
+import org.peersupport.portal.support.AuditActors;
 import org.peersupport.portal.support.Deployments;
 import org.peersupport.portal.support.RunAsDeployment;
 import org.peersupport.portal.support.RunAsDescriptors;
@@ -59,7 +69,8 @@ import org.peersupport.portal.support.Sql;
 /**
  * Issue 16, information governance: every table and entity is claimed by a feature's declaration of personal data;
  * a subject access export holds all of one person's records and none of another's; "Who has read my work". Inside
- * Payara Micro on PostgreSQL with the demo directory. The records are seeded in a transaction each test rolls back,
+ * Payara Micro on PostgreSQL with the demo directory. The audit trail names people only by key, so erasing a person
+ * needs no update of it. The records are seeded in a transaction each test rolls back,
  * so the shared database is left as it was found, audit trail included.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -78,8 +89,11 @@ class SubjectAccessIT {
     static WebArchive deployment() {
         return RunAsDeployment.enable(Deployments.portalWith(SubjectAccessIT.class, PersonalDataSeed.class,
                 PersonalDataSeed.Seeded.class, Joining.class, Joining.AsGovernanceJoining.class,
-                Joining.AsCandidateJoining.class, Sql.class, DemoAccount.class),
+                Joining.AsCandidateJoining.class, Joining.AsCoordinatorJoining.class, Joining.AsVerifierJoining.class,
+                Sql.class, DemoAccount.class),
                 new RunAsDescriptors.Caller("AsGovernanceJoining", "governance", AsGovernance.ACCOUNT.username()),
+                new RunAsDescriptors.Caller("AsCoordinatorJoining", "coordinator", DemoAccount.SANA.username()),
+                new RunAsDescriptors.Caller("AsVerifierJoining", "verifier", DemoAccount.HELEN.username()),
                 new RunAsDescriptors.Caller("AsCandidateJoining", "candidate", AsCandidate.ACCOUNT.username()));
     }
 
@@ -116,6 +130,27 @@ class SubjectAccessIT {
 
     @Inject
     Joining.AsCandidateJoining asAmara;
+
+    @Inject
+    Joining.AsCoordinatorJoining asSana;
+
+    @Inject
+    Joining.AsVerifierJoining asHelen;
+
+    @Inject
+    SignIns signIns;
+
+    @Inject
+    Enrolments enrolments;
+
+    @Inject
+    PlaceRequests placeRequests;
+
+    @Inject
+    Allocations allocations;
+
+    @Inject
+    Verification verification;
 
     @Inject
     AsCandidate asCandidate;
@@ -261,7 +296,7 @@ class SubjectAccessIT {
                     "subject", AuditQuery.READS, null, null, tomorrow, null), 1)).total(), "nothing from tomorrow on");
 
             long trailExportsBefore = sql.count("select count(*) from audit_entry where action = 'AUDIT_TRAIL_EXPORTED' "
-                    + "and actor = ?", AsGovernance.ACCOUNT.username());
+                    + "and " + AuditActors.BY_PERSON, AsGovernance.ACCOUNT.username());
             String csv = asGovernance.call(() -> {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 auditSearch.export(amarasReads, out);
@@ -271,7 +306,7 @@ class SubjectAccessIT {
                     csv);
             em.flush();
             assertEquals(trailExportsBefore + 1, sql.count("select count(*) from audit_entry where action = "
-                    + "'AUDIT_TRAIL_EXPORTED' and actor = ?", AsGovernance.ACCOUNT.username()), "the export is itself audited");
+                    + "'AUDIT_TRAIL_EXPORTED' and " + AuditActors.BY_PERSON, AsGovernance.ACCOUNT.username()), "the export is itself audited");
         } finally {
             tx.rollback();
         }
@@ -413,6 +448,83 @@ class SubjectAccessIT {
             requests.export(request, out);
             return out.toByteArray();
         });
+    }
+
+    @Test
+    void issue16_theTrailNamesAPersonOnlyByKeySoErasingThemNeedsNoUpdateOfIt() throws Exception {
+        UserTransaction tx = InitialContext.doLookup("java:comp/UserTransaction");
+        tx.begin();
+        try {
+            String run = UUID.randomUUID().toString().substring(0, 8);
+            String username = "keyes." + run;
+            String name = "Robin Keyes" + run;
+            String email = "robin.keyes." + run + "@example.org";
+            String typed = "typed-" + run; // words only a person typed
+            long robin = seed.person("keys-" + run, username, name, email);
+            long grace = staff.byUsername(DemoAccount.GRACE.username()).getId();
+            long helen = staff.byUsername(DemoAccount.HELEN.username()).getId();
+            staff.byUsername(DemoAccount.SANA.username());
+            staff.byUsername(DemoAccount.TOM.username());
+            staff.byUsername(AsGovernance.ACCOUNT.username());
+            PersonalDataSeed.Seeded place = seed.seed(robin, username, seed.cohort("KEYS-" + run), grace, helen,
+                    "KEYS" + run);
+
+            // Robin signs in, signs out, and mistypes the password once
+            signIns.recordSignIn(new DirectoryAccount("keys-" + run, "uid=" + username, new DirectoryProfile(username,
+                    name, email, "Peer Support Worker", null, null, null), List.of()), java.util.Set.of(Role.CANDIDATE));
+            signIns.recordSignOut(username);
+            signIns.recordFailedSignIn(username, "unknown username or wrong password", "203.0.113.7");
+            // the coordinator, the verifier: every action on Robin's records, reasons in their own words
+            asSana.call(() -> {
+                allocations.setCaseloadCap(DemoAccount.TOM.username(), 50);
+                allocations.allocate(place.enrolmentId(), DemoAccount.TOM.username(), name + " asked for Tom, " + typed);
+                return null;
+            });
+            long version = sql.count("select version from enrolment where id = ?", place.enrolmentId());
+            asSana.call(() -> {
+                enrolments.changeStatus(place.enrolmentId(), EnrolmentStatus.PAUSED, name + " is unwell, " + typed,
+                        version);
+                placeRequests.decline(sql.count("select id from place_request where person_id = ?", robin),
+                        "No room for " + name + ", " + typed);
+                return null;
+            });
+            asHelen.call(() -> {
+                verification.savePlan(robin, 2, 50, null);
+                return null;
+            });
+            // and someone nobody knows tries a name
+            String stranger = "stranger." + run;
+            signIns.recordFailedSignIn(stranger, "unknown username or wrong password", "203.0.113.8");
+            em.flush();
+
+            for (String text : List.of(username, name, email, typed)) {
+                assertEquals(List.of(), sql.rows("select id, action, actor, subject_id, detail from audit_entry "
+                        + "where strpos(lower(coalesce(actor, '') || ' ' || coalesce(subject_id, '') || ' ' "
+                        + "|| coalesce(detail, '')), lower(?)) > 0", text), "no entry holds " + text);
+            }
+            assertEquals(List.of(Map.of("actor", stranger)), sql.rows("select actor from audit_entry where actor_id is "
+                    + "null and action = 'SIGN_IN_FAILED' and actor = ?", stranger),
+                    "a name nobody holds is kept as it was typed: there is nobody to key it to");
+
+            // the trail still names Robin, through the person row erasure removes
+            List<AuditSearch.Line> acted = asGovernance.call(() -> auditSearch.search(AuditQuery.of(username, "actor",
+                    null, null, null, null, null), 1)).rows();
+            assertTrue(acted.stream().map(AuditSearch.Line::action).toList().containsAll(List.of("SIGN_IN",
+                    "SIGN_OUT", "SIGN_IN_FAILED")), "Robin's sign-ins, sign-out and failed sign-in: " + acted);
+            assertTrue(acted.stream().allMatch(line -> name.equals(line.actorName()) && username.equals(
+                    line.actorUsername())), "each shown by the name and username Robin holds now: " + acted);
+            List<AuditSearch.Line> about = asGovernance.call(() -> auditSearch.search(AuditQuery.of(username, "subject",
+                    null, null, null, null, null), 1)).rows();
+            assertTrue(about.stream().map(AuditSearch.Line::action).toList().containsAll(List.of("SUPERVISOR_REALLOCATED",
+                    "ENROLMENT_PAUSED", "PLACE_REQUEST_DECLINED", "SAMPLING_PLAN_SAVED")), "what was done about Robin: "
+                    + about);
+            assertTrue(about.stream().allMatch(line -> name.equals(line.subjectName())), about.toString());
+            assertTrue(about.stream().anyMatch(line -> line.action().equals("SAMPLING_PLAN_SAVED")
+                    && line.detail().startsWith("plan for person " + robin + ": first 2, then 50%")
+                    && line.actorName().equals("Helen Shaw")), "the plan for Robin, by Helen: " + about);
+        } finally {
+            tx.rollback();
+        }
     }
 
     private record Seeds(PersonalDataSeed.Seeded amara, PersonalDataSeed.Seeded dylan) {

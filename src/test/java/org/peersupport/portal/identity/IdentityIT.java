@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
 import org.peersupport.portal.demo.DemoAccount;
+import org.peersupport.portal.support.AuditActors;
 import org.peersupport.portal.support.DemoDirectory;
 import org.peersupport.portal.support.Deployments;
 import org.peersupport.portal.support.Sql;
@@ -121,17 +122,17 @@ class IdentityIT {
 
     @Test
     void signInsAndFailedSignInsAreWrittenToTheAuditTrail() throws SQLException {
-        long signIns = sql.count("select count(*) from audit_entry where action = 'SIGN_IN' and actor = 'priya.raman'");
-        long failures = sql.count("select count(*) from audit_entry where action = 'SIGN_IN_FAILED' and actor = 'priya.raman'");
+        long signIns = sql.count("select count(*) from audit_entry where action = 'SIGN_IN' and " + AuditActors.BY_PERSON, "priya.raman");
+        long failures = sql.count("select count(*) from audit_entry where action = 'SIGN_IN_FAILED' and " + AuditActors.BY_PERSON, "priya.raman");
 
         signIn("priya.raman", DemoDirectory.PASSWORD);
         signIn("priya.raman", "wrong");
 
-        assertEquals(signIns + 1, sql.count("select count(*) from audit_entry where action = 'SIGN_IN' and actor = 'priya.raman'"));
+        assertEquals(signIns + 1, sql.count("select count(*) from audit_entry where action = 'SIGN_IN' and " + AuditActors.BY_PERSON, "priya.raman"));
         assertEquals(failures + 1,
-                sql.count("select count(*) from audit_entry where action = 'SIGN_IN_FAILED' and actor = 'priya.raman'"));
+                sql.count("select count(*) from audit_entry where action = 'SIGN_IN_FAILED' and " + AuditActors.BY_PERSON, "priya.raman"));
         Map<String, Object> latest = sql.rows("select detail, remote_address, occurred_at from audit_entry "
-                + "where action = 'SIGN_IN' and actor = 'priya.raman' order by id desc limit 1").get(0);
+                + "where action = 'SIGN_IN' and " + AuditActors.BY_PERSON + " order by id desc limit 1", "priya.raman").get(0);
         assertEquals("roles: candidate", latest.get("detail"));
         assertTrue(latest.get("remote_address") != null, "the address the request came from is recorded");
     }
@@ -140,7 +141,7 @@ class IdentityIT {
     void theAuditTrailIsAppendOnlyAndTheRuntimeRoleCannotChangeTheSchema() throws SQLException {
         signIn("tom.barker", DemoDirectory.PASSWORD);
         SQLException update = assertThrows(SQLException.class,
-                () -> sql.update("update audit_entry set detail = 'rewritten' where actor = 'tom.barker'"));
+                () -> sql.update("update audit_entry set detail = 'rewritten' where " + AuditActors.BY_PERSON, "tom.barker"));
         assertTrue(update.getMessage().contains("permission denied"), update.getMessage());
         SQLException delete = assertThrows(SQLException.class, () -> sql.update("delete from audit_entry"));
         assertTrue(delete.getMessage().contains("permission denied"), delete.getMessage());

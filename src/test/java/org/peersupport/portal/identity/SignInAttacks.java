@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import org.peersupport.portal.support.AuditActors;
 import org.peersupport.portal.support.DemoDirectory;
 import org.peersupport.portal.support.ItServices;
 
@@ -66,13 +67,13 @@ final class SignInAttacks {
     }
 
     static long audits(String action, String actor) throws SQLException {
-        return count("select count(*) from audit_entry where action = ? and actor = ?", action, actor);
+        return count("select count(*) from audit_entry where action = ? and " + AuditActors.BY_NAME, action, actor);
     }
 
     static String latestRemoteAddress(String action, String actor) throws SQLException {
         try (Connection db = ItServices.get().portalDatabase();
                 PreparedStatement query = db.prepareStatement("select remote_address from audit_entry "
-                        + "where action = ? and actor = ? order by id desc limit 1")) {
+                        + "where action = ? and " + AuditActors.BY_NAME + " order by id desc limit 1")) {
             query.setString(1, action);
             query.setString(2, actor);
             try (ResultSet result = query.executeQuery()) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.peersupport.portal.demo.DemoAccount;
+import org.peersupport.portal.support.AuditActors;
 import org.peersupport.portal.support.PortalBrowserTest;
 import org.peersupport.portal.support.DemoDirectory;
 import org.peersupport.portal.support.Deployments;
@@ -149,7 +150,7 @@ class SignInBrowserIT extends PortalBrowserTest {
     private static long auditCount(String action, String actor) throws SQLException {
         try (Connection db = ItServices.get().portalDatabase();
                 PreparedStatement query = db.prepareStatement(
-                        "select count(*) from audit_entry where action = ? and actor = ? and remote_address is not null")) {
+                        "select count(*) from audit_entry where action = ? and " + AuditActors.BY_PERSON + " and remote_address is not null")) {
             query.setString(1, action);
             query.setString(2, actor);
             try (ResultSet result = query.executeQuery()) {

@@ -24,6 +24,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
+import org.peersupport.portal.support.AuditActors;
 import org.peersupport.portal.support.DemoDirectory;
 import org.peersupport.portal.support.Deployments;
 import org.peersupport.portal.support.CoordinatorFixtureServlet;
@@ -156,7 +157,7 @@ class NoticesBrowserIT extends PortalBrowserTest {
     private static long downloads(long certificate, String actor) throws SQLException {
         try (Connection db = ItServices.get().portalDatabase();
                 PreparedStatement query = db.prepareStatement("select count(*) from audit_entry where action = "
-                        + "'CERTIFICATE_DOWNLOADED' and subject_type = 'Certificate' and subject_id = ? and actor = ?")) {
+                        + "'CERTIFICATE_DOWNLOADED' and subject_type = 'Certificate' and subject_id = ? and " + AuditActors.BY_PERSON)) {
             query.setString(1, String.valueOf(certificate));
             query.setString(2, actor);
             try (ResultSet result = query.executeQuery()) {

@@ -134,7 +134,8 @@ class PortfolioBrowserIT extends PortalBrowserTest {
         assertTrue(browser.find(".portal-evidence").getText().contains("I was believed"));
         assertTrue(browser.findAll("main input:not([type=hidden]), main textarea").isEmpty(), "nothing to edit");
         browser.screenshot("supervisor-submission");
-        assertTrue(id("select count(*) from audit_entry where actor = 'grace.mitchell' and action = 'SUBMISSION_READ' "
+        assertTrue(id("select count(*) from audit_entry where actor_id = (select id from person where username = 'grace.mitchell') "
+                + "and action = 'SUBMISSION_READ' "
                 + "and subject_id = '" + submission + "'") >= 1);
 
         // she may download the file; a coordinator and HR get 403 on the same address

@@ -76,6 +76,7 @@ import org.peersupport.portal.support.AsCoordinator;
 import org.peersupport.portal.support.AsHr;
 import org.peersupport.portal.support.AsSupervisor;
 import org.peersupport.portal.support.AsVerifier;
+import org.peersupport.portal.support.AuditActors;
 import org.peersupport.portal.support.Deployments;
 import org.peersupport.portal.support.RoleMatrix;
 import org.peersupport.portal.support.RoleMatrix.Call;
@@ -241,7 +242,7 @@ class PortfolioIT {
         TestimonyRequest request = waiting.stream().filter(r -> r.itemId() == asked).findFirst().orElseThrow();
         assertEquals("Amara Okafor", request.candidateName());
         assertTrue(request.testimony().statement().contains("shared her own experience"));
-        assertEquals(1, sql.count("select count(*) from audit_entry where action = 'TESTIMONY_READ' and actor = ? "
+        assertEquals(1, sql.count("select count(*) from audit_entry where action = 'TESTIMONY_READ' and " + AuditActors.BY_PERSON + " "
                 + "and subject_id = ?", "mark.evans", String.valueOf(asked)), "the witness's read is audited");
         asHr.run(() -> testimonies.confirm(asked, request.version()));
         assertEquals(WitnessStatus.CONFIRMED, asCandidate.call(() -> portfolios.item(asked)).testimony().status());
@@ -548,7 +549,7 @@ class PortfolioIT {
         assertEquals(2, supervisorView.items().size());
         assertEquals(0, supervisorView.withheld());
         assertEquals(graceReads + 1 + 1 + 1 + 2 + 1, reads(GRACE), "item, item, file, two items of the portfolio, submission");
-        assertEquals(1, sql.count("select count(*) from audit_entry where actor = ? and action = 'SUBMISSION_READ' "
+        assertEquals(1, sql.count("select count(*) from audit_entry where " + AuditActors.BY_PERSON + " and action = 'SUBMISSION_READ' "
                 + "and subject_id = ?", GRACE, String.valueOf(submission)));
 
         // a verifier reads a submission only once it is sampled to them, and never its "assessor only" items
@@ -708,7 +709,7 @@ class PortfolioIT {
 
     /** Audited reads of evidence content by a person. */
     private long reads(String actor) throws SQLException {
-        return sql.count("select count(*) from audit_entry where actor = ? and action in ('EVIDENCE_READ', "
+        return sql.count("select count(*) from audit_entry where " + AuditActors.BY_PERSON + " and action in ('EVIDENCE_READ', "
                 + "'EVIDENCE_FILE_READ', 'SUBMISSION_READ', 'SUBMISSION_FILE_READ')", actor);
     }
 

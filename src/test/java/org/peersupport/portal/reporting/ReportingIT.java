@@ -77,6 +77,7 @@ import org.peersupport.portal.support.AsCandidate;
 import org.peersupport.portal.support.AsCoordinator;
 import org.peersupport.portal.support.AsHr;
 import org.peersupport.portal.support.AsSupervisor;
+import org.peersupport.portal.support.AuditActors;
 import org.peersupport.portal.support.DemoDirectory;
 import org.peersupport.portal.support.Deployments;
 import org.peersupport.portal.support.ItServices;
@@ -295,7 +296,7 @@ class ReportingIT {
         assertEquals(3, ben.training().get(1).sessionsTotal());
         assertNull(ben.training().get(1).certificateCode(), "certificates arrive with their own feature");
         assertTrue(sql.count("select count(*) from audit_entry where action = 'STAFF_RECORD_READ' and subject_id = ? "
-                + "and actor = ? and detail = 'training record'", String.valueOf(g.people.get("Ben")),
+                + "and " + AuditActors.BY_PERSON + " and detail = 'training record'", String.valueOf(g.people.get("Ben")),
                 AsHr.ACCOUNT.username()) >= 1, "HR reading a training record is audited, with who read it");
     }
 
@@ -573,7 +574,7 @@ class ReportingIT {
     private static long auditCount(String action, String actor, String subject) throws Exception {
         try (Connection db = ItServices.get().portalDatabase();
                 java.sql.PreparedStatement query = db.prepareStatement("select count(*) from audit_entry where action = ? "
-                        + "and actor = ? and (cast(? as varchar) is null or subject_id = ?)")) {
+                        + "and " + AuditActors.BY_NAME + " and (cast(? as varchar) is null or subject_id = ?)")) {
             query.setString(1, action);
             query.setString(2, actor);
             query.setString(3, subject);
@@ -588,7 +589,7 @@ class ReportingIT {
     private static String latestDetail(String action, String actor) throws Exception {
         try (Connection db = ItServices.get().portalDatabase();
                 java.sql.PreparedStatement query = db.prepareStatement("select detail from audit_entry where action = ? "
-                        + "and actor = ? order by id desc limit 1")) {
+                        + "and " + AuditActors.BY_NAME + " order by id desc limit 1")) {
             query.setString(1, action);
             query.setString(2, actor);
             try (java.sql.ResultSet result = query.executeQuery()) {

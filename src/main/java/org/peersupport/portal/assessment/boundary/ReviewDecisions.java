@@ -128,7 +128,7 @@ public class ReviewDecisions {
             Optional<Person> verifier = sampling.sample(decision, me, now);
             decisions.record(decision, "declaration confirmed, password re-entered and accepted by the directory; "
                     + "sign-off " + (decision.getSignoffNumber() == null ? "not counted" : "number " + decision.getSignoffNumber())
-                    + (verifier.isPresent() ? ", sampled (" + decision.getSampleReason() + ") to " + verifier.get().getUsername()
+                    + (verifier.isPresent() ? ", sampled (" + decision.getSampleReason() + ") to person " + verifier.get().getId()
                             : ", not sampled"));
             return decision.getId();
         } finally {

@@ -143,9 +143,11 @@ public class Verification {
             em.persist(new SamplingPlan(assessor, me, firstN, ratePercent, now));
         }
         flushOrStale();
-        audit.fire(AuditEvent.by(me.getUsername(), "SAMPLING_PLAN_SAVED", "SamplingPlan", assessor == null ? "default" : assessor.getUsername(),
-                (assessor == null ? "default plan" : "plan for " + assessor.getUsername()) + ": first " + firstN + ", then "
-                        + ratePercent + "%, samples to " + me.getUsername()));
+        AuditEvent saved = AuditEvent.by(me.getUsername(), "SAMPLING_PLAN_SAVED", "SamplingPlan",
+                assessor == null ? "default" : assessor.getId(), (assessor == null ? "default plan"
+                        : "plan for person " + assessor.getId()) + ": first " + firstN + ", then " + ratePercent
+                        + "%, samples to person " + me.getId());
+        audit.fire(assessor == null ? saved : saved.about(assessor.getId()));
     }
 
     /** Removes an assessor's own plan, so the default plan applies to them again. */
@@ -156,11 +158,11 @@ public class Verification {
         if (plan.getVersion() != expectedVersion) {
             throw stalePlan();
         }
-        String assessor = plan.getAssessor().getUsername();
+        long assessor = plan.getAssessor().getId();
         em.remove(plan);
         flushOrStale();
-        audit.fire(AuditEvent.by(me.getUsername(), "SAMPLING_PLAN_REMOVED", "SamplingPlan", assessor, "plan for " + assessor
-                + " removed: the default plan applies"));
+        audit.fire(AuditEvent.by(me.getUsername(), "SAMPLING_PLAN_REMOVED", "SamplingPlan", assessor, "plan for person "
+                + assessor + " removed: the default plan applies").about(assessor));
     }
 
     /** Picks a candidate (on one enrolment): every sign-off of their work is sampled to the caller. */
@@ -189,7 +191,7 @@ public class Verification {
                     + "by someone else.", e.getPerson().getDisplayName());
         }
         audit.fire(AuditEvent.by(me.getUsername(), "SAMPLING_PICK_ADDED", "Enrolment", enrolmentId, "every sign-off sampled to "
-                + me.getUsername()));
+                + "person " + me.getId()));
     }
 
     /** Stops picking a candidate: their sign-offs follow their assessor's plan again. */
@@ -200,7 +202,7 @@ public class Verification {
                 .getResultStream().findFirst().ifPresent(pick -> {
                     em.remove(pick);
                     audit.fire(AuditEvent.by(me.getUsername(), "SAMPLING_PICK_REMOVED", "Enrolment", enrolmentId, "picked by "
-                            + pick.getVerifier().getUsername()));
+                            + "person " + pick.getVerifier().getId()));
                 });
     }
 
@@ -320,7 +322,7 @@ public class Verification {
             throw AssessmentAccess.notFound();
         }
         Decision decision = Decision.of(kind, s, decisions.nextPosition(s), me, Instant.now(clock), comments);
-        decisions.record(decision, "on sign-off " + loaded.signOff.getId() + " by " + loaded.signOff.getDecidedByUsername());
+        decisions.record(decision, "on sign-off " + loaded.signOff.getId() + " by person " + loaded.signOff.getDecidedBy().getId());
         return decision.getId();
     }
 

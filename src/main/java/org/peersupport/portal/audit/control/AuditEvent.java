@@ -2,7 +2,10 @@ package org.peersupport.portal.audit.control;
 
 /**
  * What a boundary fires to record an action in the audit trail. {@code actor} may be null, in which case the
- * signed-in caller is recorded; it is given explicitly where nobody is signed in yet (a failed sign-in).
+ * signed-in caller is recorded; it is given explicitly where nobody is signed in yet (a failed sign-in) or the caller
+ * is not the actor (a run-as call). The trail stores the actor's person key, not this username, whenever a person
+ * holds it. {@code subjectId} and {@code detail} name people only by person id and never carry free text a person
+ * typed (a reason, feedback): that stays in its own record, which erasure reaches.
  * {@code subjectPersonId} is the person whose data the action touched ({@link #about}), when there is one: it is how a
  * person's "who has read my work" and the governance role's search by subject find the entry.
  */

@@ -20,6 +20,8 @@ import org.peersupport.portal.platform.control.ClientAddress;
 /**
  * Writes {@link AuditEvent}s to the audit trail synchronously, inside the transaction of the boundary that
  * fired them: if the action rolls back, so does its audit line, and an action cannot commit without one.
+ * The actor is stored as a person key whenever the username (the caller's, or the one the event names, a failed
+ * sign-in's included) belongs to a person; the text only when it belongs to nobody.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -51,8 +53,7 @@ public class AuditTrail {
     public void record(@Observes AuditEvent event) {
         String actor = event.actor() != null ? event.actor() : caller();
         em.persist(new AuditEntry(Instant.now(clock), actor, event.action(), event.subjectType(), event.subjectId(),
-                truncate(event.detail()), remoteAddress(), actorId(actor),
-                subjectPersonId(event)));
+                truncate(event.detail()), remoteAddress(), actorId(actor), subjectPersonId(event)));
     }
 
     private String caller() {

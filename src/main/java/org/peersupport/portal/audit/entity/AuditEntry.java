@@ -12,15 +12,18 @@ import java.time.Instant;
 
 /**
  * One line of the append-only audit trail. It has no setters: it is written once, in the transaction of the
- * action it records, and the database refuses updates and deletes.
+ * action it records, and the database refuses updates and deletes. It names people only by key (V18): the actor by
+ * {@code actorId}, the person whose data was touched by {@code subjectPersonId}; the actor's name is kept as text only
+ * when no person is known (the system, a failed sign-in with an unknown username). So erasing a person removes what
+ * maps their key to a name and leaves every entry as it was.
  */
 @Entity
 @Table(name = "audit_entry")
-@NamedQuery(name = AuditEntry.LATEST_FOR_ACTOR,
-        query = "select a from AuditEntry a where a.actor = :actor order by a.occurredAt desc, a.id desc")
+@NamedQuery(name = AuditEntry.LATEST_BY_PERSON,
+        query = "select a from AuditEntry a where a.actorId = :actorId order by a.occurredAt desc, a.id desc")
 public class AuditEntry {
 
-    public static final String LATEST_FOR_ACTOR = "AuditEntry.latestForActor";
+    public static final String LATEST_BY_PERSON = "AuditEntry.latestByPerson";
 
     @Id
     @SequenceGenerator(name = "audit_entry_seq", sequenceName = "audit_entry_seq", allocationSize = 50)
@@ -30,6 +33,7 @@ public class AuditEntry {
     @Column(name = "occurred_at", nullable = false, updatable = false)
     private Instant occurredAt;
 
+    /** Who acted, as text, only when no person is known: the system, or an unknown username at a failed sign-in. */
     @Column(updatable = false)
     private String actor;
 
@@ -59,10 +63,14 @@ public class AuditEntry {
     protected AuditEntry() {
     }
 
+    /**
+     * An entry by {@code actorId} when the portal knows the actor, else by the {@code actor} text (which is then the
+     * only thing naming them; a known person's name is never stored here).
+     */
     public AuditEntry(Instant occurredAt, String actor, String action, String subjectType, String subjectId,
             String detail, String remoteAddress, Long actorId, Long subjectPersonId) {
         this.occurredAt = occurredAt;
-        this.actor = actor;
+        this.actor = actorId == null ? actor : null;
         this.action = action;
         this.subjectType = subjectType;
         this.subjectId = subjectId;
@@ -80,6 +88,7 @@ public class AuditEntry {
         return occurredAt;
     }
 
+    /** The actor's text when no person is known; null whenever {@link #getActorId()} is set. */
     public String getActor() {
         return actor;
     }

@@ -77,7 +77,7 @@ public class Allocations {
         } else {
             em.persist(new SupervisorProfile(supervisor, cap));
         }
-        audit.fire(AuditEvent.of("SUPERVISOR_CAP_SET", "Person", supervisor.getId(), supervisor.getUsername()
+        audit.fire(AuditEvent.of("SUPERVISOR_CAP_SET", "Person", supervisor.getId(), "person " + supervisor.getId()
                 + " may supervise up to " + cap));
     }
 
@@ -194,8 +194,8 @@ public class Allocations {
         em.persist(allocation);
         em.flush();
         audit.fire(AuditEvent.of(current.isPresent() ? "SUPERVISOR_REALLOCATED" : "SUPERVISOR_ALLOCATED", "Enrolment",
-                enrolmentId, supervisor.getUsername() + (current.map(a -> " instead of "
-                        + a.getSupervisor().getUsername()).orElse("")) + (reason == null || reason.isBlank() ? "" : ": " + reason.strip())));
+                enrolmentId, "person " + supervisor.getId() + current.map(a -> " instead of person "
+                        + a.getSupervisor().getId()).orElse("") + (reason == null || reason.isBlank() ? "" : ", with a reason")));
     }
 
     /** Every allocation of an enrolment, oldest first; the current one has no end. */
@@ -227,8 +227,8 @@ public class Allocations {
         ConflictOfInterest conflict = new ConflictOfInterest(me, other, note, Instant.now(clock));
         em.persist(conflict);
         em.flush();
-        audit.fire(AuditEvent.of("CONFLICT_DECLARED", "Person", other.getId(), me.getUsername() + " with "
-                + other.getUsername()));
+        audit.fire(AuditEvent.of("CONFLICT_DECLARED", "Person", other.getId(), "person " + me.getId() + " with person "
+                + other.getId()));
         return conflict.getId();
     }
 

@@ -31,8 +31,8 @@ final class CohortPlaces {
         em.persist(enrolment);
         em.flush();
         em.persist(enrolment.enrolled(actor, reason));
-        audit.fire(AuditEvent.of("ENROLMENT_CREATED", "Enrolment", enrolment.getId(), person.getUsername() + " on "
-                + cohort.getName() + ": " + reason));
+        audit.fire(AuditEvent.of("ENROLMENT_CREATED", "Enrolment", enrolment.getId(), "person " + person.getId() + " on "
+                + cohort.getName())); // the reason, which may be a coordinator's words, is in the status history
         return enrolment;
     }
 

@@ -129,8 +129,8 @@ public class DemoCohortLoader {
             em.persist(enrolment.enrolled(ACTOR, "demo data"));
             em.persist(enrolment.moveTo(EnrolmentStatus.ACTIVE, "demo data", ACTOR, now, today));
             em.persist(new SupervisorAllocation(enrolment, people.get(ENROLMENTS.get(username)), ACTOR, "demo data", now));
-            audit.fire(AuditEvent.by(ACTOR, "ENROLMENT_CREATED", "Enrolment", enrolment.getId(), username + " on " + NAME
-                    + ", supervised by " + ENROLMENTS.get(username)));
+            audit.fire(AuditEvent.by(ACTOR, "ENROLMENT_CREATED", "Enrolment", enrolment.getId(), "person " + person.getId()
+                    + " on " + NAME + ", supervised by person " + people.get(ENROLMENTS.get(username)).getId()));
         }
         LOG.info(() -> NAME + " created with three demo candidates");
     }

@@ -65,7 +65,7 @@ public class Enrolments {
         }
         Enrolment enrolment = enrolment(enrolmentId, version);
         EnrolmentStatus from = enrolment.getStatus();
-        String detail = from.label() + " to " + to.label() + (reason == null || reason.isBlank() ? "" : ": " + reason.strip());
+        String detail = from.label() + " to " + to.label(); // the reason is in the status history, not the trail
         if (to == EnrolmentStatus.COMPLETED) {
             completion.complete(enrolment, reason, actor(), detail); // the one path, with the certificate
             return;
@@ -91,7 +91,7 @@ public class Enrolments {
         Enrolment next = places().enrol(enrolment.getPerson(), later, "deferred from " + current.getName() + ": "
                 + reason.strip(), actor(), now());
         audit.fire(AuditEvent.of("ENROLMENT_DEFERRED", "Enrolment", enrolmentId, "to " + later.getName()
-                + " (enrolment " + next.getId() + "): " + reason.strip()));
+                + " (enrolment " + next.getId() + ")"));
         return next.getId();
     }
 

@@ -169,7 +169,7 @@ public class PlaceRequests {
     public void decline(long requestId, String reason) {
         PlaceRequest request = placeRequest(requestId);
         request.decline(reason, actor(), now());
-        audit.fire(AuditEvent.of("PLACE_REQUEST_DECLINED", "PlaceRequest", requestId, reason.strip()));
+        audit.fire(AuditEvent.of("PLACE_REQUEST_DECLINED", "PlaceRequest", requestId, "declined with a reason"));
         notifier.notify(request.getPerson(), NoticeKind.PLACE_DECLINED, notifier.text("notice.placeDeclined.title",
                 request.getCohort().getName()), notifier.text("notice.placeDeclined.text", request.getCohort().getName(),
                 request.getDecisionReason()), null);

@@ -37,7 +37,7 @@ import org.peersupport.portal.platform.control.UkTime;
 /**
  * The audit trail, readable by the governance role: searched by person (as actor or subject), action, record and
  * dates, paged in the database, and exported as CSV, streamed. Each search that names a person, and each export, is
- * itself audited.
+ * itself audited. Entries name people by key: the names shown come from the person rows, as they are now.
  */
 @Stateless
 @DenyAll
@@ -48,8 +48,8 @@ public class AuditSearch {
     private static final int FETCH_SIZE = 500;
 
     private static final String SELECT = """
-            select a.occurred_at, coalesce(pa.display_name, a.actor) as actor_name, a.actor, a.action, a.subject_type,
-                   a.subject_id, ps.display_name as subject_name, a.detail, a.remote_address
+            select a.occurred_at, coalesce(pa.display_name, a.actor) as actor_name, coalesce(pa.username, a.actor) as actor,
+                   a.action, a.subject_type, a.subject_id, ps.display_name as subject_name, a.detail, a.remote_address
             from audit_entry a
             left join person pa on pa.id = a.actor_id
             left join person ps on ps.id = a.subject_person_id

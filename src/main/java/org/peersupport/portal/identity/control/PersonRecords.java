@@ -81,8 +81,7 @@ public class PersonRecords {
                 .setParameter("id", person == null ? -1L : person.getId()).getResultList();
         for (Person other : others) {
             other.releaseUsername(now);
-            String detail = "username " + other.getUsername() + " now belongs to another directory entry; "
-                    + "this person keeps their records";
+            String detail = "their username now belongs to another directory entry; this person keeps their records";
             audit.fire(actor == null ? AuditEvent.of("USERNAME_RELEASED", "Person", other.getId(), detail)
                     : AuditEvent.by(actor, "USERNAME_RELEASED", "Person", other.getId(), detail));
         }

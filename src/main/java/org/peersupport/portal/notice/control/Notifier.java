@@ -67,7 +67,7 @@ public class Notifier {
     public Notice notify(Person recipient, NoticeKind kind, String title, String text, String link, String onceKey) {
         Notice notice = new Notice(recipient, kind, title, text, link, onceKey, Instant.now(clock));
         em.persist(notice);
-        audit.fire(AuditEvent.of("NOTICE_SENT", "Notice", notice.getId(), kind + " to " + recipient.getUsername()));
+        audit.fire(AuditEvent.of("NOTICE_SENT", "Notice", notice.getId(), kind + " to person " + recipient.getId()));
         if (recipient.getEmail() != null && !recipient.getEmail().isBlank()) {
             mail.fire(new NoticeMail(notice.getId(), recipient.getEmail(), recipient.getDisplayName(), notice.getTitle(),
                     body(notice)));

@@ -99,8 +99,8 @@ public class EvidenceItems {
         EvidenceFiles.Stored stored = files.store(content, fileName, now());
         String name = PortfolioReads.blankToNull(title) == null ? stored.displayName() : title(title);
         EvidenceItem item = EvidenceItem.file(e, name, stored.file(), stored.displayName(), username(), now());
-        return created(item, "file " + stored.displayName() + " (" + stored.mediaType() + ", " + stored.size()
-                + " bytes, sha256 " + stored.sha256() + ")");
+        return created(item, "file (" + stored.mediaType() + ", " + stored.size() + " bytes, sha256 " + stored.sha256()
+                + ")"); // not its name: a name the candidate gave it may say anything about anyone
     }
 
     // ---------------------------------------------------------------- changing
@@ -132,7 +132,7 @@ public class EvidenceItems {
                     ? item.getWitnessPerson().getUsername() : edit.witnessUsername();
             Person witness = Testimonies.witness(staff, username, item.getEnrolment());
             item.reviseTestimony(witness, Testimonies.testimony(edit.testimony(), witness), now);
-            audit("TESTIMONY_REQUESTED", item, "asked " + witness.getUsername() + " again");
+            audit("TESTIMONY_REQUESTED", item, "asked person " + witness.getId() + " again");
         }
         flush();
         audit("EVIDENCE_UPDATED", item, item.getContent().kind() + ", " + item.getContent().wordCount() + " words, mapped to "
@@ -170,7 +170,7 @@ public class EvidenceItems {
         StoredFile previous = item.replaceFile(stored.file(), stored.displayName(), now);
         flush();
         files.deleteIfUnused(previous);
-        audit("EVIDENCE_FILE_REPLACED", item, "now " + stored.displayName() + " (" + stored.mediaType() + ", "
+        audit("EVIDENCE_FILE_REPLACED", item, "now a file (" + stored.mediaType() + ", "
                 + stored.size() + " bytes, sha256 " + stored.sha256() + "), was stored file " + previous.getId());
         return new Saved(item.getVersion(), 0, now);
     }

@@ -76,7 +76,7 @@ public class Testimonies {
                 viewer.username(), now());
         em.persist(item);
         em.flush();
-        audit(viewer, "TESTIMONY_REQUESTED", item, "on enrolment " + enrolmentId + ", witness " + witness.getUsername());
+        audit(viewer, "TESTIMONY_REQUESTED", item, "on enrolment " + enrolmentId + ", witness person " + witness.getId());
         return item.getId();
     }
 
