@@ -44,7 +44,8 @@ public class Retention {
             implements Serializable {
     }
 
-    public record DueLine(long personId, String personName, Long enrolmentId, String cohortName, LocalDate dueOn,
+    /** A person's due records (a null person: records about no one, such as the system's audit entries). */
+    public record DueLine(Long personId, String personName, Long enrolmentId, String cohortName, LocalDate dueOn,
             long records, boolean held) implements Serializable {
     }
 
@@ -103,7 +104,7 @@ public class Retention {
         List<RetentionWork.Preview> previews = work.preview(today(), PREVIEW_DAYS);
         List<RetentionSchedule.Entry> entries = schedule.entries();
         List<Long> people = previews.stream().flatMap(p -> p.lines().stream()).map(RetentionWork.PreviewLine::personId)
-                .distinct().toList();
+                .filter(id -> id != null).distinct().toList();
         List<Long> enrolments = previews.stream().flatMap(p -> p.lines().stream())
                 .map(RetentionWork.PreviewLine::enrolmentId).filter(id -> id != null).distinct().toList();
         Map<Long, String> names = work.names(PERSON_NAMES, people);
@@ -112,7 +113,8 @@ public class Retention {
         for (int i = 0; i < previews.size(); i++) {
             RetentionWork.Preview p = previews.get(i);
             due.add(new DueClass(p.key(), entries.get(i).period(), p.records(), p.heldRecords(), p.lines().stream()
-                    .map(l -> new DueLine(l.personId(), names.get(l.personId()), l.enrolmentId(),
+                    .map(l -> new DueLine(l.personId(), l.personId() == null ? null : names.get(l.personId()),
+                            l.enrolmentId(),
                             l.enrolmentId() == null ? null : cohorts.get(l.enrolmentId()), l.dueOn(), l.records(),
                             l.held()))
                     .toList(), p.moreLines()));

@@ -26,6 +26,7 @@ import org.peersupport.portal.platform.control.UkTime;
 public class RetentionPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(RetentionPage.class.getName());
 
     @Inject
     Retention retention;
@@ -94,7 +95,16 @@ public class RetentionPage implements Serializable {
 
     public void runToday() {
         LocalDate today = LocalDate.now(clock.withZone(UkTime.ZONE));
-        RetentionJob.PurgeRun run = job.run(today);
+        RetentionJob.PurgeRun run;
+        try {
+            run = job.run(today);
+        } catch (RuntimeException e) {
+            // rolled back and the day released: nothing was deleted
+            LOG.log(java.util.logging.Level.SEVERE, "Today's retention purge, run from the retention page, failed", e);
+            messages.error(null, "governance.purge.failed");
+            refresh();
+            return;
+        }
         if (run.ran()) {
             messages.info(null, "governance.purge.ran", run.total());
         } else {

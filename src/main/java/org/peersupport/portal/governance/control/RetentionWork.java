@@ -46,7 +46,8 @@ public class RetentionWork {
             implements Serializable {
     }
 
-    public record PreviewLine(long personId, Long enrolmentId, LocalDate dueOn, long records, boolean held)
+    /** One person's (or, with a null person, records about no one: the system's audit entries) due records. */
+    public record PreviewLine(Long personId, Long enrolmentId, LocalDate dueOn, long records, boolean held)
             implements Serializable {
     }
 
@@ -104,8 +105,8 @@ public class RetentionWork {
     private Preview preview(Connection db, RetentionSchedule.Entry entry, LocalDate by) throws SQLException {
         String sql = "select c.person_id, c.enrolment_id, min(c.started_at) as started_at, count(*) as records, "
                 + "bool_or(" + HELD + ") as held from (" + entry.rule().recordsSql() + ") c "
-                + "where c.started_at < ? and c.person_id is not null "
-                + "group by c.person_id, c.enrolment_id order by min(c.started_at), c.person_id";
+                + "where c.started_at < ? "
+                + "group by c.person_id, c.enrolment_id order by min(c.started_at), c.person_id nulls last";
         List<PreviewLine> lines = new ArrayList<>();
         long records = 0;
         long held = 0;
@@ -119,8 +120,10 @@ public class RetentionWork {
                     records += count;
                     held += isHeld ? count : 0;
                     if (lines.size() < PREVIEW_LINES) {
+                        long person = rs.getLong("person_id");
+                        Long personId = rs.wasNull() ? null : person;
                         long enrolment = rs.getLong("enrolment_id");
-                        lines.add(new PreviewLine(rs.getLong("person_id"), rs.wasNull() ? null : enrolment,
+                        lines.add(new PreviewLine(personId, rs.wasNull() ? null : enrolment,
                                 entry.dueOn(rs.getTimestamp("started_at").toInstant()), count, isHeld));
                     } else {
                         more++;
