@@ -1,11 +1,5 @@
 package org.peersupport.portal.demo;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -14,13 +8,13 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.logging.Logger;
 import org.peersupport.portal.reporting.DemoDatabase;
 import org.peersupport.portal.reporting.ReportDataGenerator;
 import org.peersupport.portal.support.EmbeddedServices;
+import org.peersupport.portal.support.PortalNode;
 
 /**
  * One run of the demo, as {@code mvn -Pdemo} starts it and as {@link DemoIT} does: the embedded PostgreSQL (its data
@@ -31,7 +25,6 @@ import org.peersupport.portal.support.EmbeddedServices;
 public final class DemoRun implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(DemoRun.class.getName());
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
     /** The generated staff of the demo organisation: a trust and a charity, as namespace, organisation and size. */
     record Staff(String namespace, String organisation, int people, long seed) {
@@ -42,14 +35,12 @@ public final class DemoRun implements AutoCloseable {
             new Staff("westshire", "Mind in Westshire (charity)", 110, 2027));
 
     private final EmbeddedServices services;
-    private final Process server;
-    private final String url;
+    private final PortalNode node;
     private final Duration startup;
 
-    private DemoRun(EmbeddedServices services, Process server, String url, Duration startup) {
+    private DemoRun(EmbeddedServices services, PortalNode node, Duration startup) {
         this.services = services;
-        this.server = server;
-        this.url = url;
+        this.node = node;
         this.startup = startup;
     }
 
@@ -60,40 +51,40 @@ public final class DemoRun implements AutoCloseable {
     public static DemoRun start(Path project, Path dataDirectory, int port, Path log) throws Exception {
         long started = System.nanoTime();
         Path target = project.resolve("target");
-        Path payara = target.resolve("payara-micro.jar");
         EmbeddedServices services = EmbeddedServices.start(project.resolve("deployment/demo-directory.ldif"),
                 dataDirectory.resolve("postgres"));
-        Process server = null;
+        PortalNode node = null;
         try {
-            Path war = DemoWar.build(target);
-            DemoDatabase.migrate(services);
-            generateStaffOnce(services);
-            Path settings = dataDirectory.resolve("portal-demo.properties");
-            EmbeddedServices.writeProperties(services.portalSettings(), settings);
-            List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx768m",
-                    "-Djava.io.tmpdir=" + Files.createDirectories(target.resolve("demo-tmp")),
-                    "-jar", payara.toString(),
-                    "--nocluster", "--port", Integer.toString(port),
-                    "--systemProperties", settings.toString(),
-                    "--deploy", war.toString()));
-            server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            String url = "http://localhost:" + port + "/portal/";
-            if (!waitUntilServing(url + "signin.xhtml", server)) {
-                List<String> lines = Files.readAllLines(log);
-                throw new IllegalStateException("The portal did not start. The last lines of " + log + ":\n"
-                        + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
-            }
-            return new DemoRun(services, server, url, Duration.ofNanos(System.nanoTime() - started));
+            Path settings = prepare(services, dataDirectory, Map.of());
+            node = PortalNode.of("demo", target, port, settings, DemoWar.build(target), log, List.of());
+            node.start().awaitServing();
+            return new DemoRun(services, node, Duration.ofNanos(System.nanoTime() - started));
         } catch (Exception | Error e) {
-            stop(server);
+            if (node != null) {
+                node.stop();
+            }
             services.close();
             throw e;
         }
     }
 
+    /**
+     * Makes the demo's database ready for the portal (migrated, the organisations' staff generated once) and writes
+     * its settings file, with {@code extra} settings over the demo's, into {@code dataDirectory}; returns the file.
+     */
+    public static Path prepare(EmbeddedServices services, Path dataDirectory, Map<String, String> extra) throws Exception {
+        DemoDatabase.migrate(services);
+        generateStaffOnce(services);
+        Path settings = dataDirectory.resolve("portal-demo.properties");
+        Map<String, String> all = new java.util.LinkedHashMap<>(services.portalSettings());
+        all.putAll(extra);
+        EmbeddedServices.writeProperties(all, settings);
+        return settings;
+    }
+
     /** The portal's address, ending in {@code /portal/}. */
     public String url() {
-        return url;
+        return node.url();
     }
 
     /** From the start of {@link #start} to the first page served. */
@@ -106,12 +97,12 @@ public final class DemoRun implements AutoCloseable {
     }
 
     public Process server() {
-        return server;
+        return node.process();
     }
 
     @Override
     public void close() {
-        stop(server);
+        node.stop();
         services.close();
     }
 
@@ -136,44 +127,5 @@ public final class DemoRun implements AutoCloseable {
             rows.next();
             return rows.getLong(1);
         }
-    }
-
-    private static boolean waitUntilServing(String url, Process server) throws InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!server.isAlive()) {
-                return false;
-            }
-            try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(url))
-                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return true;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            server.waitFor(250, TimeUnit.MILLISECONDS);
-        }
-        return false;
-    }
-
-    private static void stop(Process server) {
-        if (server == null) {
-            return;
-        }
-        server.destroy();
-        try {
-            if (!server.waitFor(30, TimeUnit.SECONDS)) {
-                server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }
