@@ -61,7 +61,7 @@ class AssessmentBrowserIT extends PortalBrowserTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.withCoordinatorFixture();
+        return Deployments.checkingSessions(Deployments.withCoordinatorFixture());
     }
 
     @Test

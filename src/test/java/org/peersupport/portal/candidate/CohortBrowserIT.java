@@ -48,7 +48,7 @@ class CohortBrowserIT extends PortalBrowserTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.portal();
+        return Deployments.checkingSessions(Deployments.portal());
     }
 
     @Test

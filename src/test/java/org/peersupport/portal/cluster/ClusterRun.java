@@ -27,8 +27,11 @@ public final class ClusterRun implements AutoCloseable {
     private final List<PortalNode> nodes;
     private final LoadBalancer balancer;
     private final Duration startup;
+    private final Path settings;
 
-    private ClusterRun(EmbeddedServices services, List<PortalNode> nodes, LoadBalancer balancer, Duration startup) {
+    private ClusterRun(EmbeddedServices services, List<PortalNode> nodes, LoadBalancer balancer, Duration startup,
+            Path settings) {
+        this.settings = settings;
         this.services = services;
         this.nodes = nodes;
         this.balancer = balancer;
@@ -65,7 +68,8 @@ public final class ClusterRun implements AutoCloseable {
                 node.start().awaitServing();
             }
             LoadBalancer balancer = LoadBalancer.start(logs, port, nodes);
-            return new ClusterRun(services, List.copyOf(nodes), balancer, Duration.ofNanos(System.nanoTime() - started));
+            return new ClusterRun(services, List.copyOf(nodes), balancer, Duration.ofNanos(System.nanoTime() - started),
+                    settings);
         } catch (Exception | Error e) {
             nodes.forEach(PortalNode::stop);
             services.close();
@@ -85,6 +89,17 @@ public final class ClusterRun implements AutoCloseable {
     public PortalNode node(String name) {
         return nodes.stream().filter(node -> node.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no node " + name));
+    }
+
+    public LoadBalancer balancer() {
+        return balancer;
+    }
+
+    /** Rewrites the nodes' settings file (the demo's settings with {@code extra} over them): read at a node's next start. */
+    public void writeSettings(Map<String, String> extra) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(services.portalSettings());
+        all.putAll(extra);
+        EmbeddedServices.writeProperties(all, settings);
     }
 
     public EmbeddedServices services() {

@@ -31,7 +31,7 @@ class CourseBrowserIT extends PortalBrowserTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.portal();
+        return Deployments.checkingSessions(Deployments.portal());
     }
 
     @Test

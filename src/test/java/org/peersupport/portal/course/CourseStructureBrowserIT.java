@@ -24,7 +24,7 @@ class CourseStructureBrowserIT extends PortalBrowserTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.portal();
+        return Deployments.checkingSessions(Deployments.portal());
     }
 
     @Test

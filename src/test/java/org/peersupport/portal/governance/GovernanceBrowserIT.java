@@ -34,7 +34,7 @@ class GovernanceBrowserIT extends PortalBrowserTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.withCoordinatorFixture();
+        return Deployments.checkingSessions(Deployments.withCoordinatorFixture());
     }
 
     @Test

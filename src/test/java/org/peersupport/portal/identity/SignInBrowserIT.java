@@ -44,7 +44,7 @@ class SignInBrowserIT extends PortalBrowserTest {
     @Deployment(testable = false)
     static WebArchive deployment() {
         // the shipped WAR plus one page that fails half-way through rendering (an unknown property of the shell)
-        return Deployments.portal().addAsWebResource(new StringAsset("""
+        return Deployments.checkingSessions(Deployments.portal()).addAsWebResource(new StringAsset("""
                 <ui:composition xmlns="http://www.w3.org/1999/xhtml" xmlns:ui="jakarta.faces.facelets"
                                 template="/WEB-INF/templates/shell.xhtml">
                     <ui:param name="pageTitle" value="Half a page"/>

@@ -34,7 +34,7 @@ class SignInHardeningBrowserIT extends PortalBrowserTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.portal();
+        return Deployments.checkingSessions(Deployments.portal());
     }
 
     @BeforeAll

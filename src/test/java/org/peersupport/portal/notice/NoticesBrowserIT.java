@@ -41,7 +41,7 @@ class NoticesBrowserIT extends PortalBrowserTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.withCoordinatorFixture();
+        return Deployments.checkingSessions(Deployments.withCoordinatorFixture());
     }
 
     @Test

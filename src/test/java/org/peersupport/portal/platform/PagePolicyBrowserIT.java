@@ -20,7 +20,7 @@ class PagePolicyBrowserIT extends PortalBrowserTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.portal();
+        return Deployments.checkingSessions(Deployments.portal());
     }
 
     @Test

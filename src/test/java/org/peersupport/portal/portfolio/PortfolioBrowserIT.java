@@ -37,7 +37,7 @@ class PortfolioBrowserIT extends PortalBrowserTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.withCoordinatorFixture();
+        return Deployments.checkingSessions(Deployments.withCoordinatorFixture());
     }
 
     @Test

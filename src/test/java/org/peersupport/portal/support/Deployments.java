@@ -43,6 +43,15 @@ public final class Deployments {
     }
 
     /**
+     * The WAR with {@link SessionSerialisationCheck}: every browser test fails when a request left something in the
+     * session that cannot be replicated to another node ({@link PortalBrowserTest}).
+     */
+    public static WebArchive checkingSessions(WebArchive war) {
+        return withPublicPath(war.addClasses(SessionSerialisationCheck.class).addClasses(SessionSerialisationCheck.class.getDeclaredClasses()),
+                SessionSerialisationCheck.PATH);
+    }
+
+    /**
      * The WAR with one more URL pattern (a path without its leading slash) beside the sign-in page's in web.xml's
      * unprotected list, so the path is served without signing in.
      */

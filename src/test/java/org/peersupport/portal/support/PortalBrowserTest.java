@@ -37,6 +37,28 @@ public abstract class PortalBrowserTest {
         }
     }
 
+    /**
+     * Nothing the test's requests left in a session fails to serialise (Deployments#checkingSessions): on a cluster,
+     * Payara would leave it behind when the node dies, with only a warning in its log.
+     */
+    @AfterEach
+    void everySessionAttributeSerialises() throws Exception {
+        String check = sessionCheck("");
+        java.util.List<String> problems = check.lines().filter(line -> line.startsWith("problem")).toList();
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), problems, "session attributes that cannot be replicated");
+        // the largest serialised size of each session attribute so far (docs/architecture.md, "View state on a cluster")
+        System.out.println("[session sizes] " + String.join("; ", check.lines().filter(line -> line.startsWith("size ")).toList()));
+    }
+
+    /** What the session check says ({@code query} e.g. {@code ?clear}). */
+    protected String sessionCheck(String query) throws java.io.IOException, InterruptedException {
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(base + SessionSerialisationCheck.PATH + query)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        org.junit.jupiter.api.Assertions.assertEquals(200, answer.statusCode(), "the session check answers: " + answer.body());
+        return answer.body();
+    }
+
     @AfterAll
     static void closeBrowser() {
         if (browser != null) {
