@@ -84,13 +84,13 @@ class BackupRestoreIT {
         Files.createDirectories(dump.getParent());
         Files.deleteIfExists(dump);
 
-        long seed = new SecureRandom().nextLong();
-        byte[] original = StoredFileFixtureServlet.content(seed, FILE_SIZE);
-        long file = storeThroughThePortal(seed);
         try (Connection admin = services.portalDatabase(); Statement sql = admin.createStatement()) {
             Path bin = clientTools(admin);
-            sql.execute("drop database if exists " + RESTORED + " with (force)");
+            long seed = new SecureRandom().nextLong();
+            byte[] original = StoredFileFixtureServlet.content(seed, FILE_SIZE);
+            long file = storeThroughThePortal(seed);
             try {
+                sql.execute("drop database if exists " + RESTORED + " with (force)"); // left by a run that was killed
                 // the live side: one repeatable-read transaction whose snapshot pg_dump reads too
                 Map<String, String> live;
                 Map<String, Long> sequencesBefore;
