@@ -12,6 +12,7 @@
 set -euo pipefail
 
 VERSION=18.6
+# the SHA-256 of the tarball whose MD5 (6143c18ab91bdfcaa056a61861814cde) is the one in Debian's Sources index
 SHA256=555610c24d53e4316da5b7d3fc25c279d96856d5e0e23ee308c328c5fa881d9f
 URL="http://deb.debian.org/debian/pool/main/p/postgresql-18/postgresql-18_${VERSION}.orig.tar.bz2"
 PREFIX="${1:-$HOME/.cache/portal/postgresql-client-$VERSION}"
