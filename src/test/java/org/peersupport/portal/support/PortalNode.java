@@ -80,7 +80,7 @@ public final class PortalNode implements AutoCloseable {
         while (System.nanoTime() < deadline && process.isAlive()) {
             try {
                 HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(url() + "signin.xhtml"))
-                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                        .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return this;
                 }

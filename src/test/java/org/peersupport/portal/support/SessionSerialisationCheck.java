@@ -20,8 +20,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * Test only: after every request, serialises each attribute of the session as Hazelcast will when it replicates it,
  * and records any that cannot be (Payara only logs a warning and leaves such an attribute behind when a node dies).
  * {@value #PATH} lists what failed (a line {@code problem ...} each) and the largest size seen of each attribute
- * ({@code size <attribute> <bytes>}); {@code ?clear} forgets both; {@code ?unserialisable} puts an attribute that
- * cannot be serialised into the caller's session, to show the check fails on one.
+ * ({@code size <attribute> <bytes>}); {@code ?clear} forgets both; {@code ?unserialisable} checks a session holding
+ * an attribute that cannot be serialised, to show the check finds one.
  */
 @WebFilter(urlPatterns = "/*")
 public class SessionSerialisationCheck extends HttpFilter {
@@ -72,7 +72,11 @@ public class SessionSerialisationCheck extends HttpFilter {
             LARGEST.clear();
         }
         if (request.getParameter("unserialisable") != null) {
-            request.getSession().setAttribute("it.unserialisable", new Object());
+            HttpSession session = request.getSession();
+            // Serializable itself, so Payara takes it, but holding what is not: a bean with a field of the wrong kind
+            session.setAttribute("it.unserialisable", new java.util.ArrayList<>(java.util.List.of(new Object())));
+            check(session, "/" + PATH);
+            session.removeAttribute("it.unserialisable");
         }
         response.setContentType("text/plain;charset=UTF-8");
         StringBuilder text = new StringBuilder();
