@@ -165,7 +165,7 @@ class ClusterIT {
     @Test
     @Order(4)
     void aRollingRestartUnderLoadFailsNoRequestAndTheDailyJobsRunOncePerCluster() throws Exception {
-        LocalTime at = LocalTime.now(UK).plusSeconds(2 * longestRestart.toSeconds() + 90).truncatedTo(ChronoUnit.MINUTES)
+        LocalTime at = LocalTime.now(UK).plusSeconds(3 * longestRestart.toSeconds() + 60).truncatedTo(ChronoUnit.MINUTES)
                 .plusMinutes(1);
         LocalDate day = LocalDate.now(UK);
         assertTrue(at.isAfter(LocalTime.now(UK)), "not across midnight");
