@@ -267,7 +267,7 @@ class AssessmentBrowserIT extends PortalBrowserTest {
         String code = text("select code from certificate where enrolment_id = " + enrolment);
         WebElement download = browser.find(".portal-certificates a[href$='/certificates/" + certificate + "']");
         HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(download.getAttribute("href")))
-                .header("Cookie", "JSESSIONID=" + browser.driver().manage().getCookieNamed("JSESSIONID").getValue()).GET()
+                .header("Cookie", browser.cookieHeader()).GET()
                 .build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, pdf.statusCode());
         assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));

@@ -401,7 +401,7 @@ class CohortBrowserIT extends PortalBrowserTest {
     private static String download(String link, String contentType) throws Exception {
         WebElement a = browser.find(link);
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(a.getAttribute("href")))
-                .header("Cookie", "JSESSIONID=" + browser.driver().manage().getCookieNamed("JSESSIONID").getValue()).GET()
+                .header("Cookie", browser.cookieHeader()).GET()
                 .build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, response.statusCode(), a.getAttribute("href"));
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith(contentType),

@@ -12,7 +12,6 @@ import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -78,9 +77,8 @@ class CourseBrowserIT extends PortalBrowserTest {
         browser.signIn("priya.raman", DemoDirectory.PASSWORD).go("learning/" + COURSE + "6");
         WebElement link = browser.find(".portal-files a");
         assertTrue(link.getText().contains("Reflective log template"), link.getText());
-        Cookie session = browser.driver().manage().getCookieNamed("JSESSIONID");
         HttpResponse<String> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(link.getAttribute("href")))
-                .header("Cookie", "JSESSIONID=" + session.getValue()).GET().build(), HttpResponse.BodyHandlers.ofString());
+                .header("Cookie", browser.cookieHeader()).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, download.statusCode());
         assertTrue(download.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
         assertTrue(download.body().contains("Reflective log"), download.body());

@@ -184,8 +184,7 @@ class PortfolioBrowserIT extends PortalBrowserTest {
     }
 
     private HttpResponse<String> download(String url) throws Exception {
-        String session = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", "JSESSIONID=" + session)
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", browser.cookieHeader())
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 

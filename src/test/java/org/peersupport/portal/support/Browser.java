@@ -275,13 +275,22 @@ public final class Browser implements AutoCloseable {
      * What the link {@code linkCss} downloads, fetched with this browser's session (Chromium's own downloads are not
      * readable from a headless test): it must answer 200 as an attachment.
      */
+    /**
+     * Every cookie the browser holds, as a {@code Cookie} header, for a plain HTTP client that asks as this browser:
+     * the session id alone is not enough, since the portal is distributable and Payara sends a session version
+     * cookie ({@code JSESSIONIDVERSION}) beside it.
+     */
+    public String cookieHeader() {
+        return driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
+
     public byte[] download(String linkCss) {
         String href = find(linkCss).getAttribute("href");
-        org.openqa.selenium.Cookie session = driver.manage().getCookieNamed("JSESSIONID");
         try {
             java.net.http.HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient().send(
                     java.net.http.HttpRequest.newBuilder(java.net.URI.create(href))
-                            .header("Cookie", "JSESSIONID=" + session.getValue()).GET().build(),
+                            .header("Cookie", cookieHeader()).GET().build(),
                     java.net.http.HttpResponse.BodyHandlers.ofByteArray());
             org.junit.jupiter.api.Assertions.assertEquals(200, response.statusCode(), href);
             assertTrue(response.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"), href);
