@@ -29,6 +29,7 @@ import org.peersupport.portal.notice.control.NoticeMail;
 import org.peersupport.portal.notice.control.Notifier;
 import org.peersupport.portal.notice.entity.Notice;
 import org.peersupport.portal.platform.control.DatabaseOutage;
+import org.peersupport.portal.platform.control.PortalSetting;
 
 /**
  * The notices' emails, kept in the database until the mail relay takes them (V21). Each is sent once its notice's
@@ -77,7 +78,8 @@ public class NoticeEmails {
     public void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) NoticeMail mail) {
         if (!mailer.enabled()) {
             if (OFF_LOGGED.compareAndSet(false, true)) {
-                LOG.info("Email is off: portal.smtp.host is not set, so notices are shown in the portal only");
+                LOG.info(() -> "Email is off: " + PortalSetting.SMTP_HOST + " is not set, so notices are shown in the "
+                        + "portal only");
             }
             return;
         }
