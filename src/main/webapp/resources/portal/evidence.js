@@ -4,10 +4,43 @@
  * the page's p:remoteCommand "autosaveEvidence". The server sanitises, counts and stores; its answer ("Saved at 14:05")
  * lands in the page's status region, which screen readers announce politely. Quill only copies its text into the form's
  * hidden field when it loses focus, so this copies it before every autosave and every full save.
+ *
+ * An autosave that does not reach the database (the server answers that it is out of reach, or the portal does not
+ * answer at all) is tried again after 5 seconds, then 10, 20 and 30 seconds between tries, and the status region
+ * says so ("Not saved ... trying again in 10 seconds"); when a try succeeds the server's "Saved at" replaces it.
  */
 (function () {
     var DELAY = 2000;
+    var FIRST_RETRY = 5000;
+    var LONGEST_RETRY = 30000;
     var WORDLIKE = /[\p{L}\p{N}]/u;
+    var retryDelay = FIRST_RETRY;
+    var retryTimer = null;
+    var save = function () {
+    };
+
+    /** Called by the autosave's p:remoteCommand when its request completes, whether it saved or not. */
+    window.portalAutosaveDone = function (xhr, status, args) {
+        clearTimeout(retryTimer);
+        retryTimer = null;
+        if (status === 'success' && !(args && args.autosaveRetry)) {
+            retryDelay = FIRST_RETRY;
+            return;
+        }
+        var region = document.getElementById('item:autosave');
+        if (region) {
+            var seconds = Math.round(retryDelay / 1000);
+            region.textContent = region.dataset.retrying.replace('{0}', seconds);
+        }
+        retryTimer = setTimeout(function () {
+            retryTimer = null;
+            if (region) {
+                region.textContent = region.dataset.retryingNow;
+            }
+            save();
+        }, retryDelay);
+        retryDelay = Math.min(retryDelay * 2, LONGEST_RETRY);
+    };
 
     function words(text) {
         return text.split(/\s+/).filter(function (token) {
@@ -35,6 +68,11 @@
             widget.input.val(widget.getEditorValue());
         }
 
+        save = function () {
+            copyText();
+            window.autosaveEvidence();
+        };
+
         widget.editor.on('text-change', function (delta, old, source) {
             showCount();
             if (source !== 'user' || typeof window.autosaveEvidence !== 'function') {
@@ -43,8 +81,9 @@
             clearTimeout(timer);
             timer = setTimeout(function () {
                 timer = null;
-                copyText();
-                window.autosaveEvidence();
+                clearTimeout(retryTimer); // this save carries the newer text: it is the one to retry
+                retryTimer = null;
+                save();
             }, DELAY);
         });
 
@@ -52,6 +91,7 @@
         if (form) {
             form.addEventListener('submit', function () {
                 clearTimeout(timer); // the full save carries the text
+                clearTimeout(retryTimer);
                 copyText();
             });
         }

@@ -40,13 +40,22 @@ public final class EmbeddedServices implements AutoCloseable {
     static final String OWNER_PASSWORD = "demo-owner-password";
     static final String APP_PASSWORD = "demo-app-password";
 
-    private final EmbeddedPostgres postgres;
+    private volatile EmbeddedPostgres postgres;
+    private final EmbeddedPostgres.Builder postgresBuilder;
+    private final boolean postgresKeepsData;
+    private final int postgresPort;
     private final InMemoryDirectoryServer directory;
+    private final int ldapPort;
     private final Path projectDirectory;
 
-    private EmbeddedServices(EmbeddedPostgres postgres, InMemoryDirectoryServer directory, Path projectDirectory) {
+    private EmbeddedServices(EmbeddedPostgres postgres, EmbeddedPostgres.Builder postgresBuilder, boolean postgresKeepsData,
+            InMemoryDirectoryServer directory, Path projectDirectory) {
         this.postgres = postgres;
+        this.postgresBuilder = postgresBuilder;
+        this.postgresKeepsData = postgresKeepsData;
+        this.postgresPort = postgres.getPort();
         this.directory = directory;
+        this.ldapPort = directory.getListenPort();
         this.projectDirectory = projectDirectory;
     }
 
@@ -69,7 +78,8 @@ public final class EmbeddedServices implements AutoCloseable {
         try {
             prepareDatabase(postgres);
             // the LDIF is deployment/demo-directory.ldif: the project folder is two levels up
-            return new EmbeddedServices(postgres, startDirectory(ldif), ldif.toAbsolutePath().getParent().getParent());
+            return new EmbeddedServices(postgres, builder, postgresData != null, startDirectory(ldif),
+                    ldif.toAbsolutePath().getParent().getParent());
         } catch (IOException | RuntimeException e) {
             postgres.close();
             throw e;
@@ -123,11 +133,56 @@ public final class EmbeddedServices implements AutoCloseable {
     }
 
     public int postgresPort() {
-        return postgres.getPort();
+        return postgresPort;
     }
 
     public int ldapPort() {
-        return directory.getListenPort();
+        return ldapPort;
+    }
+
+    /**
+     * Stops PostgreSQL as an operator would ({@code pg_ctl stop -m fast}: open connections are ended); its data stays.
+     * Only for servers started with a data directory, which {@link #startDatabase} starts again on the same port.
+     */
+    public synchronized void stopDatabase() throws IOException {
+        if (!postgresKeepsData) {
+            throw new IllegalStateException("a database without a data directory would lose its data when stopped");
+        }
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+    }
+
+    /** Starts PostgreSQL again after {@link #stopDatabase}: the same port, data directory and settings. */
+    public synchronized void startDatabase() throws IOException {
+        if (postgres == null) {
+            postgres = postgresBuilder.start();
+        }
+    }
+
+    /** Stops the directory listening and closes every connection to it, as a directory server going down does. */
+    public void stopDirectory() {
+        directory.shutDown(true);
+    }
+
+    /** Starts the directory listening again on its port after {@link #stopDirectory}, with the same entries. */
+    public void startDirectory() throws IOException {
+        try {
+            directory.startListening();
+        } catch (LDAPException e) {
+            throw new IOException("could not start the demo directory again: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether a connection to the port on loopback is refused: the proof that a stopped server is gone. */
+    public static boolean refusesConnections(int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
+            return false;
+        } catch (IOException refused) {
+            return true;
+        }
     }
 
     public InMemoryDirectoryServer directory() {
@@ -203,7 +258,9 @@ public final class EmbeddedServices implements AutoCloseable {
     public void close() {
         directory.shutDown(true);
         try {
-            postgres.close();
+            if (postgres != null) {
+                postgres.close();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -76,7 +76,14 @@ public class ShellBean {
 
     public Person getMe() {
         if (!meLoaded) {
-            me = isSignedIn() ? people.me().orElse(null) : null;
+            try {
+                me = isSignedIn() ? people.me().orElse(null) : null;
+            } catch (RuntimeException e) {
+                if (!org.peersupport.portal.platform.control.DatabaseOutage.isCause(e)) {
+                    throw e;
+                }
+                me = null; // the "temporarily unavailable" page shows the shell without the database
+            }
             meLoaded = true;
         }
         return me;

@@ -1,10 +1,6 @@
 package org.peersupport.portal.notice.control;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
@@ -19,67 +15,54 @@ import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.peersupport.portal.platform.control.PortalConfig;
 import org.peersupport.portal.platform.control.PortalSetting;
 
 /**
- * Sends notice emails through the SMTP relay in the portal's settings ({@code PORTAL_SMTP_*}) with Jakarta Mail,
- * which Payara Micro bundles. A mail is handed over only after the transaction that created its notice commits
- * (a transactional observer), and sent on the server's managed executor, so the person's action never waits for
- * the relay and never fails because of it: a failure is logged with the notice's id and the notice stays in the
- * person's list. With no host set, email is off, which is logged once.
+ * Hands notice emails to the SMTP relay in the portal's settings ({@code PORTAL_SMTP_*}) with Jakarta Mail, which
+ * Payara Micro bundles. When, and how often, is {@code NoticeEmails}' business (the notice feature's boundary): after
+ * the notice's transaction commits, and again later while the relay does not take it. With no host set, email is off.
  */
 @ApplicationScoped
 public class Mailer {
 
-    private static final Logger LOG = Logger.getLogger(Mailer.class.getName());
     private static final String TIMEOUT_MILLIS = "15000";
 
     @Inject
     PortalConfig config;
 
-    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
-    ManagedExecutorService executor;
-
-    private final AtomicBoolean offLogged = new AtomicBoolean();
     private volatile Session session;
 
-    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) NoticeMail mail) {
-        if (config.value(PortalSetting.SMTP_HOST).isEmpty()) {
-            if (offLogged.compareAndSet(false, true)) {
-                LOG.info(() -> "Email is off: " + PortalSetting.SMTP_HOST + " is not set, so notices are shown in the "
-                        + "portal only");
-            }
-            return;
-        }
-        try {
-            executor.execute(() -> send(mail));
-        } catch (RejectedExecutionException e) {
-            LOG.log(Level.WARNING, "The email for notice " + mail.noticeId() + " was not sent: the server is too busy", e);
-        }
+    /** Whether email is on: an SMTP host is set. */
+    public boolean enabled() {
+        return config.value(PortalSetting.SMTP_HOST).isPresent();
     }
 
-    /** Sends one email now; logs and swallows any failure. */
-    public void send(NoticeMail mail) {
+    /** The relay's host, for the log. */
+    public String relay() {
+        return config.value(PortalSetting.SMTP_HOST).orElse("(no host)") + ":" + config.valueOr(PortalSetting.SMTP_PORT, "25");
+    }
+
+    /**
+     * Sends one email now. Throws when the relay did not take it: a {@link jakarta.mail.SendFailedException} with
+     * invalid addresses when it refused the recipient, another {@link MessagingException} when it could not be reached
+     * or failed otherwise.
+     */
+    public void deliver(NoticeMail mail) throws MessagingException {
+        MimeMessage message = new MimeMessage(session());
+        message.setFrom(new InternetAddress(config.required(PortalSetting.SMTP_FROM), true));
         try {
-            MimeMessage message = new MimeMessage(session());
-            message.setFrom(new InternetAddress(config.required(PortalSetting.SMTP_FROM), true));
             message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.to(), mail.recipientName(),
                     StandardCharsets.UTF_8.name()));
-            message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
-            message.setText(mail.body(), StandardCharsets.UTF_8.name());
-            message.setSentDate(new Date());
-            // RFC 3834: an automatic message, so out-of-office replies are not sent back to the portal
-            message.setHeader("Auto-Submitted", "auto-generated");
-            Transport.send(message);
-        } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
-            LOG.log(Level.WARNING, "The email for notice " + mail.noticeId() + " could not be sent through "
-                    + config.value(PortalSetting.SMTP_HOST).orElse("(no host)") + ": " + e.getMessage(), e);
+        } catch (UnsupportedEncodingException e) {
+            throw new MessagingException("UTF-8 is not supported", e);
         }
+        message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
+        message.setText(mail.body(), StandardCharsets.UTF_8.name());
+        message.setSentDate(new Date());
+        // RFC 3834: an automatic message, so out-of-office replies are not sent back to the portal
+        message.setHeader("Auto-Submitted", "auto-generated");
+        Transport.send(message);
     }
 
     private Session session() {

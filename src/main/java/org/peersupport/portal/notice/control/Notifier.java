@@ -33,6 +33,11 @@ public class Notifier {
     static final String BUNDLE = "org.peersupport.portal.i18n.messages";
     /** Notices and emails are written in the portal's language. */
     public static final Locale LOCALE = Locale.UK;
+    /**
+     * How long a new notice's email is left to the send after commit before the retry of due emails may take it (it
+     * would find it sent, or claimed: the send after commit holds the row while it sends).
+     */
+    static final java.time.Duration FIRST_SEND_GRACE = java.time.Duration.ofMinutes(1);
 
     @PersistenceContext
     EntityManager em;
@@ -69,10 +74,20 @@ public class Notifier {
         em.persist(notice);
         audit.fire(AuditEvent.of("NOTICE_SENT", "Notice", notice.getId(), kind + " to person " + recipient.getId()));
         if (recipient.getEmail() != null && !recipient.getEmail().isBlank()) {
-            mail.fire(new NoticeMail(notice.getId(), recipient.getEmail(), recipient.getDisplayName(), notice.getTitle(),
-                    body(notice)));
+            if (config.value(PortalSetting.SMTP_HOST).isPresent()) {
+                // kept until the relay takes it: sent after commit, else retried once it is due (NoticeEmails)
+                notice.awaitEmail(notice.getCreatedAt().plus(FIRST_SEND_GRACE));
+            }
+            mail.fire(mailOf(notice));
         }
         return notice;
+    }
+
+    /** The email of a notice: everything it needs, so that sending it reads nothing more. */
+    public NoticeMail mailOf(Notice notice) {
+        Person recipient = notice.getRecipient();
+        return new NoticeMail(notice.getId(), recipient.getEmail(), recipient.getDisplayName(), notice.getTitle(),
+                body(notice));
     }
 
     /** Which of these once-keys each person has had already, as {@code personId + ":" + key}. */

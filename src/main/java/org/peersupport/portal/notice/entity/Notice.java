@@ -20,7 +20,8 @@ import org.peersupport.portal.identity.entity.Person;
 /**
  * Something the portal tells one person: shown in their notices and sent to them by email. It carries a short
  * title and text, never evidence content, and optionally a link to a page inside the portal. Reading it is the
- * only change it allows.
+ * only change a person makes; the portal also records how its email goes (V21): still to go, sent, or refused for good,
+ * with the tries so far and when it is tried next.
  */
 @Entity
 @Table(name = "notice")
@@ -76,8 +77,27 @@ public class Notice {
     @Column(name = "read_at")
     private Instant readAt;
 
+    @Column(name = "email_state")
+    private String emailState;
+
+    @Column(name = "email_attempts", nullable = false)
+    private int emailAttempts;
+
+    @Column(name = "email_next_at")
+    private Instant emailNextAt;
+
     @Version
     private long version;
+
+    /** The email's states ({@code email_state}): null when the notice has no email. */
+    public static final String EMAIL_PENDING = "PENDING";
+    public static final String EMAIL_SENT = "SENT";
+    public static final String EMAIL_FAILED = "FAILED";
+
+    /** The first wait before an email the relay did not take is tried again; it doubles with each try. */
+    public static final java.time.Duration FIRST_EMAIL_RETRY = java.time.Duration.ofSeconds(15);
+    /** The longest wait between two tries. */
+    public static final java.time.Duration LONGEST_EMAIL_RETRY = java.time.Duration.ofMinutes(30);
 
     protected Notice() {
     }
@@ -104,6 +124,34 @@ public class Notice {
         if (readAt == null) {
             readAt = now;
         }
+    }
+
+    /** Its email is to go: at once after commit, else from {@code retryFrom} on, by the retry of due emails. */
+    public void awaitEmail(Instant retryFrom) {
+        emailState = EMAIL_PENDING;
+        emailNextAt = retryFrom;
+    }
+
+    /**
+     * When an email the relay did not take after {@code tries} tries is tried next: 15 seconds after the first, doubling
+     * with each try up to half an hour. The sender records it with an update of the email's columns alone, which
+     * leaves the notice's version as it was, so a person reading the notice meanwhile never meets a conflict.
+     */
+    public static Instant nextEmailTry(int tries, Instant now) {
+        java.time.Duration wait = FIRST_EMAIL_RETRY.multipliedBy(1L << Math.min(Math.max(tries, 1) - 1, 16));
+        return now.plus(wait.compareTo(LONGEST_EMAIL_RETRY) > 0 ? LONGEST_EMAIL_RETRY : wait);
+    }
+
+    public String getEmailState() {
+        return emailState;
+    }
+
+    public int getEmailAttempts() {
+        return emailAttempts;
+    }
+
+    public Instant getEmailNextAt() {
+        return emailNextAt;
     }
 
     public boolean isRead() {

@@ -14,10 +14,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.peersupport.portal.platform.boundary.Messages;
 import org.peersupport.portal.platform.boundary.PageLoads;
 import org.peersupport.portal.platform.control.BusinessException;
+import org.peersupport.portal.platform.control.DatabaseOutage;
 import org.peersupport.portal.portfolio.entity.EvidenceKind;
 import org.peersupport.portal.portfolio.entity.Testimony;
 import org.peersupport.portal.portfolio.entity.WitnessStatus;
@@ -32,6 +34,8 @@ import org.peersupport.portal.portfolio.entity.WitnessStatus;
 @Named
 @ViewScoped
 public class EvidencePage implements Serializable {
+
+    private static final Logger LOG = Logger.getLogger(EvidencePage.class.getName());
 
     private static final long serialVersionUID = 1L;
 
@@ -171,7 +175,10 @@ public class EvidencePage implements Serializable {
         return "evidence?faces-redirect=true&id=" + id;
     }
 
-    /** Called by the editor's script a moment after the candidate stops typing. */
+    /**
+     * Called by the editor's script a moment after the candidate stops typing. When the database cannot be reached the
+     * script is told to try again ({@code autosaveRetry}), which it does with a growing delay.
+     */
     public void autosave() {
         try {
             Saved saved = evidenceItems.autosave(id, bodyHtml, version);
@@ -181,6 +188,15 @@ public class EvidencePage implements Serializable {
             autosaveProblem = null;
         } catch (BusinessException e) {
             autosaveProblem = messages.text(e);
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.isCause(e)) {
+                throw e;
+            }
+            // the editor's script tries again, later and later, and says so (evidence.js); the text stays in the editor
+            LOG.warning(() -> "The database cannot be reached: the autosave of item " + id + " will be tried again ("
+                    + DatabaseOutage.describe(e) + ")");
+            autosaveProblem = messages.text("evidence.autosave.retryingNow");
+            org.primefaces.PrimeFaces.current().ajax().addCallbackParam("autosaveRetry", true);
         }
     }
 
