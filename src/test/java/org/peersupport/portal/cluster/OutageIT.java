@@ -32,6 +32,7 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -51,6 +52,7 @@ import org.peersupport.portal.support.PortalNode;
  * the tests stop and start again. Each test first proves the fault took effect (the stopped server's port refuses
  * connections, readiness says so, the email's first try failed) and only then what people see and the recovery.
  */
+@Tag("processes")
 class OutageIT {
 
     private static final ResourceBundle TEXT = ResourceBundle.getBundle("org.peersupport.portal.i18n.messages");

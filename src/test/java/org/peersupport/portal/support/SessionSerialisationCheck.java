@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Test only: after every request, serialises each attribute of the session as Hazelcast will when it replicates it,
+ * Test only: after every request, serialises each attribute of the session as Payara does when it replicates it,
  * and records any that cannot be (Payara only logs a warning and leaves such an attribute behind when a node dies).
  * {@value #PATH} lists what failed (a line {@code problem ...} each) and the largest size seen of each attribute
  * ({@code size <attribute> <bytes>}); {@code ?clear} forgets both; {@code ?unserialisable} checks a session holding
@@ -52,7 +52,7 @@ public class SessionSerialisationCheck extends HttpFilter {
             for (String name : Collections.list(session.getAttributeNames())) {
                 Object value = session.getAttribute(name);
                 Counting bytes = new Counting();
-                try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+                try (ObjectOutputStream out = payaraStream(bytes)) {
                     out.writeObject(value);
                 } catch (IOException | RuntimeException e) {
                     PROBLEMS.add("problem after " + path + ": session attribute " + name + " ("
@@ -63,6 +63,26 @@ public class SessionSerialisationCheck extends HttpFilter {
             }
         } catch (IllegalStateException invalidated) {
             // signed out during the request: nothing left to replicate
+        }
+    }
+
+    /**
+     * The object stream Payara itself writes sessions with (its {@code JavaEEIOUtils}): a reference to an EJB held by
+     * a session or view-scoped bean is written as a handle that the other node resolves, as Payara does when it
+     * replicates the session; anything else must be Serializable.
+     */
+    private static ObjectOutputStream payaraStream(OutputStream out) throws IOException {
+        try {
+            Class<?> globals = Class.forName("org.glassfish.internal.api.Globals");
+            Object locator = globals.getMethod("getDefaultHabitat").invoke(null);
+            Class<?> utilsType = Class.forName("com.sun.enterprise.container.common.spi.util.JavaEEIOUtils");
+            Object utils = Class.forName("org.glassfish.hk2.api.ServiceLocator")
+                    .getMethod("getService", Class.class, java.lang.annotation.Annotation[].class)
+                    .invoke(locator, utilsType, new java.lang.annotation.Annotation[0]);
+            return (ObjectOutputStream) utilsType.getMethod("createObjectOutputStream", OutputStream.class, boolean.class)
+                    .invoke(utils, out, true);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Payara's session serialisation (JavaEEIOUtils) cannot be reached: " + e, e);
         }
     }
 
