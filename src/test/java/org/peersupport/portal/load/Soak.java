@@ -38,7 +38,7 @@ import org.peersupport.portal.support.PortalNode;
  * some of them (as the load benchmark makes them), then {@code benchmark.soak.users} signed-in users spread evenly over
  * the four journeys of {@link PortalSimulation} (lesson, portfolio, review, hr), each pausing between pages, for
  * {@code benchmark.soak.minutes} once all have arrived. Meanwhile it samples each node's live heap after a full
- * collection it asks for ({@code jcmd GC.run}, then {@code GC.heap_info}) and the database's connections
+ * collection it asks for ({@code jcmd GC.run}, read from the node's gc log) and the database's connections
  * ({@code pg_stat_activity}). It writes the figures to docs/performance.md, and fails when any request failed.
  */
 final class Soak {
@@ -115,6 +115,10 @@ final class Soak {
             int seconds = options.minutes() * 60 + options.rampSeconds();
             LoadSettings soak = settings.with(JOURNEYS, perJourney, seconds)
                     .withPauses(options.pauseMin(), options.pauseMax(), options.rampSeconds());
+            for (PortalNode node : cluster.nodes()) {
+                // each node's collections from here on, with their pauses (Unified Logging switched on in the running JVM)
+                jcmd(node.process().pid(), "VM.log output=file=" + gcLog(node) + " what=gc decorators=uptime");
+            }
             List<HeapSample> heap = Collections.synchronizedList(new ArrayList<>());
             List<ConnectionSample> connections = Collections.synchronizedList(new ArrayList<>());
             List<String> sampleErrors = Collections.synchronizedList(new ArrayList<>());
@@ -147,7 +151,8 @@ final class Soak {
             double ran = minutes(zero);
             heap.add(heap(cluster.nodes(), ran));
             String machineAfter = ReportBenchmark.loadAverage();
-            long errors = run.requests().stream().mapToLong(LoadRun.RequestStats::errors).sum() + run.errors().size();
+            // a broken session can fail without a failed request: either fails the soak
+            long errors = Math.max(run.requests().stream().mapToLong(LoadRun.RequestStats::errors).sum(), run.errors().size());
             run.requests().forEach(r -> say(String.format(Locale.UK, "  %-24s %6d req median %5d p95 %5d p99 %5d errors %d",
                     r.request(), r.count(), r.median(), r.p95(), r.p99(), r.errors())));
             run.errors().forEach(e -> say("  error: " + e));
@@ -156,12 +161,16 @@ final class Soak {
                     List.copyOf(sampleErrors), machineBefore, machineAfter);
             write(section);
             if (errors > 0) {
-                say("FAILED: " + errors + " failed requests or checks (report: " + run.report() + ")");
+                say("FAILED: " + errors + " failed requests (report: " + run.report() + ")");
                 return 1;
             }
             say("No errors.");
             return 0;
         }
+    }
+
+    private Path gcLog(PortalNode node) {
+        return work.resolve("logs").resolve(node.name() + "-gc.log").toAbsolutePath();
     }
 
     private static double minutes(long zero) {
@@ -191,17 +200,27 @@ final class Soak {
 
     // ------------------------------------------------------------------ sampling
 
-    private static HeapSample heap(List<PortalNode> nodes, double minute) throws Exception {
+    private HeapSample heap(List<PortalNode> nodes, double minute) throws Exception {
         List<Long> bytes = new ArrayList<>();
         for (PortalNode node : nodes) {
-            bytes.add(node.isAlive() ? liveHeapBytes(node.process().pid()) : -1L);
+            bytes.add(node.isAlive() ? liveHeapBytes(node.process().pid(), gcLog(node)) : -1L);
         }
         return new HeapSample(minute, List.copyOf(bytes), ReportBenchmark.loadAverage().split(" ")[0]);
     }
 
-    /** {@code jcmd GC.run} (a full collection), then the heap's "used" from {@code GC.heap_info}. */
-    static long liveHeapBytes(long pid) throws Exception {
+    /**
+     * {@code jcmd GC.run} (a full collection), then the heap it left as its line in the node's gc log says
+     * ({@code Pause Full (Diagnostic Command) 310M->180M(768M)}): read later, {@code GC.heap_info}'s "used" would also count
+     * what the node allocated in the seconds a second jcmd takes to start on a busy machine. Without that line, the
+     * "used" of {@code GC.heap_info}.
+     */
+    static long liveHeapBytes(long pid, Path gcLog) throws Exception {
+        int before = GcLog.read(gcLog).forcedAfter().size();
         jcmd(pid, "GC.run");
+        List<Long> after = GcLog.read(gcLog).forcedAfter();
+        if (after.size() > before) {
+            return after.get(after.size() - 1);
+        }
         return usedHeapBytes(jcmd(pid, "GC.heap_info"));
     }
 
@@ -263,20 +282,24 @@ final class Soak {
                 through Hazelcast, HAProxy in front with sticky sessions; the demo WAR, database and directory), with \
                 %,d generated staff added (seed %d) and directory accounts for some of them as in the load benchmark. \
                 %d signed-in users, %d on each journey (lesson, portfolio, review, hr), each with an account of its own, \
-                arrive evenly over %d s and then go on until all of them have been on for %d minutes (the run lasts \
+                arrive evenly over %d s and then go on until all of them have been on for %d minute%s (the run lasts \
                 %.1f minutes). After every page a user pauses for a time drawn **uniformly between %d and %d s** \
                 (Gatling's `pause(min, max)`; mean %.1f s). Before the soak, %d s of every journey at 2 users without \
                 pauses warm both nodes up (not recorded). The load generator runs on the same machine as the nodes, \
                 HAProxy and the database.
 
-                Every %d s each node's live heap is read after a full collection the soak asks for (`jcmd <pid> GC.run`, \
-                then `GC.heap_info`'s "used"); the trend is the least-squares slope over the samples taken while all \
-                users were on (minute %.1f to %.1f), flat when the fitted line rises by less than %.0f %% of the mean over \
-                that span. Every %d s the soak counts the connections to the portal database in `pg_stat_activity` (the \
+                Every %d s each node's live heap is read after a full collection the soak asks for (`jcmd <pid> GC.run`; \
+                the heap the collection left, from its line in the node's gc log, switched on with `jcmd <pid> VM.log`); \
+                the trend is the least-squares slope over the samples taken while all \
+                users were on (minute %.1f to %.1f): **flat** when the fitted line rises by less than %.0f %% of the mean \
+                over that span, **not flat** when it rises more and the slope's 95 %% interval lies above zero, \
+                **not flat, within the scatter** when it rises more but the interval includes zero (a longer soak \
+                would tell). A forced full collection pauses its node (stop-the-world), so it shows in the response \
+                times as well. Every %d s the soak counts the connections to the portal database in `pg_stat_activity` (the \
                 portal pools' connections, by state, and any others, its own excepted); bounded means never more than \
                 both nodes' pools may hold (2 × maxPoolSize = %d).
 
-                """, options.staff(), options.seed(), users, perJourney, options.rampSeconds(), options.minutes(), ran,
+                """, options.staff(), options.seed(), users, perJourney, options.rampSeconds(), options.minutes(), options.minutes() == 1 ? "" : "s", ran,
                 options.pauseMin(), options.pauseMax(), (options.pauseMin() + options.pauseMax()) / 2.0,
                 options.warmUpSeconds(), options.heapEverySeconds(), rampMinutes, steadyEnd, Trend.FLAT_SHARE * 100,
                 options.connectionsEverySeconds(), poolLimit(cluster.nodes().size())));
@@ -291,9 +314,9 @@ final class Soak {
                     .append(" is the nearest even spread over the four journeys.\n");
         }
         md.append("\n### Errors\n\n");
-        md.append(String.format(Locale.UK, "**%s**: %,d requests, %,d failed (%,d errors listed by Gatling)%s.%n%n",
-                failed == 0 && run.errors().isEmpty() ? "None" : "FAILED", requests, failed, run.errors().size(),
-                String.format(Locale.UK, ", %.1f requests/s over the run", requests / (ran * 60))));
+        md.append(String.format(Locale.UK, "**%s**: %,d requests (%.1f a second over the run), %,d failed%s%n%n",
+                failed == 0 && run.errors().isEmpty() ? "None" : "FAILED", requests, requests / (ran * 60), failed,
+                run.errors().isEmpty() ? "." : ". Gatling's errors:"));
         run.errors().forEach(e -> md.append("- ").append(e).append("\n"));
         md.append("\n### Response times per page\n\n");
         md.append("Gatling's response times (request sent to last byte received) over every request of the soak, the "
@@ -305,6 +328,12 @@ final class Soak {
         }
         md.append("\n### Heap after each full collection\n\n");
         md.append(heapSection(cluster.nodes(), heap, rampMinutes, steadyEnd));
+        md.append("\n### Collections and the load balancer\n\n");
+        for (PortalNode node : cluster.nodes()) {
+            md.append("- ").append(node.name()).append(": ").append(GcLog.read(gcLog(node)).summary()).append("\n");
+        }
+        md.append("- HAProxy: ").append(Outages.read(work.resolve("logs/haproxy.log")).summary(
+                healthCheck(work.resolve("logs/haproxy.cfg")))).append("\n");
         md.append("\n### Database connections\n\n");
         md.append(connectionsSection(connections, poolLimit(cluster.nodes().size()), rampMinutes, steadyEnd));
         if (!sampleErrors.isEmpty()) {
@@ -353,7 +382,7 @@ final class Soak {
         md.append(String.format(Locale.UK, "%d samples. The portal pools' connections: at most **%d** (limit %d: **%s**); "
                 + "the most in each state at any sample: %s. Other clients' connections: at most %d. While all users were on, "
                 + "the count's slope was %+.2f a minute (mean %.1f).%n%n", samples.size(), max, limit,
-                max <= limit ? "bounded" : "NOT bounded", maxByState.isEmpty() ? "none" : maxByState.toString()
+                max > limit ? "NOT bounded" : max == limit ? "bounded, both pools full at times" : "bounded", maxByState.isEmpty() ? "none" : maxByState.toString()
                         .replaceAll("[{}]", ""), maxOthers, trend.slopePerMinute(), trend.mean()));
         md.append("| minute | portal pools' connections (by state) | others |\n|---|---|---|\n");
         double next = 0;
@@ -367,6 +396,122 @@ final class Soak {
                     s.byState().toString().replaceAll("[{}]", ""), s.others()));
         }
         return md.toString();
+    }
+
+    /**
+     * A node's collections in its Unified Logging {@code gc} log ({@code [12.3s] GC(7) Pause Full (Diagnostic Command)
+     * 300M->180M(768M) 412.3ms}, the collection {@code jcmd GC.run} asks for): the pauses, in milliseconds, of the full collections the soak asked for, of any
+     * other full collection (the heap running short), and of the young ones.
+     */
+    record GcLog(List<Double> forced, List<Long> forcedAfter, List<Double> otherFull, List<Double> young) {
+
+        private static final Pattern PAUSE = Pattern.compile("\\bPause (Full|Young)\\b(.*?)\\s([\\d.]+)ms\\s*$");
+        private static final Pattern AFTER = Pattern.compile("->(\\d+)M\\(");
+
+        static GcLog parse(List<String> lines) {
+            List<Double> forced = new ArrayList<>();
+            List<Long> forcedAfter = new ArrayList<>();
+            List<Double> otherFull = new ArrayList<>();
+            List<Double> young = new ArrayList<>();
+            for (String line : lines) {
+                Matcher pause = PAUSE.matcher(line);
+                if (!pause.find()) {
+                    continue;
+                }
+                double ms = Double.parseDouble(pause.group(3));
+                if (pause.group(1).equals("Young")) {
+                    young.add(ms);
+                } else if (pause.group(2).contains("(Diagnostic Command)") || pause.group(2).contains("(System.gc())")) {
+                    forced.add(ms);
+                    Matcher after = AFTER.matcher(pause.group(2));
+                    if (after.find()) {
+                        forcedAfter.add(Long.parseLong(after.group(1)) * 1024 * 1024);
+                    }
+                } else {
+                    otherFull.add(ms);
+                }
+            }
+            return new GcLog(forced, forcedAfter, otherFull, young);
+        }
+
+        static GcLog read(Path file) {
+            try {
+                return parse(Files.readAllLines(file));
+            } catch (IOException e) {
+                return new GcLog(List.of(), List.of(), List.of(), List.of());
+            }
+        }
+
+        String summary() {
+            return String.format(Locale.UK, "%d forced full collections (pause median %s, max %s), %d other full "
+                    + "collections%s, %d young collections (pause median %s, max %s)", forced.size(), median(forced),
+                    max(forced), otherFull.size(), otherFull.isEmpty() ? "" : " (max " + max(otherFull) + ")", young.size(),
+                    median(young), max(young));
+        }
+
+        private static String median(List<Double> pauses) {
+            List<Double> sorted = pauses.stream().sorted().toList();
+            return sorted.isEmpty() ? "-" : String.format(Locale.UK, "%.0f ms", sorted.get(sorted.size() / 2));
+        }
+
+        private static String max(List<Double> pauses) {
+            return pauses.isEmpty() ? "-" : String.format(Locale.UK, "%.0f ms",
+                    pauses.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
+        }
+    }
+
+    /**
+     * How often HAProxy took a node out of service in its log ({@code Server nodes/node1 is DOWN, reason: ...}), by
+     * node, and how often that left no node at all (its 503s).
+     */
+    record Outages(Map<String, Integer> down, int noneLeft) {
+
+        private static final Pattern DOWN = Pattern.compile("Server \\S+/(\\S+) is DOWN");
+
+        static Outages parse(List<String> lines) {
+            Map<String, Integer> down = new TreeMap<>();
+            int noneLeft = 0;
+            for (String line : lines) {
+                Matcher matcher = DOWN.matcher(line);
+                if (matcher.find()) {
+                    down.merge(matcher.group(1), 1, Integer::sum);
+                    if (line.contains(" 0 active and 0 backup servers left")) {
+                        noneLeft++;
+                    }
+                }
+            }
+            return new Outages(down, noneLeft);
+        }
+
+        static Outages read(Path file) {
+            try {
+                return parse(Files.readAllLines(file));
+            } catch (IOException e) {
+                return new Outages(Map.of(), 0);
+            }
+        }
+
+        String summary(String healthCheck) {
+            if (down.isEmpty()) {
+                return "no node was marked down by its health check (" + healthCheck + ")";
+            }
+            return "its health check (" + healthCheck + ") marked a node down "
+                    + down.entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + " times")
+                            .collect(java.util.stream.Collectors.joining(", "))
+                    + "; " + noneLeft + " times that left no node in service (HAProxy answers 503 then)";
+        }
+    }
+
+    /** The health check's lines of the load balancer's configuration, as written there. */
+    private static String healthCheck(Path haproxyCfg) {
+        try {
+            return Files.readAllLines(haproxyCfg).stream().map(String::strip)
+                    .filter(l -> l.startsWith("option httpchk") || l.startsWith("http-check") || l.startsWith("default-server")
+                            || l.startsWith("timeout check"))
+                    .map(l -> "`" + l + "`").collect(java.util.stream.Collectors.joining(", "));
+        } catch (IOException e) {
+            return "configuration not found";
+        }
     }
 
     /** Replaces the soak's section of docs/performance.md, or adds it at the end. */

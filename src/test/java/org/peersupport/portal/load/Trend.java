@@ -63,8 +63,16 @@ record Trend(int samples, double slopePerMinute, double margin, double mean, dou
         return known() && rise() < FLAT_SHARE * mean;
     }
 
-    /** "flat", "not flat" or "too few samples". */
+    /** Whether the slope's 95 % interval lies above zero: a rise the samples' scatter does not explain. */
+    boolean growing() {
+        return known() && !Double.isNaN(margin) && slopePerMinute - margin > 0;
+    }
+
+    /**
+     * "flat", "not flat", "not flat, within the scatter" (the line rises too much but its slope's 95 % interval
+     * includes zero: a longer soak would tell) or "too few samples".
+     */
     String verdict() {
-        return !known() ? "too few samples" : flat() ? "flat" : "not flat";
+        return !known() ? "too few samples" : flat() ? "flat" : growing() ? "not flat" : "not flat, within the scatter";
     }
 }

@@ -26,6 +26,7 @@ class TrendTest {
         assertEquals(0.0, trend.margin(), 1e-9, "a perfect line has no margin");
         assertEquals(20.0, trend.rise(), 1e-9);
         assertFalse(trend.flat(), "20 MB on a mean of 210 MB over ten minutes is a leak");
+        assertTrue(trend.growing());
         assertEquals("not flat", trend.verdict());
     }
 
@@ -37,6 +38,15 @@ class TrendTest {
         assertTrue(trend.margin() > 0, "noise gives the slope a margin");
         assertTrue(trend.flat());
         assertEquals("flat", trend.verdict());
+    }
+
+    @Test
+    void aRiseThatTheScatterExplainsIsNotFlatButNotGrowingEither() {
+        Trend trend = Trend.of(series(200, 260, 190, 250, 210, 270, 200, 240, 230, 215, 250));
+
+        assertFalse(trend.flat(), "the line rises " + trend.rise() + " MB on " + trend.mean());
+        assertFalse(trend.growing(), "slope " + trend.slopePerMinute() + " ± " + trend.margin());
+        assertEquals("not flat, within the scatter", trend.verdict());
     }
 
     @Test
