@@ -498,7 +498,7 @@ final class Soak {
             return "its health check (" + healthCheck + ") marked a node down "
                     + down.entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + " times")
                             .collect(java.util.stream.Collectors.joining(", "))
-                    + "; " + noneLeft + " times that left no node in service (HAProxy answers 503 then)";
+                    + "; " + noneLeft + (noneLeft == 1 ? " time" : " times") + " that left no node in service (HAProxy answers 503 then)";
         }
     }
 
