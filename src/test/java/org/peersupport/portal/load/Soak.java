@@ -496,7 +496,7 @@ final class Soak {
                 return "no node was marked down by its health check (" + healthCheck + ")";
             }
             return "its health check (" + healthCheck + ") marked a node down "
-                    + down.entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + " times")
+                    + down.entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + (e.getValue() == 1 ? " time" : " times"))
                             .collect(java.util.stream.Collectors.joining(", "))
                     + "; " + noneLeft + (noneLeft == 1 ? " time" : " times") + " that left no node in service (HAProxy answers 503 then)";
         }
