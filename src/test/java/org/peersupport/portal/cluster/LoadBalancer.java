@@ -86,7 +86,8 @@ public final class LoadBalancer implements AutoCloseable {
                     cookie %s insert indirect nocache httponly
                     option httpchk GET /health/live
                     http-check expect status 200
-                    default-server inter 1s fall 2 rise 2
+                    timeout check 5s
+                    default-server inter 2s fall 3 rise 2
                     http-response set-header X-Portal-Node %%[srv_name]
                 %s
                 """.formatted(adminSocket, port, COOKIE, servers);

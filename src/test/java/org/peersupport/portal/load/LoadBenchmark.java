@@ -59,6 +59,7 @@ import org.peersupport.portal.support.EmbeddedServices;
  * Payara Micro as in the demo, then {@link PortalSimulation} scenario by scenario at 1, 4, 16 and 64 concurrent
  * signed-in users, the heap per signed-in session at 1,000 sessions, Payara's resident memory, and start-up times
  * (existing database, empty database with migrations, an empty WAR). The figures go to docs/performance.md.
+ * With {@code -Dbenchmark.soak=true} it runs the {@link Soak} instead.
  */
 public final class LoadBenchmark {
 
@@ -80,6 +81,10 @@ public final class LoadBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path project = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        if (Boolean.getBoolean("benchmark.soak")) {
+            // -Dbenchmark.soak=true: the soak on the two-node cluster instead (docs/performance.md, "Soak (two nodes)")
+            System.exit(Soak.run(project));
+        }
         new LoadBenchmark(project).run();
         System.exit(0);
     }
@@ -248,7 +253,7 @@ public final class LoadBenchmark {
      * people join p2p-candidates, the next ones p2p-supervisors and p2p-hr. Each person's directory id becomes the
      * directory's entryUUID for them, as if they had signed in before.
      */
-    private Map<String, List<String>> directoryAccounts(EmbeddedServices services, int candidates, int supervisors, int hr)
+    static Map<String, List<String>> directoryAccounts(EmbeddedServices services, int candidates, int supervisors, int hr)
             throws Exception {
         Map<String, List<String>> accounts = new LinkedHashMap<>();
         Map<String, String> groups = Map.of("candidate", "p2p-candidates", "supervisor", "p2p-supervisors", "hr", "p2p-hr");
@@ -314,7 +319,7 @@ public final class LoadBenchmark {
      * an active place on it, a supervisor (round the benchmark supervisors) and one submitted piece of work for its
      * first assessment task, so each supervisor's review queue lists some.
      */
-    private static void benchmarkPlaces(Connection db, Map<String, List<String>> accounts) throws SQLException {
+    static void benchmarkPlaces(Connection db, Map<String, List<String>> accounts) throws SQLException {
         long cohort;
         long task;
         LocalDate end;

@@ -67,7 +67,12 @@ final class LoadRun {
         }
         List<String> errors = new ArrayList<>();
         for (Element row : page.select("#container_errors tbody tr")) {
-            errors.add(row.text());
+            // the message cell also holds a hidden sort key: its own text only, then how many and their share
+            Element message = row.selectFirst(".error-col-1");
+            Element count = row.selectFirst(".error-col-2");
+            Element share = row.selectFirst(".error-col-3");
+            errors.add(message == null || count == null || share == null ? row.text()
+                    : message.ownText() + ": " + count.text() + " (" + share.text() + ")");
         }
         return new Result(requests, errors, indexHtml);
     }

@@ -10,10 +10,18 @@ import org.peersupport.portal.support.DemoDirectory;
 /**
  * What one load run does, handed to {@link PortalSimulation} as system properties (Gatling builds the simulation
  * itself): where the portal is, which scenarios, how many concurrent users each, for how long, and which accounts
- * the users sign in with (all with the demo directory's password).
+ * the users sign in with (all with the demo directory's password). The benchmark's users go from page to page without
+ * a pause and all start at once; the soak's ({@link Soak}) pause between pages (uniformly between {@code pauseMin}
+ * and {@code pauseMax} seconds) and arrive evenly over {@code rampSeconds}.
  */
 record LoadSettings(String baseUrl, List<String> scenarios, int users, int seconds, Map<String, List<String>> accounts,
-        String staticFile) {
+        String staticFile, int pauseMin, int pauseMax, int rampSeconds) {
+
+    /** Users without pauses, all starting at once: the benchmark's and the smoke run's. */
+    LoadSettings(String baseUrl, List<String> scenarios, int users, int seconds, Map<String, List<String>> accounts,
+            String staticFile) {
+        this(baseUrl, scenarios, users, seconds, accounts, staticFile, 0, 0, 0);
+    }
 
     static final String PREFIX = "load.";
 
@@ -31,7 +39,9 @@ record LoadSettings(String baseUrl, List<String> scenarios, int users, int secon
         return new LoadSettings(System.getProperty(PREFIX + "baseUrl"),
                 list(System.getProperty(PREFIX + "scenarios", String.join(",", PortalSimulation.SCENARIOS))),
                 Integer.getInteger(PREFIX + "users", 1), Integer.getInteger(PREFIX + "seconds", 10), accounts,
-                System.getProperty(PREFIX + "staticFile", "resources/portal/portal.css"));
+                System.getProperty(PREFIX + "staticFile", "resources/portal/portal.css"),
+                Integer.getInteger(PREFIX + "pauseMin", 0), Integer.getInteger(PREFIX + "pauseMax", 0),
+                Integer.getInteger(PREFIX + "rampSeconds", 0));
     }
 
     /** The same settings as system properties, for {@link LoadRun} to set before Gatling starts. */
@@ -43,11 +53,24 @@ record LoadSettings(String baseUrl, List<String> scenarios, int users, int secon
         properties.put(PREFIX + "seconds", Integer.toString(seconds));
         accounts.forEach((role, names) -> properties.put(PREFIX + "accounts." + role, String.join(",", names)));
         properties.put(PREFIX + "staticFile", staticFile);
+        properties.put(PREFIX + "pauseMin", Integer.toString(pauseMin));
+        properties.put(PREFIX + "pauseMax", Integer.toString(pauseMax));
+        properties.put(PREFIX + "rampSeconds", Integer.toString(rampSeconds));
         return properties;
     }
 
     LoadSettings with(List<String> scenarios, int users, int seconds) {
-        return new LoadSettings(baseUrl, scenarios, users, seconds, accounts, staticFile);
+        return new LoadSettings(baseUrl, scenarios, users, seconds, accounts, staticFile, pauseMin, pauseMax, rampSeconds);
+    }
+
+    /** These settings with each user pausing between pages and the users arriving evenly over {@code rampSeconds}. */
+    LoadSettings withPauses(int pauseMin, int pauseMax, int rampSeconds) {
+        return new LoadSettings(baseUrl, scenarios, users, seconds, accounts, staticFile, pauseMin, pauseMax, rampSeconds);
+    }
+
+    /** Whether the users pause between pages (the soak) or go straight on (the benchmark). */
+    boolean pauses() {
+        return pauseMax > 0;
     }
 
     List<String> accounts(String role) {

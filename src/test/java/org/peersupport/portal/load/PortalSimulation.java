@@ -4,6 +4,7 @@ import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.css;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.core.CoreDsl.substring;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -32,6 +34,9 @@ import java.util.stream.Stream;
  * of its own (its own HTTP session, cookies and connections), then repeats one scenario's pages without pause until
  * the run's time is up (a failed page counts as an error and the user goes on; a failed sign-in ends the user). Faces forms are posted as a browser posts them, with the {@code jakarta.faces.ViewState}
  * read from the page. Settings come from system properties (see {@link LoadSettings}); {@link LoadRun} starts it.
+ * In the soak ({@link Soak}) each user pauses after every page, for a time drawn uniformly between the settings'
+ * {@code pauseMin} and {@code pauseMax} seconds (Gatling's {@code pause(min, max)}), and the users arrive evenly over
+ * the settings' ramp rather than all at once.
  *
  * <ul>
  * <li>{@code lesson}: a candidate reads a Peer2Peer lesson and follows its "next" link;</li>
@@ -64,27 +69,33 @@ public class PortalSimulation extends Simulation {
                 .userAgentHeader("portal-load-benchmark (Gatling)");
         List<PopulationBuilder> populations = new ArrayList<>();
         for (String name : settings.scenarios()) {
-            populations.add(population(name, settings).injectOpen(atOnceUsers(settings.users())));
+            populations.add(population(name, settings).injectOpen(settings.rampSeconds() > 0
+                    ? rampUsers(settings.users()).during(Duration.ofSeconds(settings.rampSeconds()))
+                    : atOnceUsers(settings.users())));
         }
-        setUp(populations).protocols(protocol).maxDuration(Duration.ofSeconds(settings.seconds() + 120L));
+        setUp(populations).protocols(protocol)
+                .maxDuration(Duration.ofSeconds(settings.rampSeconds() + settings.seconds() + settings.pauseMax() + 120L));
     }
 
     private ScenarioBuilder population(String name, LoadSettings settings) {
         String ctx = settings.contextPath();
         Duration time = Duration.ofSeconds(settings.seconds());
+        UnaryOperator<ChainBuilder> think = settings.pauses()
+                ? page -> page.pause(Duration.ofSeconds(settings.pauseMin()), Duration.ofSeconds(settings.pauseMax()))
+                : page -> page;
         return switch (name) {
             case "lesson" -> scenario(name).feed(accounts(settings.accounts("candidate")))
-                    .exec(signIn(ctx)).exec(session -> session.set("n", 1))
-                    .during(time).on(lesson(ctx));
+                    .exec(signIn(ctx, think)).exec(session -> session.set("n", 1))
+                    .during(time).on(lesson(ctx, think));
             case "portfolio" -> scenario(name).feed(accounts(settings.accounts("candidate")))
-                    .exec(signIn(ctx)).exec(http("candidate home").get(ctx + "candidate/index.xhtml").check(status().is(200),
-                            regex("candidate/portfolio\\.xhtml\\?enrolment=(\\d+)\"[^>]*>[^<]*" + COHORT).saveAs("enrolment")))
+                    .exec(signIn(ctx, think)).exec(think.apply(exec(http("candidate home").get(ctx + "candidate/index.xhtml").check(status().is(200),
+                            regex("candidate/portfolio\\.xhtml\\?enrolment=(\\d+)\"[^>]*>[^<]*" + COHORT).saveAs("enrolment")))))
                     .exitHereIfFailed()
-                    .during(time).on(portfolio(ctx));
+                    .during(time).on(portfolio(ctx, think));
             case "review" -> scenario(name).feed(accounts(settings.accounts("supervisor")))
-                    .exec(signIn(ctx)).during(time).on(review(ctx));
+                    .exec(signIn(ctx, think)).during(time).on(review(ctx, think));
             case "hr" -> scenario(name).feed(accounts(settings.accounts("hr")))
-                    .exec(signIn(ctx)).during(time).on(hr(ctx));
+                    .exec(signIn(ctx, think)).during(time).on(hr(ctx, think));
             case "static" -> scenario(name).during(time).on(exec(http("static file").get(ctx + settings.staticFile())
                     .check(status().is(200))));
             case "faces" -> scenario(name).during(time).on(exec(http("bare Faces page").get(ctx + BaselinePage.PATH)
@@ -105,18 +116,21 @@ public class PortalSimulation extends Simulation {
         return Stream.generate(account).iterator();
     }
 
-    /** The real sign-in form: the page, then its form posted back with the view state it carried. */
-    private static ChainBuilder signIn(String ctx) {
-        return exec(http("sign-in page").get(ctx + "signin.xhtml")
-                .check(status().is(200), css(VIEW_STATE, "value").saveAs("viewState"), nonce()))
-                .exec(http("sign in").post(ctx + "signin.xhtml")
+    /**
+     * The real sign-in form: the page, then its form posted back with the view state it carried. {@code think} is
+     * what a person does after each page: nothing in the benchmark, a pause in the soak.
+     */
+    private static ChainBuilder signIn(String ctx, UnaryOperator<ChainBuilder> think) {
+        return exec(think.apply(exec(http("sign-in page").get(ctx + "signin.xhtml")
+                .check(status().is(200), css(VIEW_STATE, "value").saveAs("viewState"), nonce()))))
+                .exec(think.apply(exec(http("sign in").post(ctx + "signin.xhtml")
                         .formParam("signin", "signin")
                         .formParam("signin:username", "#{username}")
                         .formParam("signin:password", LoadSettings.password())
                         .formParam("signin:submit", "Sign in")
                         .formParam("jakarta.faces.ViewState", "#{viewState}")
                         .formParam(NONCE, "#{nonce}")
-                        .check(status().is(200), signedIn()))
+                        .check(status().is(200), signedIn()))))
                 .exitHereIfFailed();
     }
 
@@ -139,37 +153,37 @@ public class PortalSimulation extends Simulation {
     }
 
     /** Sessions 1 to 8 in turn, each followed by its "next" link (to sessions 2 to 9). */
-    private static ChainBuilder lesson(String ctx) {
+    private static ChainBuilder lesson(String ctx, UnaryOperator<ChainBuilder> think) {
         return exec(session -> session.remove("nextHref"))
-                .exec(http("lesson").get(ctx + "learning/lesson.xhtml?course=PEER2PEER&session=#{n}")
+                .exec(think.apply(exec(http("lesson").get(ctx + "learning/lesson.xhtml?course=PEER2PEER&session=#{n}")
                         .check(status().is(200), signedIn(), css(".portal-lesson__about").exists(),
-                                css("#next", "href").saveAs("nextHref")))
+                                css("#next", "href").saveAs("nextHref")))))
                 .doIf(session -> session.contains("nextHref")).then(
-                        exec(http("next lesson").get(session -> unescape(session.getString("nextHref")))
-                                .check(status().is(200), signedIn(), css(".portal-lesson__about").exists())))
+                        think.apply(exec(http("next lesson").get(session -> unescape(session.getString("nextHref")))
+                                .check(status().is(200), signedIn(), css(".portal-lesson__about").exists()))))
                 .exec(session -> session.set("n", session.getInt("n") % 8 + 1));
     }
 
     /** Opens the portfolio, opens (or the first time starts) the draft and saves it with new words. */
-    private static ChainBuilder portfolio(String ctx) {
+    private static ChainBuilder portfolio(String ctx, UnaryOperator<ChainBuilder> think) {
         return exec(session -> session.remove("viewState"))
-                .exec(http("portfolio").get(ctx + "candidate/portfolio.xhtml?enrolment=#{enrolment}")
-                .check(status().is(200), signedIn(), css("form#new " + VIEW_STATE, "value").saveAs("viewState"), nonce()))
+                .exec(think.apply(exec(http("portfolio").get(ctx + "candidate/portfolio.xhtml?enrolment=#{enrolment}")
+                .check(status().is(200), signedIn(), css("form#new " + VIEW_STATE, "value").saveAs("viewState"), nonce()))))
                 .doIfOrElse(session -> !session.contains("draft")).then(
-                        doIf(session -> session.contains("viewState")).then(exec(http("start a written piece").post(ctx + "candidate/portfolio.xhtml?enrolment=#{enrolment}")
+                        doIf(session -> session.contains("viewState")).then(think.apply(exec(http("start a written piece").post(ctx + "candidate/portfolio.xhtml?enrolment=#{enrolment}")
                                 .formParam("new", "new")
                                 .formParam("new:written", "New written piece")
                                 .formParam("jakarta.faces.ViewState", "#{viewState}")
                         .formParam(NONCE, "#{nonce}")
                                 .check(status().is(200), signedIn(),
                                         currentLocationRegex("evidence\\.xhtml\\?(?:.*&)?id=(\\d+)").saveAs("draft"),
-                                        css("form#item " + VIEW_STATE, "value").saveAs("viewState"), nonce()))))
+                                        css("form#item " + VIEW_STATE, "value").saveAs("viewState"), nonce())))))
                 .orElse(
-                        exec(session -> session.remove("viewState")).exec(http("draft").get(ctx + "candidate/evidence.xhtml?id=#{draft}")
-                                .check(status().is(200), signedIn(), css("form#item " + VIEW_STATE, "value").saveAs("viewState"), nonce())))
+                        exec(session -> session.remove("viewState")).exec(think.apply(exec(http("draft").get(ctx + "candidate/evidence.xhtml?id=#{draft}")
+                                .check(status().is(200), signedIn(), css("form#item " + VIEW_STATE, "value").saveAs("viewState"), nonce())))))
                 .exec(session -> session.set("draftTitle", DRAFT_TITLE + " " + session.userId() + " "
                         + System.nanoTime() % 100000))
-                .doIf(session -> session.contains("draft") && session.contains("viewState")).then(exec(http("save draft").post(ctx + "candidate/evidence.xhtml?id=#{draft}")
+                .doIf(session -> session.contains("draft") && session.contains("viewState")).then(think.apply(exec(http("save draft").post(ctx + "candidate/evidence.xhtml?id=#{draft}")
                         .formParam("item", "item")
                         .formParam("item:title", "#{draftTitle}")
                         .formParam("item:body_input", "<p>What I learnt about recovery this week, written under load. #{draftTitle}</p>")
@@ -177,28 +191,28 @@ public class PortalSimulation extends Simulation {
                         .formParam("jakarta.faces.ViewState", "#{viewState}")
                         .formParam(NONCE, "#{nonce}")
                         .check(status().is(200), signedIn(), currentLocationRegex(".*/candidate/evidence\\.xhtml.*").exists(),
-                                css("input[name='item:title']", "value").isEL("#{draftTitle}"))));
+                                css("input[name='item:title']", "value").isEL("#{draftTitle}")))));
     }
 
     /** The review queue, then the first submission it lists (when it lists any). */
-    private static ChainBuilder review(String ctx) {
+    private static ChainBuilder review(String ctx, UnaryOperator<ChainBuilder> think) {
         return exec(session -> session.remove("submission"))
-                .exec(http("review queue").get(ctx + "supervisor/queue.xhtml")
+                .exec(think.apply(exec(http("review queue").get(ctx + "supervisor/queue.xhtml")
                 .check(status().is(200), signedIn(),
-                        regex("supervisor/review\\.xhtml\\?submission=(\\d+)").optional().saveAs("submission")))
+                        regex("supervisor/review\\.xhtml\\?submission=(\\d+)").optional().saveAs("submission")))))
                 .doIf(session -> session.contains("submission")).then(
-                        exec(http("submission for review").get(ctx + "supervisor/review.xhtml?submission=#{submission}")
-                                .check(status().is(200), signedIn(), css("form#review").exists())));
+                        think.apply(exec(http("submission for review").get(ctx + "supervisor/review.xhtml?submission=#{submission}")
+                                .check(status().is(200), signedIn(), css("form#review").exists()))));
     }
 
     /** The completion dashboard, then the completion export it links to. */
-    private static ChainBuilder hr(String ctx) {
+    private static ChainBuilder hr(String ctx, UnaryOperator<ChainBuilder> think) {
         return exec(session -> session.remove("exportHref"))
-                .exec(http("dashboard").get(ctx + "hr/dashboard.xhtml")
-                        .check(status().is(200), signedIn(), css("#export-completion-csv", "href").saveAs("exportHref")))
+                .exec(think.apply(exec(http("dashboard").get(ctx + "hr/dashboard.xhtml")
+                        .check(status().is(200), signedIn(), css("#export-completion-csv", "href").saveAs("exportHref")))))
                 .doIf(session -> session.contains("exportHref")).then(
-                        exec(http("completion export CSV").get(session -> unescape(session.getString("exportHref")))
-                                .check(status().is(200), signedIn(), headerRegex("Content-Type", "text/csv.*").exists())));
+                        think.apply(exec(http("completion export CSV").get(session -> unescape(session.getString("exportHref")))
+                                .check(status().is(200), signedIn(), headerRegex("Content-Type", "text/csv.*").exists()))));
     }
 
     private static String unescape(String href) {
