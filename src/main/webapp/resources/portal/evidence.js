@@ -30,17 +30,25 @@
         var region = document.getElementById('item:autosave');
         if (region) {
             var seconds = Math.round(retryDelay / 1000);
-            region.textContent = region.dataset.retrying.replace('{0}', seconds);
+            showProblem(region, region.dataset.retrying.replace('{0}', seconds));
         }
         retryTimer = setTimeout(function () {
             retryTimer = null;
             if (region) {
-                region.textContent = region.dataset.retryingNow;
+                showProblem(region, region.dataset.retryingNow);
             }
             save();
         }, retryDelay);
         retryDelay = Math.min(retryDelay * 2, LONGEST_RETRY);
     };
+
+    /** Says in the status region, in the style of the server's own autosave problems, that the text is not saved. */
+    function showProblem(region, text) {
+        var problem = document.createElement('span');
+        problem.className = 'portal-field-error';
+        problem.textContent = text;
+        region.replaceChildren(problem);
+    }
 
     function words(text) {
         return text.split(/\s+/).filter(function (token) {

@@ -3,6 +3,7 @@ package org.peersupport.portal.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -99,6 +100,11 @@ class ClusterIT {
             candidate.clickAndWait("a[href*='candidate/portfolio.xhtml?enrolment=']").clickAndWait("#new\\:written");
             candidate.type("#item\\:title", "What hope looks like");
             write(candidate, "Hope, for me, came from someone who had been there.");
+            // and saves once: "Saved." after the redirect is kept in the session, not in a cookie only this node can
+            // read (Mojarra's flash cookie made the first save on the other node fail with a NullPointerException)
+            candidate.clickAndWait("#item\\:save");
+            assertTrue(candidate.text().contains("Saved."), candidate.text());
+            assertNull(candidate.driver().manage().getCookieNamed("csfcfc"), "no flash cookie");
 
             // Grace judges every requirement of Dylan's essay met, writes her feedback and her password
             supervisor.signIn("grace.mitchell", DemoDirectory.PASSWORD).go("supervisor/review.xhtml?submission=" + submission);

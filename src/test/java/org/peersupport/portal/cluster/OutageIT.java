@@ -38,6 +38,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.peersupport.portal.demo.DemoRun;
 import org.peersupport.portal.demo.DemoWar;
@@ -155,7 +156,18 @@ class OutageIT {
                 String retrying = TEXT.getString("evidence.autosave.retrying");
                 awaitTrue(() -> autosaveStatus(browser).startsWith(retrying.substring(0, retrying.indexOf("{0}"))),
                         "the autosave says it could not save and tries again");
+                assertEquals(autosaveStatus(browser), browser.find("#item\\:autosave .portal-field-error").getText(),
+                        "said as a problem, not in the green of a save");
                 browser.screenshot("outage-autosave-retrying");
+
+                // the page she would see in another tab: the plain 503 page, accessible, then back to her form
+                String form = browser.driver().getWindowHandle();
+                browser.driver().switchTo().newWindow(WindowType.TAB);
+                browser.go("candidate/index.xhtml");
+                assertEquals(TEXT.getString("error.503.title"), browser.heading());
+                browser.assertAccessible("the 503 page").screenshot("outage-503-page");
+                browser.driver().close();
+                browser.driver().switchTo().window(form);
             } finally {
                 services.startDatabase();
             }

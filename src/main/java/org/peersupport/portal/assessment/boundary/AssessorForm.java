@@ -96,14 +96,14 @@ final class AssessorForm<V> implements Serializable {
         try {
             correction.correct(latest.id(), correctionReason, version);
         } catch (BusinessException e) {
-            return refused(messages, faces, e);
+            return refused(messages, e);
         }
         messages.info(null, "review.corrected", latest.position());
         return page + "?faces-redirect=true&includeViewParams=true";
     }
 
     /** Shows a refusal next to its field, or at the top of the page; keeps everything typed. Returns null, to stay. */
-    String refused(Messages messages, FacesContext faces, BusinessException e) {
+    String refused(Messages messages, BusinessException e) {
         String key = e.key() == null ? "" : e.key();
         String field = fields.entrySet().stream().filter(f -> key.startsWith(f.getKey())).map(Map.Entry::getValue)
                 .findFirst().orElse(null);
@@ -111,7 +111,6 @@ final class AssessorForm<V> implements Serializable {
             errors.put(field, messages.text(e));
         } else {
             messages.refused(null, e);
-            faces.getExternalContext().getFlash().setKeepMessages(false);
         }
         return null;
     }

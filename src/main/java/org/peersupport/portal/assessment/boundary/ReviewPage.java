@@ -175,7 +175,7 @@ public class ReviewPage implements Serializable {
 
     /** Shows a refusal next to its field, or at the top of the page; keeps everything typed but the password. */
     private String refused(BusinessException e) {
-        return form.refused(messages, faces, e);
+        return form.refused(messages, e);
     }
 
     // ---------------------------------------------------------------- the form

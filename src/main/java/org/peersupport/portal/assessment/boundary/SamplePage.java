@@ -77,7 +77,7 @@ public class SamplePage implements Serializable {
     }
 
     private String refused(BusinessException e) {
-        return form.refused(messages, faces, e);
+        return form.refused(messages, e);
     }
 
     public String error(String field) {

@@ -148,7 +148,6 @@ public class VerifierPage implements Serializable {
 
     private String refused(BusinessException e) {
         messages.refused(null, e);
-        faces.getExternalContext().getFlash().setKeepMessages(false);
         home = null;
         return null;
     }

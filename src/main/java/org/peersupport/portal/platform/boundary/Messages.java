@@ -9,7 +9,10 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import org.peersupport.portal.platform.control.BusinessException;
 
-/** Adds Faces messages by key from the portal's message bundle, so no English is hard-coded in Java. */
+/**
+ * Adds Faces messages by key from the portal's message bundle, so no English is hard-coded in Java. A message added by
+ * an action that redirects is shown by the next page ({@link KeptMessages}).
+ */
 @RequestScoped
 public class Messages {
 
@@ -30,7 +33,6 @@ public class Messages {
     public void refused(String clientId, BusinessException refusal) {
         String text = text(refusal);
         faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
-        faces.getExternalContext().getFlash().setKeepMessages(true);
     }
 
     private ResourceBundle bundle() {
@@ -71,6 +73,5 @@ public class Messages {
     private void add(String clientId, FacesMessage.Severity severity, String key, Object... arguments) {
         String text = text(key, arguments);
         faces.addMessage(clientId, new FacesMessage(severity, text, text));
-        faces.getExternalContext().getFlash().setKeepMessages(true);
     }
 }
