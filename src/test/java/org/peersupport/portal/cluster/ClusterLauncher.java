@@ -2,7 +2,10 @@ package org.peersupport.portal.cluster;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.peersupport.portal.support.Launch;
 import org.peersupport.portal.support.PortalNode;
 
 /**
@@ -19,42 +22,22 @@ public final class ClusterLauncher {
         Path project = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 8080;
         Path logs = project.resolve("target/cluster");
-        say("Starting the embedded PostgreSQL (data in .demo-data/postgres), the demo directory, two Payara Micro nodes "
-                + "and HAProxy on port " + port + " (logs: " + project.relativize(logs) + ")...");
-        ClusterRun run;
-        try {
-            run = ClusterRun.start(project, Files.createDirectories(project.resolve(".demo-data")), port, logs, Map.of());
-        } catch (IllegalStateException e) {
-            say(e.getMessage());
-            System.exit(1);
-            return;
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            say("Stopping HAProxy, both nodes, the demo directory and PostgreSQL...");
-            run.close();
-            say("Stopped.");
-        }, "cluster-stop"));
-        String line = "=".repeat(78);
-        System.out.println();
-        System.out.println(line);
-        System.out.println(" Peer Support Training Portal: TWO-NODE CLUSTER (demo database and directory)");
-        System.out.printf(" Open %s   (ready in %.1f s)%n", run.url(), run.startup().toMillis() / 1000.0);
+        Launch launch = new Launch("cluster");
+        launch.say("Starting the embedded PostgreSQL (data in .demo-data/postgres), the demo directory, two Payara Micro "
+                + "nodes and HAProxy on port " + port + " (logs: " + project.relativize(logs) + ")...");
+        ClusterRun run = launch.start(() -> ClusterRun.start(project, Files.createDirectories(project.resolve(".demo-data")),
+                port, logs, Map.of()), "Stopping HAProxy, both nodes, the demo directory and PostgreSQL...");
+        List<String> lines = new ArrayList<>();
         for (PortalNode node : run.nodes()) {
-            System.out.printf("   %s: %s (pid %d, log %s)%n", node.name(), node.url(), node.process().pid(),
-                    project.relativize(node.log()));
+            lines.add(String.format("  %s: %s (pid %d, log %s)", node.name(), node.url(), node.process().pid(),
+                    project.relativize(node.log())));
         }
-        System.out.println(" The demo accounts of README.md sign in here. To see failover: sign in, find your node in the");
-        System.out.println(" cookie " + LoadBalancer.COOKIE + ", 'kill -9' its pid, and carry on.");
-        System.out.println(" Press Ctrl-C to stop everything this command started.");
-        System.out.println(line);
-        System.out.println();
+        lines.add("The demo accounts of README.md sign in here. To see failover: sign in, find your node in the");
+        lines.add("cookie " + LoadBalancer.COOKIE + ", 'kill -9' its pid, and carry on.");
+        Launch.banner("TWO-NODE CLUSTER (demo database and directory)", run.url(), run.startup(), lines);
         for (PortalNode node : run.nodes()) {
             node.process().waitFor();
         }
-        say("Both nodes stopped.");
-    }
-
-    private static void say(String text) {
-        System.out.println("[cluster] " + text);
+        launch.say("Both nodes stopped.");
     }
 }

@@ -6,8 +6,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.peersupport.portal.support.EmbeddedServices;
+import org.peersupport.portal.support.Launch;
 
 /**
  * The one-command demo ({@code mvn -Pdemo}): starts an embedded PostgreSQL whose data lives in
@@ -30,41 +32,21 @@ public final class DemoLauncher {
         requireFreePort(port);
 
         Path log = target.resolve("demo-payara.log");
-        say("Starting the embedded PostgreSQL (data in .demo-data/postgres), the demo directory and Payara Micro on port "
-                + port + " (log: " + project.relativize(log) + ")...");
-        DemoRun run;
-        try {
-            run = DemoRun.start(project, Files.createDirectories(project.resolve(".demo-data")), port, log);
-        } catch (IllegalStateException e) {
-            say(e.getMessage());
-            System.exit(1);
-            return;
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            say("Stopping the portal, the demo directory and PostgreSQL...");
-            run.close();
-            say("Stopped.");
-        }, "demo-stop"));
-        printBanner(run.url(), run.startup());
-        int exit = run.server().waitFor();
-        say("Payara Micro stopped (exit code " + exit + ").");
-    }
-
-    private static void printBanner(String url, Duration startup) {
-        String line = "=".repeat(78);
-        System.out.println();
-        System.out.println(line);
-        System.out.println(" Peer Support Training Portal: DEMO MODE (embedded database and directory)");
-        System.out.printf(" Open %s   (ready in %.1f s)%n", url, startup.toMillis() / 1000.0);
-        System.out.println(" Demo accounts, all with the password '" + EmbeddedServices.DEMO_PASSWORD + "':");
+        Launch launch = new Launch("demo");
+        launch.say("Starting the embedded PostgreSQL (data in .demo-data/postgres), the demo directory and Payara Micro "
+                + "on port " + port + " (log: " + project.relativize(log) + ")...");
+        DemoRun run = launch.start(() -> DemoRun.start(project, Files.createDirectories(project.resolve(".demo-data")),
+                port, log), "Stopping the portal, the demo directory and PostgreSQL...");
+        List<String> lines = new ArrayList<>();
+        lines.add("Demo accounts, all with the password '" + EmbeddedServices.DEMO_PASSWORD + "':");
         for (DemoAccount account : DemoAccount.values()) {
-            System.out.printf("   %-15s %-26s %-40s %s%n", account.username(), account.roles(), account.description(),
-                    account.firstLook());
+            lines.add(String.format("  %-15s %-26s %-40s %s", account.username(), account.roles(), account.description(),
+                    account.firstLook()));
         }
-        System.out.println(" README.md, 'What to try', says where to click first.");
-        System.out.println(" Press Ctrl-C to stop everything this command started.");
-        System.out.println(line);
-        System.out.println();
+        lines.add("README.md, 'What to try', says where to click first.");
+        Launch.banner("DEMO MODE (embedded database and directory)", run.url(), run.startup(), lines);
+        int exit = run.server().waitFor();
+        launch.say("Payara Micro stopped (exit code " + exit + ").");
     }
 
     private static void requireFile(Path file) {
@@ -80,9 +62,5 @@ public final class DemoLauncher {
             throw new UncheckedIOException(new IOException("Port " + port
                     + " is already in use. Choose another: ./mvnw -Pdemo -Dportal.port=8181", e));
         }
-    }
-
-    private static void say(String text) {
-        System.out.println("[demo] " + text);
     }
 }

@@ -47,8 +47,9 @@ public final class PortalNode implements AutoCloseable {
     public static PortalNode of(String name, Path target, int port, Path settings, Path war, Path log,
             List<String> clusterOptions) throws IOException {
         Path tmp = Files.createDirectories(target.resolve("node-tmp").resolve(name));
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx768m", "-Djava.io.tmpdir=" + tmp,
-                "-jar", target.resolve("payara-micro.jar").toString()));
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx768m"));
+        command.addAll(testJvmOptions());
+        command.addAll(List.of("-Djava.io.tmpdir=" + tmp, "-jar", target.resolve("payara-micro.jar").toString()));
         if (clusterOptions.isEmpty()) {
             command.add("--nocluster");
         } else {
@@ -165,6 +166,16 @@ public final class PortalNode implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /**
+     * The JVM options the integration tests start Payara Micro with ({@code portal.node.jvm}, set by failsafe from
+     * {@code it.payara.jvm} in pom.xml); none for the demo, the cluster command and the benchmarks, which run as
+     * production would.
+     */
+    private static List<String> testJvmOptions() {
+        String options = System.getProperty("portal.node.jvm", "").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     private static String javaExecutable() {
