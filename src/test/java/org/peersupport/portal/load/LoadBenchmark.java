@@ -73,6 +73,11 @@ public final class LoadBenchmark {
     private final Path work;
     private final List<String> lines = new ArrayList<>();
 
+    /** Statements per page (issue 18) with the first {@link #firstStaff} staff (empty when not measured), and with all. */
+    private Map<String, Long> fewerStatements = Map.of();
+    private Map<String, Long> statements = Map.of();
+    private int firstStaff;
+
     private LoadBenchmark(Path project) {
         this.project = project;
         this.target = project.resolve("target");
@@ -113,23 +118,20 @@ public final class LoadBenchmark {
         List<String[]> startUps = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         String memory;
-        say("Starting PostgreSQL and the demo directory in " + project.relativize(data));
+        // the accounts: enough candidates for the session count and the top level, a supervisor and an HR officer a user
+        int accountsNeeded = Math.max(sessions, maxUsers) + 2 * maxUsers;
+        // statements per page are measured first with only the people the accounts need, then with all the staff
+        firstStaff = Math.min(staff, Math.max(2_000, accountsNeeded));
+        say("Starting PostgreSQL (pg_stat_statements) and the demo directory in " + project.relativize(data));
         try (EmbeddedServices services = EmbeddedServices.start(project.resolve("deployment/demo-directory.ldif"),
-                data.resolve("postgres"))) {
+                data.resolve("postgres"), Map.of("shared_preload_libraries", "pg_stat_statements",
+                        "pg_stat_statements.track", "top", "pg_stat_statements.track_utility", "off"))) {
             migrate(services);
+            ReportBenchmark.countStatements(services);
             if (!reuse) {
-                try (Connection db = services.portalDatabase()) {
-                    say("Generating " + staff + " staff (seed " + seed + ")");
-                    generation = ReportDataGenerator.generate(db, new ReportDataGenerator.Spec(staff, seed, NAMESPACE, null,
-                            LocalDate.now(UK))).took();
-                    try (Statement sql = db.createStatement()) {
-                        sql.execute("vacuum analyze");
-                    }
-                }
+                generation = generation.plus(generate(services, firstStaff, seed, NAMESPACE));
             }
-            // accounts: enough candidates for the session count and the top level, and one supervisor and HR officer a user
             accounts = directoryAccounts(services, Math.max(sessions, maxUsers), maxUsers, maxUsers);
-            sizes = sizes(services);
 
             Payara portal = Payara.start(war, settings(services, true), work.resolve("payara-setup.log"), target);
             String base;
@@ -139,6 +141,14 @@ public final class LoadBenchmark {
                 try (Connection db = services.portalDatabase()) {
                     benchmarkPlaces(db, accounts);
                 }
+                if (!reuse && staff > firstStaff) {
+                    fewerStatements = StatementsPerPage.measure(services, base, accounts);
+                    say("Statements per page with " + firstStaff + " staff: " + fewerStatements);
+                    generation = generation.plus(generate(services, staff - firstStaff, seed + 1, NAMESPACE + "more"));
+                }
+                statements = StatementsPerPage.measure(services, base, accounts);
+                say("Statements per page with " + staff + " staff: " + statements);
+                sizes = sizes(services);
                 LoadSettings settings = new LoadSettings(base, scenarios, 1, seconds, accounts, "resources/portal/portal.css");
                 // the JIT compiles the portal's hot paths during the first minutes: a short warm-up measured a bare
                 // Faces page at a quarter of its warm rate at 1 user (163 against 663 requests/s)
@@ -180,6 +190,7 @@ public final class LoadBenchmark {
             }
             write(staff, seed, seconds, sizes, generation, rows, memory, startUps, started);
             if (!Boolean.parseBoolean(System.getProperty("benchmark.startups", "true"))) {
+                failIfGrown();
                 return;
             }
             try {
@@ -209,6 +220,29 @@ public final class LoadBenchmark {
             startUps.add(new String[] {"Empty database / empty WAR", "failed: " + e.getMessage(), ReportBenchmark.loadAverage()});
         }
         write(staff, seed, seconds, sizes, generation, rows, memory, startUps, started);
+        failIfGrown();
+    }
+
+    /** Fails the benchmark (after its report is written) when a page's statements grew with the data. */
+    private void failIfGrown() {
+        List<String> grown = StatementsPerPage.grown(fewerStatements, statements);
+        if (!grown.isEmpty()) {
+            throw new IllegalStateException("Statements per page grew with the data (" + firstStaff + " staff → all): "
+                    + String.join("; ", grown));
+        }
+    }
+
+    /** Generates {@code staff} more people in {@code namespace}, then brings the planner's statistics up to date. */
+    private static Duration generate(EmbeddedServices services, int staff, long seed, String namespace) throws Exception {
+        try (Connection db = services.portalDatabase()) {
+            say("Generating " + staff + " staff (seed " + seed + ", " + namespace + ")");
+            Duration took = ReportDataGenerator.generate(db, new ReportDataGenerator.Spec(staff, seed, namespace, null,
+                    LocalDate.now(UK))).took();
+            try (Statement sql = db.createStatement()) {
+                sql.execute("vacuum analyze");
+            }
+            return took;
+        }
     }
 
     /** One scenario's named request at one level. */
@@ -689,7 +723,8 @@ public final class LoadBenchmark {
                 .append(Duration.between(started, Instant.now()).toMinutes()).append(" min)\n");
         md.append("- Machine: ").append(ReportBenchmark.machine()).append("\n");
         md.append("- Data: ").append(String.format(Locale.UK, "%,d", staff)).append(" generated staff (seed ").append(seed)
-                .append("). Rows: ");
+                .append(firstStaff < staff ? String.format(Locale.UK, " for the first %,d, %d for the rest, generated once "
+                        + "statements per page were measured", firstStaff, seed + 1) : "").append("). Rows: ");
         List<String> counts = new ArrayList<>();
         sizes.forEach((table, count) -> counts.add(table + " " + String.format(Locale.UK, "%,d", count)));
         md.append(String.join(", ", counts)).append(".");
@@ -712,6 +747,8 @@ public final class LoadBenchmark {
             }
             md.append("\n");
         }
+        md.append("### Statements per page\n\n").append(StatementsPerPage.table(fewerStatements, statements, firstStaff, staff))
+                .append("\n");
         md.append("### Memory\n\n").append(memory).append("\n");
         md.append("### Start-up\n\nFrom launching `java -jar payara-micro.jar --deploy …` to the first successful page "
                 + "(the sign-in page; `index.html` for the empty WAR).\n\n| what | time | load average |\n|---|---|---|\n");
