@@ -82,8 +82,7 @@ final class AssessorForm<V> implements Serializable {
      * Corrects the latest decision with the reason typed; returns where to go then ({@code page}, again), or null to
      * stay with the problem shown.
      */
-    String correct(Messages messages, FacesContext faces, Supplier<DecisionView> latestCorrectable, Correction correction,
-            String page) {
+    String correct(Messages messages, Supplier<DecisionView> latestCorrectable, Correction correction, String page) {
         errors.clear();
         if (AssessmentReads.blankToNull(correctionReason) == null) {
             errors.put("correction", messages.text("review.error.reason"));

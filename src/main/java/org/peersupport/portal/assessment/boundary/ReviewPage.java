@@ -141,7 +141,7 @@ public class ReviewPage implements Serializable {
     }
 
     public String correct() {
-        return form.correct(messages, faces, () -> getView().correctable(), reviewDecisions::correct, "review");
+        return form.correct(messages, () -> getView().correctable(), reviewDecisions::correct, "review");
     }
 
     /**

@@ -73,7 +73,7 @@ public class SamplePage implements Serializable {
     }
 
     public String correct() {
-        return form.correct(messages, faces, () -> getView().correctable(), verification::correct, "sample");
+        return form.correct(messages, () -> getView().correctable(), verification::correct, "sample");
     }
 
     private String refused(BusinessException e) {
