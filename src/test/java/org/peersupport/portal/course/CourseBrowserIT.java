@@ -164,6 +164,13 @@ class CourseBrowserIT extends PortalBrowserTest {
         browser.go("learning/" + COURSE + "3").clickAndWait("#completion\\:incomplete");
         browser.go("learning/course.xhtml?course=PEER2PEER");
         assertTrue(browser.find("#progress-text").getText().startsWith("1 of 11 sessions complete"));
+
+        // the lesson page keeps no view state (issue 18), and its forms still work: signing out from it
+        browser.go("learning/" + COURSE + "2");
+        assertEquals("stateless", browser.find("#completion input[name='jakarta.faces.ViewState']").getAttribute("value"));
+        browser.signOut();
+        assertTrue(browser.findAll("#signOutForm").isEmpty() && browser.driver().getCurrentUrl().contains("signin.xhtml"),
+                "signed out from a lesson: " + browser.driver().getCurrentUrl());
     }
 
     @Test

@@ -142,11 +142,12 @@ public final class LoadBenchmark {
                     benchmarkPlaces(db, accounts);
                 }
                 if (!reuse && staff > firstStaff) {
-                    fewerStatements = StatementsPerPage.measure(services, base, accounts);
+                    fewerStatements = StatementsPerPage.measure(services, base, accounts,
+                            work.resolve("statements-first"));
                     say("Statements per page with " + firstStaff + " staff: " + fewerStatements);
                     generation = generation.plus(generate(services, staff - firstStaff, seed + 1, NAMESPACE + "more"));
                 }
-                statements = StatementsPerPage.measure(services, base, accounts);
+                statements = StatementsPerPage.measure(services, base, accounts, work.resolve("statements"));
                 say("Statements per page with " + staff + " staff: " + statements);
                 sizes = sizes(services);
                 LoadSettings settings = new LoadSettings(base, scenarios, 1, seconds, accounts, "resources/portal/portal.css");
@@ -627,8 +628,13 @@ public final class LoadBenchmark {
         static Payara start(Path war, Map<String, String> settings, Path log, Path target, String firstPage) throws Exception {
             int port = EmbeddedServices.freePort();
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx1g", "-Djava.io.tmpdir=" + Files.createDirectories(target.resolve("load/tmp")), "-jar",
-                    target.resolve("payara-micro.jar").toString(), "--nocluster", "--port", Integer.toString(port)));
+                    "-Xmx1g", "-Djava.io.tmpdir=" + Files.createDirectories(target.resolve("load/tmp"))));
+            if (Boolean.getBoolean("benchmark.jfr")) {
+                // a Faces request is deeper than the recorder's 64 frames: without this no sample shows its page
+                command.add("-XX:FlightRecorderOptions:stackdepth=384");
+            }
+            command.addAll(List.of("-jar", target.resolve("payara-micro.jar").toString(), "--nocluster", "--port",
+                    Integer.toString(port)));
             if (!settings.isEmpty()) {
                 Path properties = log.resolveSibling(log.getFileName() + ".properties");
                 EmbeddedServices.writeProperties(settings, properties);

@@ -1,5 +1,7 @@
 package org.peersupport.portal.load;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -7,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,17 +34,23 @@ final class StatementsPerPage {
 
     private final EmbeddedServices services;
     private final String base;
+    private final Path texts;
     private final Map<String, Long> counts = new LinkedHashMap<>();
 
-    private StatementsPerPage(EmbeddedServices services, String base) {
+    private StatementsPerPage(EmbeddedServices services, String base, Path texts) {
         this.services = services;
         this.base = base;
+        this.texts = texts;
     }
 
-    /** Each page's statements for one warm request, in the journeys' order, as the accounts' first of each role. */
-    static Map<String, Long> measure(EmbeddedServices services, String base, Map<String, List<String>> accounts)
-            throws Exception {
-        StatementsPerPage pages = new StatementsPerPage(services, base);
+    /**
+     * Each page's statements for one warm request, in the journeys' order, as the accounts' first of each role; the
+     * statements themselves, with their calls, are written to {@code texts} (one file per page).
+     */
+    static Map<String, Long> measure(EmbeddedServices services, String base, Map<String, List<String>> accounts,
+            Path texts) throws Exception {
+        Files.createDirectories(texts);
+        StatementsPerPage pages = new StatementsPerPage(services, base, texts);
         pages.candidate(accounts.get("candidate").get(0));
         pages.supervisor(accounts.get("supervisor").get(0));
         pages.hr(accounts.get("hr").get(0));
@@ -112,7 +122,7 @@ final class StatementsPerPage {
             if (!saved.body().contains(title)) {
                 throw new IllegalStateException("the draft was not saved: " + saved.uri());
             }
-        }));
+        }, seen -> write("save draft", seen)));
     }
 
     private void supervisor(String supervisor) throws Exception {
@@ -141,8 +151,17 @@ final class StatementsPerPage {
     private String count(String page, HttpClient http, HttpRequest.Builder request) throws Exception {
         send(http, request);
         String[] body = new String[1];
-        counts.put(page, ReportBenchmark.statements(services, () -> body[0] = send(http, request).body()));
+        counts.put(page, ReportBenchmark.statements(services, () -> body[0] = send(http, request).body(),
+                seen -> write(page, seen)));
         return body[0];
+    }
+
+    private void write(String page, List<String> seen) {
+        try {
+            Files.write(texts.resolve(page.replace(' ', '-') + ".txt"), seen);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private HttpClient signedIn(String username) throws Exception {

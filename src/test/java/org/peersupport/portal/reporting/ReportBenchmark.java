@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.peersupport.portal.support.EmbeddedServices;
@@ -198,15 +199,30 @@ public final class ReportBenchmark {
 
     /** Statements the portal's run-time role executed for one request, counted by pg_stat_statements. */
     public static long statements(EmbeddedServices services, Request request) throws Exception {
+        return statements(services, request, texts -> { });
+    }
+
+    /**
+     * As {@link #statements(EmbeddedServices, Request)}, and gives {@code texts} each statement as pg_stat_statements
+     * normalised it, prefixed with its number of calls (what the report's readers look at to see where they come from).
+     */
+    public static long statements(EmbeddedServices services, Request request, Consumer<List<String>> texts)
+            throws Exception {
         try (Connection db = services.portalDatabase(); Statement sql = db.createStatement()) {
             sql.execute("select statement_counts.pg_stat_statements_reset()");
             request.run();
             Thread.sleep(200);
-            try (ResultSet rs = sql.executeQuery("select coalesce(sum(calls), 0) from statement_counts.pg_stat_statements s "
-                    + "join pg_roles r on r.oid = s.userid where r.rolname = 'portal_app'")) {
-                rs.next();
-                return rs.getLong(1);
+            long total = 0;
+            List<String> seen = new ArrayList<>();
+            try (ResultSet rs = sql.executeQuery("select calls, query from statement_counts.pg_stat_statements s "
+                    + "join pg_roles r on r.oid = s.userid where r.rolname = 'portal_app' order by calls desc, query")) {
+                while (rs.next()) {
+                    total += rs.getLong(1);
+                    seen.add(rs.getLong(1) + " × " + rs.getString(2).replaceAll("\\s+", " "));
+                }
             }
+            texts.accept(seen);
+            return total;
         }
     }
 

@@ -3,6 +3,7 @@ package org.peersupport.portal.reporting;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -183,6 +184,35 @@ class ReportingIT {
         assertEquals(List.of(2), asHr.call(() -> reports.staffRecord(g.people.get("Alice"))).training().stream()
                 .map(TrainingLine::sessionsDone).toList(), "Alice's sessions done");
         assertEquals(0, reportRowsUnlikeTheirPlaces(g), "the report rows after every change");
+    }
+
+    @Test
+    void issue18_hrOfficersShareTheDashboardsFiguresUntilAnythingTheyCountChangesAndThenSeeTheChangeAtOnce()
+            throws Exception {
+        GoldenData g = golden();
+        ReportFilter filter = org(g);
+        SqlStatements.Counted<Dashboard> first = asHr.call(() -> SqlStatements.count(() -> reports.dashboard(filter)));
+        SqlStatements.Counted<Dashboard> second = asHr.call(() -> SqlStatements.count(() -> reports.dashboard(filter)));
+        assertEquals(first.result(), second.result(), "the same figures");
+        assertTrue(first.statements() - second.statements() >= 3, "the second dashboard runs none of the three queries "
+                + "of the figures, only the count of changes (" + first.statements() + " → " + second.statements()
+                + " statements)");
+
+        // a pause through the portal, a cohort's new start and a department move straight in the database: each at once
+        long cara = g.places.get("Cara");
+        asCoordinator.run(() -> enrolments.changeStatus(cara, EnrolmentStatus.PAUSED, "Sick leave", version(cara)));
+        Dashboard paused = asHr.call(() -> reports.dashboard(filter));
+        assertEquals(first.result().total().paused() + 1, paused.total().paused(), "Cara's pause counts at once");
+        sql.update("update cohort set start_date = start_date + 10 where id = (select cohort_id from enrolment where id = ?)",
+                g.places.get("Gwen"));
+        assertNotEquals(paused.courses().get(1).medianDaysToComplete(),
+                asHr.call(() -> reports.dashboard(filter)).courses().get(1).medianDaysToComplete(),
+                "course B's median follows its cohort's later start at once");
+        String ward = "Ward C " + g.organisation;
+        assertFalse(asHr.call(() -> reports.filterOptions(filter)).departments().contains(ward));
+        sql.update("update person set department = ? where id = ?", ward, g.people.get("Alice"));
+        assertTrue(asHr.call(() -> reports.filterOptions(filter)).departments().contains(ward),
+                "a new department is offered at once");
     }
 
     /** Report rows of the golden organisation that differ from what their definition gives now, both ways. */

@@ -4,8 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.peersupport.portal.candidate.entity.CohortSession;
 import org.peersupport.portal.candidate.entity.Enrolment;
 import org.peersupport.portal.course.control.ReadingAccess;
@@ -39,6 +44,36 @@ public class LessonAccess implements ReadingAccess {
             throw new BusinessException("course.notEnrolled", "You are not enrolled on a cohort of this course. "
                     + "Ask your training coordinator for a place.");
         }
+    }
+
+    /**
+     * The reader's pinned version, its session, whether it is open to them and whether they completed it, in one
+     * statement: the course feature's participation, sessions and progress with this feature's enrolments and
+     * cohort schedules (a lesson page runs this and the notice count, nothing else, once its lesson is cached).
+     */
+    @Override
+    public Optional<LessonReading> reading(long personId, String courseCode, int number, boolean candidateOnly) {
+        int firstStatus = 6;
+        String current = IntStream.range(0, Enrolment.CURRENT.size()).mapToObj(i -> "?" + (firstStatus + i))
+                .collect(Collectors.joining(", "));
+        Query query = em.createNativeQuery("select p.course_id, s.slug, "
+                + "(not ?4 or exists (select 1 from enrolment e join cohort co on co.id = e.cohort_id "
+                + "join course c on c.id = co.course_id join cohort_session cs on cs.cohort_id = co.id "
+                + "where e.person_id = ?1 and c.code = ?2 and e.status in (" + current + ") and cs.slug = s.slug "
+                + "and (cs.starts_at <= ?5 or cs.opened_early))) as open, "
+                + "exists (select 1 from lesson_progress lp where lp.person_id = ?1 and lp.course_code = ?2 "
+                + "and lp.session_slug = s.slug) as completed "
+                + "from course_participation p left join course_session s on s.course_id = p.course_id and s.number = ?3 "
+                + "where p.person_id = ?1 and p.course_code = ?2")
+                .setParameter(1, personId).setParameter(2, courseCode).setParameter(3, number)
+                .setParameter(4, candidateOnly).setParameter(5, now());
+        for (int i = 0; i < Enrolment.CURRENT.size(); i++) {
+            query.setParameter(firstStatus + i, Enrolment.CURRENT.get(i).name());
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().findFirst().map(row -> new LessonReading(((Number) row[0]).longValue(), (String) row[1],
+                Boolean.TRUE.equals(row[2]), Boolean.TRUE.equals(row[3])));
     }
 
     /** Enrolled, and the session open in the candidate's cohort: one query when it is (the usual case). */

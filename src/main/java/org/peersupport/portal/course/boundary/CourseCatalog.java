@@ -126,6 +126,21 @@ public class CourseCatalog {
     @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR,
             Role.Names.SAFEGUARDING})
     public Lesson lesson(String courseCode, int sessionNumber) {
+        Principal caller = session.getCallerPrincipal();
+        long myId = callers.id(caller).orElseThrow(Callers::unknown);
+        Optional<ReadingAccess.LessonReading> reading = lessonAccess.reading(myId, courseCode, sessionNumber,
+                readsAsCandidateOnly());
+        Lesson kept = reading.filter(r -> r.slug() != null && r.open())
+                .map(r -> lessons.kept(r.courseId(), sessionNumber)).orElse(null);
+        if (kept != null) {
+            // the usual request: pinned, open, its lesson built before: one statement, no entity loaded
+            boolean completed = reading.get().completed();
+            if (!completed && kept.completionMode() == CompletionMode.ON_VIEW) {
+                complete(myId, caller.getName(), kept.sessionId(), courseCode, kept.number(), kept.slug());
+                completed = true;
+            }
+            return kept.asSeenBy(completed);
+        }
         Person me = me();
         requireCourseAccess(me, courseCode);
         Course course = participation(me, courseCode).getCourse();
@@ -135,7 +150,7 @@ public class CourseCatalog {
         }
         boolean completed = progress(me, courseCode, lesson.slug()).isPresent();
         if (!completed && course.getCompletionMode() == CompletionMode.ON_VIEW) {
-            complete(me, lesson.sessionId(), courseCode, lesson.number(), lesson.slug());
+            complete(me.getId(), me.getUsername(), lesson.sessionId(), courseCode, lesson.number(), lesson.slug());
             completed = true;
         }
         return lesson.asSeenBy(completed);
@@ -149,7 +164,7 @@ public class CourseCatalog {
         CourseSession s = session(participation(me, courseCode).getCourse(), sessionNumber);
         requireSessionAccess(me, s);
         if (progress(me, courseCode, s.getSlug()).isEmpty()) {
-            complete(me, s.getId(), courseCode, s.getNumber(), s.getSlug());
+            complete(me.getId(), me.getUsername(), s.getId(), courseCode, s.getNumber(), s.getSlug());
         }
     }
 
@@ -288,17 +303,17 @@ public class CourseCatalog {
      * Records a completed session once, even when two requests race (a double click, two tabs): the insert skips
      * a row that is already there, and only the request that wrote the row writes the audit line.
      */
-    private void complete(Person me, long sessionId, String courseCode, int number, String slug) {
+    private void complete(long personId, String username, long sessionId, String courseCode, int number, String slug) {
         int inserted = em.createNativeQuery("insert into lesson_progress (id, person_id, course_code, session_slug, completed_at) "
                 + "values (nextval('lesson_progress_seq'), ?, ?, ?, ?) on conflict on constraint lesson_progress_unique do nothing")
-                .setParameter(1, me.getId()).setParameter(2, courseCode).setParameter(3, slug)
+                .setParameter(1, personId).setParameter(2, courseCode).setParameter(3, slug)
                 .setParameter(4, java.time.OffsetDateTime.ofInstant(now(), java.time.ZoneOffset.UTC)).executeUpdate();
         if (inserted == 0) {
             return;
         }
-        audit.fire(AuditEvent.by(me.getUsername(), "LESSON_COMPLETED", "CourseSession", sessionId,
+        audit.fire(AuditEvent.by(username, "LESSON_COMPLETED", "CourseSession", sessionId,
                 courseCode + " session " + number + " (" + slug + ")"));
-        lessonCompleted.fire(new LessonCompleted(me.getId(), courseCode));
+        lessonCompleted.fire(new LessonCompleted(personId, courseCode));
     }
 
     private Optional<LessonProgress> progress(Person me, String courseCode, String slug) {

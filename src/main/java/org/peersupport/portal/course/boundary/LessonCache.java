@@ -25,6 +25,11 @@ public class LessonCache {
     private record Key(long courseId, int number) {
     }
 
+    /** The lesson of session {@code number} of the version with id {@code courseId}, if it is kept. */
+    Lesson kept(long courseId, int number) {
+        return lessons.get(new Key(courseId, number));
+    }
+
     /** The version's lesson from the cache, or built by {@code build} (and kept, unless the version is a draft). */
     Lesson lesson(Course course, int number, Supplier<Lesson> build) {
         Key key = new Key(course.getId(), number);

@@ -1,11 +1,13 @@
 package org.peersupport.portal.course.boundary;
 
-import jakarta.faces.view.ViewScoped;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.Map;
 import org.peersupport.portal.platform.boundary.Messages;
 import org.peersupport.portal.platform.boundary.PageLoads;
 
@@ -14,9 +16,12 @@ import org.peersupport.portal.platform.boundary.PageLoads;
  * content warning first shows the warning, with the choice to continue or come back later; its signposting
  * then stays beside the lesson. With {@code preview} (a course version's id) a coordinator sees any version,
  * drafts included, as a candidate would, and nothing is recorded.
+ *
+ * <p>The page is stateless (its view is transient): it keeps nothing in the session, so a lesson costs no view state
+ * and no session replication of one; its completion form posts the course and session back with it.
  */
 @Named
-@ViewScoped
+@RequestScoped
 public class LessonPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -35,6 +40,23 @@ public class LessonPage implements Serializable {
     private boolean proceed;
     private Long preview;
     private transient Lesson lesson;
+
+    /**
+     * On a postback the view is built again from nothing, and its buttons are decoded (rendered or not by the lesson)
+     * before the view parameters reach this bean: the lesson the form posted back is taken from the request first.
+     */
+    @PostConstruct
+    void postedBack() {
+        if (faces.isPostback()) {
+            Map<String, String> posted = faces.getExternalContext().getRequestParameterMap();
+            course = posted.get("course");
+            try {
+                session = Integer.parseInt(posted.getOrDefault("session", "0"));
+            } catch (NumberFormatException e) {
+                session = 0; // no lesson: nothing on the page to act on
+            }
+        }
+    }
 
     public void load() throws IOException {
         lesson = PageLoads.loadOrNotFound(faces,
@@ -57,7 +79,7 @@ public class LessonPage implements Serializable {
         return "lesson?faces-redirect=true&includeViewParams=true";
     }
 
-    /** The lesson; read again after the view was restored from another request (it is not kept in the session). */
+    /** The lesson, read once per request (the view action reads it before anything else asks). */
     public Lesson getLesson() {
         if (lesson == null && session > 0) {
             lesson = preview != null ? catalog.previewLesson(preview, session) : catalog.lesson(course, session);

@@ -12,4 +12,22 @@ public interface ReadingAccess {
 
     /** Refuses a person not enrolled on the course, or whose cohort's session of this slug has not opened yet. */
     void requireOpen(long personId, String courseCode, String slug);
+
+    /**
+     * What a lesson request needs to know about its reader, in one statement: the course version they are pinned to,
+     * the slug of its session {@code number}, whether they may read it now and whether they completed it. Empty when
+     * they are pinned to no version of the course yet (their first visit).
+     *
+     * @param candidateOnly whether the reader holds no staff role, so that the enrolment and the cohort's schedule
+     *                      decide whether the session is open (staff read every session of a published course)
+     */
+    java.util.Optional<LessonReading> reading(long personId, String courseCode, int number, boolean candidateOnly);
+
+    /**
+     * One reader's view of one session of their version of a course.
+     *
+     * @param slug {@code null} when their version has no session of that number
+     */
+    record LessonReading(long courseId, String slug, boolean open, boolean completed) {
+    }
 }

@@ -28,6 +28,7 @@ import org.peersupport.portal.platform.boundary.PortalDataSource;
 import org.peersupport.portal.platform.control.BusinessException;
 import org.peersupport.portal.platform.control.UkTime;
 import org.peersupport.portal.reporting.control.DashboardFigures;
+import org.peersupport.portal.reporting.control.SharedFigures;
 import org.peersupport.portal.reporting.control.ReportRows;
 import org.peersupport.portal.reporting.control.ReportSql;
 import org.peersupport.portal.reporting.control.SqlQuery;
@@ -66,6 +67,9 @@ public class Reports {
     @Inject
     Event<AuditEvent> audit;
 
+    @Inject
+    SharedFigures shared;
+
     @Resource
     SessionContext session;
 
@@ -75,70 +79,90 @@ public class Reports {
         ReportFilter checked = filter.checked();
         LocalDate today = today();
         try (Connection db = dataSource.getConnection()) {
-            Map<String, String> titles = new HashMap<>();
-            for (FilterOptions.CourseOption course : courses(db)) {
-                titles.put(course.code(), course.title());
-            }
-            DashboardFigures figures;
-            try (PreparedStatement statement = ReportSql.dashboardFigures(checked, today).prepare(db);
-                    ResultSet rs = statement.executeQuery()) {
-                figures = DashboardFigures.read(rs, titles);
-            }
-            YearMonth first = YearMonth.from(today).minusMonths(11);
-            Map<YearMonth, Long> byMonth = new HashMap<>();
-            try (PreparedStatement statement = ReportSql.completionsByMonth(checked, first).prepare(db);
-                    ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    byMonth.put(YearMonth.parse(rs.getString("month")), rs.getLong("completions"));
-                }
-            }
-            List<MonthCount> months = new ArrayList<>();
-            for (YearMonth m = first; !m.isAfter(YearMonth.from(today)); m = m.plusMonths(1)) {
-                months.add(new MonthCount(m, byMonth.getOrDefault(m, 0L)));
-            }
-            return new Dashboard(checked, today, figures.courses(), figures.total(), months, figures.departments());
+            return shared.shared(SharedFigures.changes(db), new DashboardOf(checked, today),
+                    () -> dashboard(db, checked, today));
         } catch (SQLException e) {
             throw unavailable(e);
         }
+    }
+
+    /** What names a dashboard's figures among those {@link SharedFigures} keeps. */
+    private record DashboardOf(ReportFilter filter, LocalDate today) {
+    }
+
+    /** What names the filters' options among those {@link SharedFigures} keeps. */
+    private record OptionsOf(String organisation, String courseCode, LocalDate from, LocalDate to) {
+    }
+
+    private static Dashboard dashboard(Connection db, ReportFilter checked, LocalDate today) throws SQLException {
+        Map<String, String> titles = new HashMap<>();
+        for (FilterOptions.CourseOption course : courses(db)) {
+            titles.put(course.code(), course.title());
+        }
+        DashboardFigures figures;
+        try (PreparedStatement statement = ReportSql.dashboardFigures(checked, today).prepare(db);
+                ResultSet rs = statement.executeQuery()) {
+            figures = DashboardFigures.read(rs, titles);
+        }
+        YearMonth first = YearMonth.from(today).minusMonths(11);
+        Map<YearMonth, Long> byMonth = new HashMap<>();
+        try (PreparedStatement statement = ReportSql.completionsByMonth(checked, first).prepare(db);
+                ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                byMonth.put(YearMonth.parse(rs.getString("month")), rs.getLong("completions"));
+            }
+        }
+        List<MonthCount> months = new ArrayList<>();
+        for (YearMonth m = first; !m.isAfter(YearMonth.from(today)); m = m.plusMonths(1)) {
+            months.add(new MonthCount(m, byMonth.getOrDefault(m, 0L)));
+        }
+        return new Dashboard(checked, today, List.copyOf(figures.courses()), figures.total(), List.copyOf(months),
+                List.copyOf(figures.departments()));
     }
 
     /** What the filters offer: organisations, departments, courses, and the chosen course's recent cohorts. */
     @RolesAllowed(Role.Names.HR)
     public FilterOptions filterOptions(ReportFilter filter) {
         try (Connection db = dataSource.getConnection()) {
-            TreeSet<String> organisations = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-            TreeSet<String> departments = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-            boolean someWithout = false;
-            try (PreparedStatement statement = ReportSql.organisationAndDepartmentOptions().prepare(db);
-                    ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    String organisation = rs.getString(1);
-                    String department = rs.getString(2);
-                    if (organisation != null) {
-                        organisations.add(organisation);
-                    }
-                    if (department == null) {
-                        someWithout = true;
-                    } else if (filter.organisation() == null || filter.organisation().equals(organisation)) {
-                        departments.add(department);
-                    }
-                }
-            }
-            List<FilterOptions.CohortOption> cohorts = new ArrayList<>();
-            if (filter.courseCode() != null) {
-                try (PreparedStatement statement = ReportSql.cohortOptions(filter, COHORT_OPTIONS).prepare(db);
-                        ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        cohorts.add(new FilterOptions.CohortOption(rs.getLong(1), rs.getString(2),
-                                ReportRows.date(rs, "start_date")));
-                    }
-                }
-            }
-            return new FilterOptions(List.copyOf(organisations), List.copyOf(departments), someWithout, courses(db),
-                    cohorts);
+            OptionsOf what = new OptionsOf(filter.organisation(), filter.courseCode(), filter.from(), filter.to());
+            return shared.shared(SharedFigures.changes(db), what,
+                    () -> filterOptions(db, filter));
         } catch (SQLException e) {
             throw unavailable(e);
         }
+    }
+
+    private static FilterOptions filterOptions(Connection db, ReportFilter filter) throws SQLException {
+        TreeSet<String> organisations = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        TreeSet<String> departments = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        boolean someWithout = false;
+        try (PreparedStatement statement = ReportSql.organisationAndDepartmentOptions().prepare(db);
+                ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                String organisation = rs.getString(1);
+                String department = rs.getString(2);
+                if (organisation != null) {
+                    organisations.add(organisation);
+                }
+                if (department == null) {
+                    someWithout = true;
+                } else if (filter.organisation() == null || filter.organisation().equals(organisation)) {
+                    departments.add(department);
+                }
+            }
+        }
+        List<FilterOptions.CohortOption> cohorts = new ArrayList<>();
+        if (filter.courseCode() != null) {
+            try (PreparedStatement statement = ReportSql.cohortOptions(filter, COHORT_OPTIONS).prepare(db);
+                    ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    cohorts.add(new FilterOptions.CohortOption(rs.getLong(1), rs.getString(2),
+                            ReportRows.date(rs, "start_date")));
+                }
+            }
+        }
+        return new FilterOptions(List.copyOf(organisations), List.copyOf(departments), someWithout,
+                List.copyOf(courses(db)), List.copyOf(cohorts));
     }
 
     /**
