@@ -629,9 +629,14 @@ public final class LoadBenchmark {
             int port = EmbeddedServices.freePort();
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx1g", "-Djava.io.tmpdir=" + Files.createDirectories(target.resolve("load/tmp"))));
-            if (Boolean.getBoolean("benchmark.jfr")) {
+            if (Boolean.getBoolean("benchmark.jfr") || Boolean.getBoolean("benchmark.startup.jfr")) {
                 // a Faces request is deeper than the recorder's 64 frames: without this no sample shows its page
                 command.add("-XX:FlightRecorderOptions:stackdepth=384");
+            }
+            if (Boolean.getBoolean("benchmark.startup.jfr")) {
+                // a profile of each start, from the first second (-Dbenchmark.startup.jfr=true), for where start-up goes
+                command.add("-XX:StartFlightRecording:settings=profile,filename="
+                        + log.resolveSibling(log.getFileName().toString().replace(".log", "") + "-startup.jfr"));
             }
             command.addAll(List.of("-jar", target.resolve("payara-micro.jar").toString(), "--nocluster", "--port",
                     Integer.toString(port)));

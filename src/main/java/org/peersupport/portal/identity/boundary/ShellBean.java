@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.omnifaces.util.cache.CacheFactory;
 import org.peersupport.portal.identity.entity.Person;
 import org.peersupport.portal.identity.entity.Role;
 import org.peersupport.portal.platform.control.PortalConfig;
@@ -134,11 +135,29 @@ public class ShellBean {
     }
 
     /**
+     * The key under which the navigation is kept rendered (o:cache, application scope): it depends only on the roles
+     * and the page, so everyone with the same roles on the same page shares one rendering. Pages are the portal's
+     * views, so what is kept is bounded by the portal's pages times the role combinations people hold.
+     */
+    public String getNavigationKey() {
+        StringBuilder key = new StringBuilder("nav/");
+        for (NavigationItem item : getNavigation()) {
+            key.append(item.labelKey()).append(',');
+        }
+        return key.append('/').append(viewId()).toString();
+    }
+
+    /** Whether the navigation for these roles and this page is kept rendered (then it is not even built). */
+    public boolean isNavigationKept() {
+        return CacheFactory.getCache(FacesContext.getCurrentInstance(), "application").get(getNavigationKey()) != null;
+    }
+
+    /**
      * True when the current page is one of the item's own pages, or else lies in its area and no other item owns
      * the page, for {@code aria-current}.
      */
     public boolean isCurrent(NavigationItem item) {
-        String path = request().getServletPath();
+        String path = viewId();
         if (getNavigation().stream().anyMatch(i -> i.ownPages().contains(path))) {
             return item.ownPages().contains(path);
         }
@@ -156,6 +175,11 @@ public class ShellBean {
         ExternalContext external = external();
         SignInBean.forgetSignedIn(external);
         external.redirect(external.getRequestContextPath() + "/signin.xhtml?reason=signedOut");
+    }
+
+    private static String viewId() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        return faces.getViewRoot() == null ? "" : faces.getViewRoot().getViewId();
     }
 
     private HttpServletRequest request() {

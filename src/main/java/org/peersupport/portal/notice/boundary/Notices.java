@@ -5,6 +5,8 @@ import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -47,6 +49,7 @@ public class Notices {
 
     @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR,
             Role.Names.SAFEGUARDING, Role.Names.GOVERNANCE})
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // one read on every page: no transaction of its own
     public long unreadCount() {
         return em.createNamedQuery(Notice.UNREAD_COUNT, Long.class).setParameter("recipientId", me()).getSingleResult();
     }

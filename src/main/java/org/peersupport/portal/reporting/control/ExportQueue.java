@@ -8,8 +8,9 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * How many exports run at once on this node ({@code portal.reports.concurrent-exports}, by default one per
- * processor); the rest wait their turn, first come first served, for up to {@code portal.reports.export-wait-seconds}
+ * How many exports run at once on this node ({@code portal.reports.concurrent-exports}, by default half the
+ * processors, at least one, so that pages keep the other half: an export keeps a processor and a database process busy
+ * for seconds, and with one per processor HR's dashboard waited behind them, docs/performance.md); the rest wait their turn, first come first served, for up to {@code portal.reports.export-wait-seconds}
  * (default 45). An export is a report, not a page: dozens started at once all slow down together and time out
  * (the load benchmark's 64 HR users did, docs/performance.md), where taking turns finishes each in turn.
  */
@@ -37,7 +38,7 @@ public class ExportQueue {
 
     @PostConstruct
     void start() {
-        int permits = concurrent > 0 ? concurrent : Runtime.getRuntime().availableProcessors();
+        int permits = concurrent > 0 ? concurrent : Runtime.getRuntime().availableProcessors() / 2;
         turns = new Semaphore(Math.max(1, permits), true);
     }
 
