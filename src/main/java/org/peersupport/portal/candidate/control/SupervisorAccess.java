@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import org.peersupport.portal.candidate.entity.ConflictOfInterest;
 import org.peersupport.portal.candidate.entity.Enrolment;
-import org.peersupport.portal.candidate.entity.SupervisorAllocation;
 import org.peersupport.portal.platform.control.PortalConfig;
 import org.peersupport.portal.platform.control.PortalSetting;
 
@@ -62,10 +61,13 @@ public class SupervisorAccess {
         if (supervisorId == null || enrolment == null) {
             return Reach.NONE;
         }
-        boolean allocated = em.createNamedQuery(SupervisorAllocation.IS_CURRENT, Long.class)
-                .setParameter("enrolmentId", enrolment.getId()).setParameter("supervisorId", supervisorId)
-                .getSingleResult() > 0;
-        if (!allocated || conflicted(supervisorId, enrolment.getPerson().getId())) {
+        // allocated now and no conflict declared, in one statement (a review page asks several times)
+        Object allocatedWithoutConflict = em.createNativeQuery("select exists (select 1 from supervisor_allocation a "
+                + "where a.enrolment_id = ?1 and a.supervisor_id = ?2 and a.ended_at is null) and not exists "
+                + "(select 1 from conflict_of_interest c where c.supervisor_id = ?2 and c.other_id = ?3)")
+                .setParameter(1, enrolment.getId()).setParameter(2, supervisorId)
+                .setParameter(3, enrolment.getPerson().getId()).getSingleResult();
+        if (!Boolean.TRUE.equals(allocatedWithoutConflict)) {
             return Reach.NONE;
         }
         if (enrolment.getStatus().isCurrent()) {
