@@ -30,6 +30,9 @@ import org.peersupport.portal.support.EmbeddedServices;
  */
 final class StatementsPerPage {
 
+    /** The connection pool's validation query, as pg_stat_statements normalises it. */
+    static final String VALIDATION = "SELECT $1";
+
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
 
     private final EmbeddedServices services;
@@ -65,7 +68,9 @@ final class StatementsPerPage {
         StringBuilder md = new StringBuilder("SQL statements the portal's database role sent for one request of each page "
                 + "(the page asked for once before, so that what it caches is in place), counted by pg_stat_statements "
                 + "(`track=top`, `track_utility=off`: not the statements of its functions and triggers, nor BEGIN and COMMIT); "
-                + "\"save draft\" is the post and the page it redirects to.");
+                + "\"save draft\" is the post and the page it redirects to. The fewer of two requests, not counting the "
+                + "pool's connection validation (at most once per connection every 2 s, so it comes with the clock, not "
+                + "the page).");
         if (fewer.isEmpty()) {
             md.append(" Measured with all the staff only (reused data): not compared.\n\n| page | statements |\n|---|---|\n");
             all.forEach((page, count) -> md.append("| ").append(page).append(" | ").append(count).append(" |\n"));
@@ -115,14 +120,13 @@ final class StatementsPerPage {
         String form = "item=item&item%3Atitle=" + encode(title) + "&item%3Abody_input="
                 + encode("<p>What I learnt about recovery this week.</p>") + "&item%3Asave=Save";
         send(http, post(draftPath, editor, form, "form id=\"item\""));
-        editor = send(http, get(draftPath)).body();
-        String[] page = {editor};
-        counts.put("save draft", ReportBenchmark.statements(services, () -> {
+        String[] page = new String[1];
+        measure("save draft", () -> page[0] = send(http, get(draftPath)).body(), () -> {
             HttpResponse<String> saved = send(http, post(draftPath, page[0], form, "form id=\"item\""));
             if (!saved.body().contains(title)) {
                 throw new IllegalStateException("the draft was not saved: " + saved.uri());
             }
-        }, seen -> write("save draft", seen)));
+        });
     }
 
     private void supervisor(String supervisor) throws Exception {
@@ -147,13 +151,35 @@ final class StatementsPerPage {
         count("completion export CSV", http, HttpRequest.newBuilder(URI.create(base).resolve(href)).GET());
     }
 
-    /** Asks once (warming what the page caches), then counts the statements of the second request; its body. */
+    /** Asks once (warming what the page caches), then counts the statements of the requests after it; its body. */
     private String count(String page, HttpClient http, HttpRequest.Builder request) throws Exception {
         send(http, request);
         String[] body = new String[1];
-        counts.put(page, ReportBenchmark.statements(services, () -> body[0] = send(http, request).body(),
-                seen -> write(page, seen)));
+        measure(page, () -> { }, () -> body[0] = send(http, request).body());
         return body[0];
+    }
+
+    /**
+     * The page's statements: the fewer of two requests, each after {@code prepare} (not counted), and not counting
+     * the pool's connection validation ({@link #VALIDATION}: at most once per connection every 2 s, so whether a
+     * request meets one depends on the clock, not on the page). The fewer of two, because an insert now and then
+     * draws a new block of ids from its sequence. The statements of the request counted are written to a file.
+     */
+    private void measure(String page, ReportBenchmark.Request prepare, ReportBenchmark.Request request)
+            throws Exception {
+        long fewest = Long.MAX_VALUE;
+        for (int run = 0; run < 2; run++) {
+            prepare.run();
+            List<List<String>> seen = new ArrayList<>();
+            ReportBenchmark.statements(services, request, seen::add);
+            long statements = seen.get(0).stream().filter(line -> !line.endsWith(" × " + VALIDATION))
+                    .mapToLong(line -> Long.parseLong(line.substring(0, line.indexOf(' ')))).sum();
+            if (statements < fewest) {
+                fewest = statements;
+                write(page, seen.get(0));
+            }
+        }
+        counts.put(page, fewest);
     }
 
     private void write(String page, List<String> seen) {
