@@ -198,6 +198,12 @@ class ReportingIT {
                 + "of the figures, only the count of changes (" + first.statements() + " → " + second.statements()
                 + " statements)");
 
+        // a sign-in writes the person's row, but nothing the dashboard counts: the figures stay shared
+        sql.update("update person set last_sign_in_at = now() where id = ?", g.people.get("Ben"));
+        SqlStatements.Counted<Dashboard> afterSignIn = asHr.call(() -> SqlStatements.count(() -> reports.dashboard(filter)));
+        assertTrue(first.statements() - afterSignIn.statements() >= 3, "after a sign-in the figures are still shared ("
+                + first.statements() + " → " + afterSignIn.statements() + " statements)");
+
         // a pause through the portal, a cohort's new start and a department move straight in the database: each at once
         long cara = g.places.get("Cara");
         asCoordinator.run(() -> enrolments.changeStatus(cara, EnrolmentStatus.PAUSED, "Sick leave", version(cara)));
