@@ -2,6 +2,7 @@ package org.peersupport.portal.reporting.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Map;
 import org.peersupport.portal.platform.control.PersonalData;
 import org.peersupport.portal.platform.control.PersonalRecordClass;
 
@@ -24,5 +25,10 @@ public class ReportingPersonalData implements PersonalData {
                        days_to_complete
                 from place_report where person_id = :person
                 order by cohort_start, enrolment_id"""));
+    }
+
+    @Override
+    public Map<String, String> otherTables() {
+        return Map.of("report_change", "a count of changes to what HR's figures are computed from (V22): counts only");
     }
 }
