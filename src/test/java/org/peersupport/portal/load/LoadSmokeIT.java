@@ -65,7 +65,7 @@ class LoadSmokeIT {
         Set<String> made = run.requests().stream().filter(r -> r.count() > 0).map(LoadRun.RequestStats::request)
                 .collect(Collectors.toSet());
         for (String page : List.of("sign in", "lesson", "next lesson", "candidate home", "portfolio", "start a written piece",
-                "save draft", "review queue", "dashboard", "completion export CSV", "static file", "bare Faces page")) {
+                "save draft", "review queue", "dashboard", "completion export CSV", "dashboard alone", "static file", "bare Faces page")) {
             assertTrue(made.contains(page), page + " was requested: " + made);
         }
     }

@@ -44,6 +44,9 @@ import java.util.stream.Stream;
  * time) and saves it with a new title and text;</li>
  * <li>{@code review}: a supervisor opens the review queue and the first submission in it;</li>
  * <li>{@code hr}: HR opens the completion dashboard and downloads the completion export (CSV) it links to;</li>
+ * <li>{@code dashboard}: HR officers open the completion dashboard for the whole organisation, one after another,
+ * with no export running beside it (issue 18's target is the dashboard for 16 HR officers at once; the {@code hr}
+ * scenario measures it beside whole-organisation exports, which take most of the server);</li>
  * <li>{@code static} and {@code faces}: the baselines, signed out: a static file and a Faces page of the lesson
  * page's size that reads nothing from the database ({@link BaselinePage}).</li>
  * </ul>
@@ -53,7 +56,7 @@ public class PortalSimulation extends Simulation {
     /** How the portfolio scenario's written pieces are titled (then the virtual user and a number). */
     static final String DRAFT_TITLE = "Load test draft";
 
-    static final List<String> SCENARIOS = List.of("lesson", "portfolio", "review", "hr", "static", "faces");
+    static final List<String> SCENARIOS = List.of("lesson", "portfolio", "review", "hr", "dashboard", "static", "faces");
 
     private static final String VIEW_STATE = "input[name='jakarta.faces.ViewState']";
 
@@ -96,6 +99,10 @@ public class PortalSimulation extends Simulation {
                     .exec(signIn(ctx, think)).during(time).on(review(ctx, think));
             case "hr" -> scenario(name).feed(accounts(settings.accounts("hr")))
                     .exec(signIn(ctx, think)).during(time).on(hr(ctx, think));
+            case "dashboard" -> scenario(name).feed(accounts(settings.accounts("hr")))
+                    .exec(signIn(ctx, think)).during(time).on(think.apply(exec(http("dashboard alone")
+                            .get(ctx + "hr/dashboard.xhtml").check(status().is(200), signedIn(),
+                                    css("#export-completion-csv").exists()))));
             case "static" -> scenario(name).during(time).on(exec(http("static file").get(ctx + settings.staticFile())
                     .check(status().is(200))));
             case "faces" -> scenario(name).during(time).on(exec(http("bare Faces page").get(ctx + BaselinePage.PATH)

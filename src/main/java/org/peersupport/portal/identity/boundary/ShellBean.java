@@ -1,6 +1,7 @@
 package org.peersupport.portal.identity.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -27,15 +28,18 @@ public class ShellBean {
     @Inject
     PortalConfig config;
 
+    // looked up when used (the profile, sign-out), not injected: a page bean created per request would otherwise create
+    // two EJB references on every page, which the load benchmark's profile showed as its own cost (issue 18)
     @Inject
-    People people;
+    Instance<People> people;
 
     @Inject
-    SignIns signIns;
+    Instance<SignIns> signIns;
 
     private Person me;
     private boolean meLoaded;
     private List<NavigationItem> navigation;
+    private List<Role> roles;
 
     /**
      * One entry of the main navigation: its label's message key, its page and the folder it stands for; or, for an
@@ -78,7 +82,7 @@ public class ShellBean {
     public Person getMe() {
         if (!meLoaded) {
             try {
-                me = isSignedIn() ? people.me().orElse(null) : null;
+                me = isSignedIn() ? people.get().me().orElse(null) : null;
             } catch (RuntimeException e) {
                 if (!org.peersupport.portal.platform.control.DatabaseOutage.isCause(e)) {
                     throw e;
@@ -100,12 +104,16 @@ public class ShellBean {
         return person != null ? person.getDisplayName() : request().getRemoteUser();
     }
 
+    /** The caller's roles, asked of the container once per request (each question is a policy check). */
     public List<Role> getRoles() {
-        List<Role> roles = new ArrayList<>();
-        for (Role role : Role.values()) {
-            if (request().isUserInRole(role.roleName())) {
-                roles.add(role);
+        if (roles == null) {
+            List<Role> held = new ArrayList<>();
+            for (Role role : Role.values()) {
+                if (request().isUserInRole(role.roleName())) {
+                    held.add(role);
+                }
             }
+            roles = List.copyOf(held);
         }
         return roles;
     }
@@ -166,7 +174,7 @@ public class ShellBean {
 
     public void signOut() throws IOException, ServletException {
         HttpServletRequest request = request();
-        signIns.recordSignOut(request.getRemoteUser());
+        signIns.get().recordSignOut(request.getRemoteUser());
         request.logout();
         HttpSession session = request.getSession(false);
         if (session != null) {

@@ -1,29 +1,44 @@
 package org.peersupport.portal.notice.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
 import org.peersupport.portal.identity.entity.Role;
 
 /**
  * The notices link in the page header: shown to everyone signed in with a portal role, with their unread count
  * (one count query per page). Roles come from the servlet request (Payara issue 4734).
+ *
+ * <p>Application-scoped, with what it found kept for the request in the Faces context's attributes: as a request-scoped
+ * bean it created a reference to {@link Notices} on every page, and asked the container for each role three times
+ * a page (header, footer, count); the load benchmark's profile showed both (issue 18). Looked up at each use from the
+ * current Faces context, as the page shell does: an error page renders in the same request with a new context.
  */
 @Named
-@RequestScoped
+@ApplicationScoped
 public class NoticeBell {
+
+    private static final String AVAILABLE = NoticeBell.class.getName() + ".available";
+    private static final String UNREAD = NoticeBell.class.getName() + ".unread";
 
     @Inject
     Notices notices;
 
-    private Long unread;
-
     public boolean isAvailable() {
-        // looked up at each use, as the page shell does: an error page renders in the same request with a new context
-        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext()
-                .getRequest();
+        FacesContext faces = FacesContext.getCurrentInstance();
+        Map<Object, Object> kept = faces.getAttributes();
+        Boolean available = (Boolean) kept.get(AVAILABLE);
+        if (available == null) {
+            available = hasPortalRole((HttpServletRequest) faces.getExternalContext().getRequest());
+            kept.put(AVAILABLE, available);
+        }
+        return available;
+    }
+
+    private static boolean hasPortalRole(HttpServletRequest request) {
         if (request.getRemoteUser() == null) {
             return false;
         }
@@ -36,6 +51,8 @@ public class NoticeBell {
     }
 
     public long getUnread() {
+        Map<Object, Object> kept = FacesContext.getCurrentInstance().getAttributes();
+        Long unread = (Long) kept.get(UNREAD);
         if (unread == null) {
             try {
                 unread = isAvailable() ? notices.unreadCount() : 0L;
@@ -43,6 +60,7 @@ public class NoticeBell {
                 // the header must render even when the database is down, e.g. on the error page
                 unread = 0L;
             }
+            kept.put(UNREAD, unread);
         }
         return unread;
     }
