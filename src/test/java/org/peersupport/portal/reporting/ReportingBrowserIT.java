@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -129,6 +131,52 @@ class ReportingBrowserIT extends PortalBrowserTest {
                 "candidate/record.xhtml?enrolment=1", "supervisor/record.xhtml?enrolment=1")) {
             browser.go(page);
             assertEquals("You do not have access to this page", browser.heading(), page);
+        }
+    }
+
+    @Test
+    void issue18_theDashboardsTablesAreKeptRenderedYetShowAChangeAtOnce() throws Exception {
+        browser.signIn("mark.evans", DemoDirectory.PASSWORD);
+        String page = "hr/dashboard.xhtml?organisation=" + golden.organisation.replace(' ', '+');
+        String ward = "Ward C " + golden.organisation;
+        String row = "#department-table tr[data-department='" + ward + "']";
+        browser.go(page);
+        String enrolled = browser.find("#total-enrolled").getText();
+        browser.go(page); // now from the kept tables
+        assertEquals(enrolled, browser.find("#total-enrolled").getText());
+        assertTrue(browser.findAll(row).isEmpty(), "no " + ward + " yet");
+
+        long alice = golden.people.get("Alice");
+        String department = department(alice);
+        setDepartment(alice, ward);
+        try {
+            browser.go(page);
+            assertEquals(1, browser.findAll(row).size(), "Alice's move to a new department shows at once");
+            assertEquals(enrolled, browser.find("#total-enrolled").getText(), "the organisation's places are the same");
+        } finally {
+            setDepartment(alice, department);
+        }
+        browser.go(page);
+        assertTrue(browser.findAll(row).isEmpty(), "and her move back");
+    }
+
+    private static String department(long personId) throws Exception {
+        try (Connection db = ItServices.get().portalDatabase();
+                PreparedStatement select = db.prepareStatement("select department from person where id = ?")) {
+            select.setLong(1, personId);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private static void setDepartment(long personId, String department) throws Exception {
+        try (Connection db = ItServices.get().portalDatabase();
+                PreparedStatement update = db.prepareStatement("update person set department = ? where id = ?")) {
+            update.setString(1, department);
+            update.setLong(2, personId);
+            assertEquals(1, update.executeUpdate());
         }
     }
 

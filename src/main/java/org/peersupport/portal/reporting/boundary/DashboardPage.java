@@ -36,7 +36,11 @@ public class DashboardPage extends ReportPage {
     @Inject
     Reports reports;
 
+    @Inject
+    KeptFigures kept;
+
     private Dashboard dashboard;
+    private KeptFigures.Figures keptFigures;
     private FilterOptions options;
 
     public void load() {
@@ -83,7 +87,27 @@ public class DashboardPage extends ReportPage {
         return MONTH.format(value);
     }
 
+    /** Where {@code part} of the page is kept rendered for these figures and this filter (see {@link KeptFigures}). */
+    public String keptAs(String part) {
+        return kept().key(part, exportUrl("completion", "csv"));
+    }
+
     public String getCompletionsChart() {
+        return kept().chart("completions", this::completionsChart);
+    }
+
+    public String getDepartmentsChart() {
+        return kept().chart("departments", this::departmentsChart);
+    }
+
+    private KeptFigures.Figures kept() {
+        if (keptFigures == null) {
+            keptFigures = kept.of(dashboard);
+        }
+        return keptFigures;
+    }
+
+    private String completionsChart() {
         JsonArrayBuilder labels = Json.createArrayBuilder();
         JsonArrayBuilder data = Json.createArrayBuilder();
         for (MonthCount m : dashboard.completionsByMonth()) {
@@ -97,7 +121,7 @@ public class DashboardPage extends ReportPage {
                 .add("options", options(false)).build().toString();
     }
 
-    public String getDepartmentsChart() {
+    private String departmentsChart() {
         JsonArrayBuilder labels = Json.createArrayBuilder();
         for (StatusCounts d : dashboard.departments()) {
             labels.add(departmentName(d.key()));
