@@ -12,10 +12,11 @@ import org.peersupport.portal.identity.entity.Role;
  * The notices link in the page header: shown to everyone signed in with a portal role, with their unread count
  * (one count query per page). Roles come from the servlet request (Payara issue 4734).
  *
- * <p>Application-scoped, with what it found kept for the request in the Faces context's attributes: as a request-scoped
- * bean it created a reference to {@link Notices} on every page, and asked the container for each role three times
- * a page (header, footer, count); the load benchmark's profile showed both (issue 18). Looked up at each use from the
- * current Faces context, as the page shell does: an error page renders in the same request with a new context.
+ * <p>Application-scoped, with what it found kept in the servlet request's attributes: as a request-scoped bean it
+ * created a reference to {@link Notices} on every page, and asked the container for each role three times a page
+ * (header, footer, count); the load benchmark's profile showed both (issue 18). The request's attributes, not the Faces
+ * context's: an error page renders in the same request with a new Faces context, and while the database is down it
+ * must not wait for a connection a second time for the count (OutageIT).
  */
 @Named
 @ApplicationScoped
@@ -29,7 +30,7 @@ public class NoticeBell {
 
     public boolean isAvailable() {
         FacesContext faces = FacesContext.getCurrentInstance();
-        Map<Object, Object> kept = faces.getAttributes();
+        Map<String, Object> kept = faces.getExternalContext().getRequestMap();
         Boolean available = (Boolean) kept.get(AVAILABLE);
         if (available == null) {
             available = hasPortalRole((HttpServletRequest) faces.getExternalContext().getRequest());
@@ -51,7 +52,7 @@ public class NoticeBell {
     }
 
     public long getUnread() {
-        Map<Object, Object> kept = FacesContext.getCurrentInstance().getAttributes();
+        Map<String, Object> kept = FacesContext.getCurrentInstance().getExternalContext().getRequestMap();
         Long unread = (Long) kept.get(UNREAD);
         if (unread == null) {
             try {
