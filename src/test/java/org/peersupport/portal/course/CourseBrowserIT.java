@@ -301,6 +301,69 @@ class CourseBrowserIT extends PortalBrowserTest {
         assertFalse(browser.text().contains("Wellbeing at Work"), "drafts are for coordinators only");
     }
 
+    /**
+     * Issue 18: a published lesson is rendered by Faces once and then served as it was rendered, with the reader's own
+     * name, unread count and a fresh script nonce filled in. Read twice, the page is the same but for its nonce; the
+     * nonce is the policy header's and a new one each time; its forms still work; and the next reader sees their own
+     * name on it, never the first reader's. A session that is not a number is not found, not an error.
+     */
+    @Test
+    void aLessonReadAgainIsTheSamePageWithTheReadersOwnNameAndNonce() throws Exception {
+        String seven = "learning/" + COURSE + "7";
+        browser.signIn("priya.raman", DemoDirectory.PASSWORD);
+        HttpResponse<String> first = read(seven);
+        HttpResponse<String> again = read(seven);
+        String nonce = nonceOf(first);
+        String nonceAgain = nonceOf(again);
+        assertFalse(nonce.equals(nonceAgain), "each page has its own script nonce");
+        assertEquals(first.body().replace(nonce, "NONCE"), again.body().replace(nonceAgain, "NONCE"),
+                "the lesson read again is the page Faces rendered, but for its nonce");
+        assertTrue(again.body().contains("Signed in as </span>Priya Raman</span>"), again.body());
+
+        browser.go(seven); // the kept page in the browser: no policy violation (checked by go), PrimeFaces started
+        Object started = ((JavascriptExecutor) browser.driver()).executeScript(
+                "return !!window.PrimeFaces && PrimeFaces.csp.NONCE_VALUE === document.scripts[0].nonce");
+        assertEquals(Boolean.TRUE, started, "PrimeFaces runs with the page's nonce");
+        browser.clickAndWait("#completion\\:complete");
+        assertTrue(browser.text().contains("Session 7 is marked as complete."), browser.text());
+        assertTrue(read(seven).body().contains("You have completed this session."), "the page for a reader who has completed it");
+        browser.go(seven).clickAndWait("#completion\\:incomplete");
+        assertTrue(browser.text().contains("Session 7 is no longer marked as complete."), browser.text());
+        browser.signOut();
+
+        browser.signIn("amara.okafor", DemoDirectory.PASSWORD);
+        String amaras = read(seven).body();
+        assertTrue(amaras.contains("Signed in as </span>Amara Okafor</span>"), amaras);
+        assertFalse(amaras.contains("Priya"), "nothing of the first reader's reaches the next");
+        assertTrue(read(seven).body().contains("Signed in as </span>Amara Okafor</span>"));
+
+        assertEquals(404, read("learning/" + COURSE + "seven").statusCode(), "a session that is not a number");
+    }
+
+    /** The page as the browser's session gets it, without running it. */
+    private HttpResponse<String> read(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(browser.url(path)))
+                .header("Cookie", browser.cookieHeader()).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The page's script nonce from its policy header, after checking every script on the page carries it. */
+    private static String nonceOf(HttpResponse<String> page) {
+        assertEquals(200, page.statusCode(), page.body());
+        String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        java.util.regex.Matcher header = java.util.regex.Pattern.compile("'nonce-([^']+)'").matcher(policy);
+        assertTrue(header.find(), policy);
+        String nonce = header.group(1);
+        java.util.regex.Matcher scripts = java.util.regex.Pattern.compile("<script[^>]*nonce=\"([^\"]*)\"").matcher(page.body());
+        int count = 0;
+        while (scripts.find()) {
+            assertEquals(nonce, scripts.group(1), "a script's nonce is the page's");
+            count++;
+        }
+        assertTrue(count >= 4, "the page's scripts carry the nonce: " + count);
+        assertTrue(page.body().contains("PrimeFaces.csp.init('" + nonce + "')"), "PrimeFaces starts with the nonce");
+        return nonce;
+    }
+
     @Test
     void anUnknownCourseIsNotFound() {
         browser.signIn("mark.evans", DemoDirectory.PASSWORD).go("learning/course.xhtml?course=NOPE");

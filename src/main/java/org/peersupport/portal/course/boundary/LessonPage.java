@@ -60,7 +60,16 @@ public class LessonPage implements Serializable {
 
     public void load() throws IOException {
         lesson = PageLoads.loadOrNotFound(faces,
-                () -> preview != null ? catalog.previewLesson(preview, session) : catalog.lesson(course, session));
+                () -> preview != null ? catalog.previewLesson(preview, session) : read());
+    }
+
+    /** The caller's lesson: as {@link KeptLessonPages} already read it in this request (or met its refusal), or read now. */
+    private Lesson read() {
+        Object loaded = faces.getExternalContext().getRequestMap().get(KeptLessonPages.LOADED);
+        if (loaded instanceof RuntimeException refused) {
+            throw refused;
+        }
+        return loaded instanceof Lesson read ? read : catalog.lesson(course, session);
     }
 
     public boolean isShowWarning() {
@@ -82,7 +91,7 @@ public class LessonPage implements Serializable {
     /** The lesson, read once per request (the view action reads it before anything else asks). */
     public Lesson getLesson() {
         if (lesson == null && session > 0) {
-            lesson = preview != null ? catalog.previewLesson(preview, session) : catalog.lesson(course, session);
+            lesson = preview != null ? catalog.previewLesson(preview, session) : read();
         }
         return lesson;
     }
@@ -101,6 +110,19 @@ public class LessonPage implements Serializable {
 
     public void setSession(int session) {
         this.session = session;
+    }
+
+    public String getSessionAsked() {
+        return session > 0 ? Integer.toString(session) : null;
+    }
+
+    /** The session as the address gives it; anything but a number is no session, which the page answers with 404. */
+    public void setSessionAsked(String asked) {
+        try {
+            session = asked == null ? 0 : Integer.parseInt(asked.strip());
+        } catch (NumberFormatException e) {
+            session = 0;
+        }
     }
 
     public boolean isProceed() {

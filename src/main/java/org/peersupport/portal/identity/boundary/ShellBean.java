@@ -15,6 +15,7 @@ import java.util.List;
 import org.omnifaces.util.cache.CacheFactory;
 import org.peersupport.portal.identity.entity.Person;
 import org.peersupport.portal.identity.entity.Role;
+import org.peersupport.portal.platform.boundary.PageTemplate;
 import org.peersupport.portal.platform.control.PortalConfig;
 
 /**
@@ -94,8 +95,13 @@ public class ShellBean {
         return me;
     }
 
-    /** The name kept in the session at sign-in; the person's row only for a session without one. */
+    /** The signed-in person's name for the page: a stand-in while the page is rendered as a template ({@link PageTemplate}). */
     public String getDisplayName() {
+        return PageTemplate.renderingSlots(external()) ? PageTemplate.Slot.NAME.token() : displayName();
+    }
+
+    /** The name kept in the session at sign-in; the person's row only for a session without one. */
+    public String displayName() {
         String kept = SignInBean.signedInName(request());
         if (kept != null && !kept.isBlank()) {
             return kept;

@@ -1,12 +1,14 @@
 package org.peersupport.portal.notice.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.peersupport.portal.identity.entity.Role;
+import org.peersupport.portal.platform.boundary.PageTemplate;
 
 /**
  * The notices link in the page header: shown to everyone signed in with a portal role, with their unread count
@@ -49,6 +51,12 @@ public class NoticeBell {
             }
         }
         return false;
+    }
+
+    /** The unread count as the page writes it: a stand-in while the page is rendered as a template ({@link PageTemplate}). */
+    public String getUnreadShown() {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        return PageTemplate.renderingSlots(external) ? PageTemplate.Slot.UNREAD.token() : Long.toString(getUnread());
     }
 
     public long getUnread() {

@@ -52,6 +52,11 @@ public final class KeptMessages {
         }
     }
 
+    /** Whether messages kept from the request before wait for this request's page. */
+    public static boolean waiting(ExternalContext external) {
+        return external.getSession(false) != null && external.getSessionMap().containsKey(ATTRIBUTE);
+    }
+
     @SuppressWarnings("unchecked")
     static void restore(FacesContext faces) {
         ExternalContext external = faces.getExternalContext();
