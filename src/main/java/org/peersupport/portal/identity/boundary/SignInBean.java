@@ -24,6 +24,7 @@ import java.time.format.DateTimeFormatter;
 import org.peersupport.portal.identity.control.SignInNames;
 import org.peersupport.portal.platform.boundary.Messages;
 import org.peersupport.portal.platform.boundary.SessionSettings;
+import org.peersupport.portal.platform.boundary.StatelessViewMaps;
 import org.peersupport.portal.platform.control.PortalConfig;
 import org.peersupport.portal.platform.control.UkTime;
 
@@ -120,6 +121,7 @@ public class SignInBean {
     }
 
     private void signedIn(HttpServletRequest request) {
+        StatelessViewMaps.forgetViews(external);
         rememberSignedIn(request);
         SessionLifetimeFilter.startLifetime(request, Instant.now(clock));
     }

@@ -29,6 +29,25 @@ public class StatelessViewMaps implements PhaseListener {
     /** Where Mojarra notes a view's map id, in the view root's transient state. */
     static final String VIEW_MAP_ID = "com.sun.faces.application.view.viewMapId";
 
+    /** Mojarra's session attribute of the views' saved state (its ServerSideStateHelper). */
+    static final String VIEW_STATES = "com.sun.faces.renderkit.ServerSideStateHelper.LogicalViewMap";
+
+    /** Mojarra's session attribute of the CDI view scope's contexts, keyed by view map id. */
+    static final String ACTIVE_VIEW_CONTEXTS = "com.sun.faces.application.view.activeViewContexts";
+
+    /**
+     * Takes every view Mojarra keeps for this session out of it: on signing in, when the only views kept are the
+     * signed-out pages' (the sign-in form's state, its view map with the nonce, its view scope). They were carried,
+     * read and written by Payara on every request of the signed-in session for nothing; a form left open on such a page
+     * gets the expired page, as any form of an ended view (issue 18, docs/performance.md).
+     */
+    public static void forgetViews(ExternalContext external) {
+        Map<String, Object> session = external.getSessionMap();
+        session.remove(VIEW_STATES);
+        session.remove(ACTIVE_VIEW_MAPS);
+        session.remove(ACTIVE_VIEW_CONTEXTS);
+    }
+
     @Override
     public PhaseId getPhaseId() {
         return PhaseId.RENDER_RESPONSE;
