@@ -74,15 +74,6 @@ public class KeptLessonPages {
         pages.put(key, page);
     }
 
-    /** Forgets every kept page (a test that needs the next read rendered by Faces). */
-    public void clear() {
-        pages.clear();
-    }
-
-    int size() {
-        return pages.size();
-    }
-
     /** A page being rendered as a template in this request, with what it is kept under and its reader's slots. */
     private record Pending(Key key, PageTemplate.Capture capture, Map<Slot, String> values) {
     }

@@ -141,7 +141,8 @@ public final class PageTemplate {
             String text = page.toString();
             Matcher nonce = policy == null ? null : NONCE.matcher(policy);
             if (nonce == null || !nonce.find()) {
-                response.getWriter().write(fill(text, values, null)); // a page without a policy: nothing to keep
+                // a page without a policy, so without a nonce: written filled, not kept
+                parse(text, response.getContentType(), "").writePage(response.getWriter(), values);
                 return Optional.empty();
             }
             String pageNonce = nonce.group(1);
@@ -154,18 +155,6 @@ public final class PageTemplate {
             template.writePage(response.getWriter(), filled);
             return keepable && status == SC_OK && template.slots.contains(Slot.NAME)
                     ? Optional.of(template) : Optional.empty();
-        }
-
-        private static String fill(String text, Map<Slot, String> values, String nonce) {
-            Matcher token = TOKEN.matcher(text);
-            StringBuilder out = new StringBuilder(text.length());
-            while (token.find()) {
-                Slot slot = Slot.valueOf(token.group(1).toUpperCase());
-                String value = slot == Slot.NONCE ? nonce : values.get(slot);
-                token.appendReplacement(out, Matcher.quoteReplacement(
-                        slot == Slot.NAME ? Encode.forHtmlContent(value) : String.valueOf(value)));
-            }
-            return token.appendTail(out).toString();
         }
 
         @Override
