@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -506,6 +507,32 @@ class CandidateIT {
         assertEquals("What is Recovery?", asCandidate.call(() -> catalog.lesson(code, 2)).title(), "paused still reads");
         move(id, EnrolmentStatus.WITHDRAWN, "Left the service");
         assertThrows(BusinessException.class, () -> asCandidate.call(() -> catalog.lesson(code, 2)));
+    }
+
+    @Test
+    void issue18_aLessonReadCountsItsReadersUnreadNoticesInTheSameStatement() throws Exception {
+        long course = published();
+        String code = code(course);
+        List<LocalDateTime> schedule = new ArrayList<>(futureWeeks(11));
+        schedule.set(0, LocalDateTime.now().minusWeeks(2));
+        schedule.set(1, LocalDateTime.now().minusWeeks(1));
+        asCoordinator.call(() -> enrolling.enrol(cohort(course, 5, schedule), AMARA));
+        long amara = sql.count("select id from person where username = ?", AMARA);
+        String unread = "select count(*) from notice where recipient_id = ? and read_at is null";
+        asCandidate.call(() -> catalog.lesson(code, 2)); // the first read pins the version and builds the lesson
+
+        long before = sql.count(unread, amara);
+        assertEquals(OptionalLong.of(before), asCandidate.call(() -> catalog.read(code, 2)).unreadNotices());
+        long notice = sql.count("select nextval('notice_seq')");
+        sql.update("insert into notice (id, recipient_id, kind, title, text, created_at) values (?, ?, 'PLACE_APPROVED', "
+                + "'A place for you', 'Your place was approved.', now())", notice, amara);
+        try {
+            assertEquals(OptionalLong.of(before + 1), asCandidate.call(() -> catalog.read(code, 2)).unreadNotices(),
+                    "a new notice counts at once");
+        } finally {
+            sql.update("delete from notice where id = ?", notice);
+        }
+        assertEquals(OptionalLong.of(before), asCandidate.call(() -> catalog.read(code, 2)).unreadNotices());
     }
 
     @Test

@@ -49,7 +49,8 @@ public class LessonAccess implements ReadingAccess {
     /**
      * The reader's pinned version, its session, whether it is open to them and whether they completed it, in one
      * statement: the course feature's participation, sessions and progress with this feature's enrolments and
-     * cohort schedules (a lesson page runs this and the notice count, nothing else, once its lesson is cached).
+     * cohort schedules, and the notice feature's unread count for the page header (a lesson page runs this statement
+     * and nothing else once its lesson is cached).
      */
     @Override
     public Optional<LessonReading> reading(long personId, String courseCode, int number, boolean candidateOnly) {
@@ -62,7 +63,8 @@ public class LessonAccess implements ReadingAccess {
                 + "where e.person_id = ?1 and c.code = ?2 and e.status in (" + current + ") and cs.slug = s.slug "
                 + "and (cs.starts_at <= ?5 or cs.opened_early))) as open, "
                 + "exists (select 1 from lesson_progress lp where lp.person_id = ?1 and lp.course_code = ?2 "
-                + "and lp.session_slug = s.slug) as completed "
+                + "and lp.session_slug = s.slug) as completed, "
+                + "(select count(*) from notice n where n.recipient_id = ?1 and n.read_at is null) as unread "
                 + "from course_participation p left join course_session s on s.course_id = p.course_id and s.number = ?3 "
                 + "where p.person_id = ?1 and p.course_code = ?2")
                 .setParameter(1, personId).setParameter(2, courseCode).setParameter(3, number)
@@ -73,7 +75,7 @@ public class LessonAccess implements ReadingAccess {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         return rows.stream().findFirst().map(row -> new LessonReading(((Number) row[0]).longValue(), (String) row[1],
-                Boolean.TRUE.equals(row[2]), Boolean.TRUE.equals(row[3])));
+                Boolean.TRUE.equals(row[2]), Boolean.TRUE.equals(row[3]), ((Number) row[4]).longValue()));
     }
 
     /** Enrolled, and the session open in the candidate's cohort: one query when it is (the usual case). */

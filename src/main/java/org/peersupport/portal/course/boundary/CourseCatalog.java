@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.peersupport.portal.audit.control.AuditEvent;
 import org.peersupport.portal.course.control.ChunkStore;
@@ -126,6 +127,16 @@ public class CourseCatalog {
     @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR,
             Role.Names.SAFEGUARDING})
     public Lesson lesson(String courseCode, int sessionNumber) {
+        return read(courseCode, sessionNumber).lesson();
+    }
+
+    /**
+     * {@link #lesson}, with the caller's unread notices when the statement that let them read it counted them (the
+     * usual request), so that the lesson page sends one statement ({@link KeptLessonPages}).
+     */
+    @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR,
+            Role.Names.SAFEGUARDING})
+    public LessonRead read(String courseCode, int sessionNumber) {
         Principal caller = session.getCallerPrincipal();
         long myId = callers.id(caller).orElseThrow(Callers::unknown);
         Optional<ReadingAccess.LessonReading> reading = lessonAccess.reading(myId, courseCode, sessionNumber,
@@ -139,7 +150,7 @@ public class CourseCatalog {
                 complete(myId, caller.getName(), kept.sessionId(), courseCode, kept.number(), kept.slug());
                 completed = true;
             }
-            return kept.asSeenBy(completed);
+            return new LessonRead(kept.asSeenBy(completed), OptionalLong.of(reading.get().unreadNotices()));
         }
         Person me = me();
         requireCourseAccess(me, courseCode);
@@ -153,7 +164,11 @@ public class CourseCatalog {
             complete(me.getId(), me.getUsername(), lesson.sessionId(), courseCode, lesson.number(), lesson.slug());
             completed = true;
         }
-        return lesson.asSeenBy(completed);
+        return new LessonRead(lesson.asSeenBy(completed), OptionalLong.empty());
+    }
+
+    /** A lesson as {@link #read} found it, and its reader's unread notices when they were counted with it. */
+    public record LessonRead(Lesson lesson, OptionalLong unreadNotices) {
     }
 
     @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR, Role.Names.VERIFIER, Role.Names.COORDINATOR, Role.Names.HR,

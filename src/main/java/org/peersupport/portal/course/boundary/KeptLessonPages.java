@@ -146,14 +146,16 @@ public class KeptLessonPages {
                 return; // the page says what is wrong
             }
             String course = request.getParameter("course");
-            Lesson lesson;
+            CourseCatalog.LessonRead read;
             try {
-                lesson = beans().catalog().lesson(course, session);
+                read = beans().catalog().read(course, session);
             } catch (RuntimeException refused) {
                 external.getRequestMap().put(LOADED, refused); // the Faces page answers it as if it had asked
                 return;
             }
+            Lesson lesson = read.lesson();
             external.getRequestMap().put(LOADED, lesson);
+            read.unreadNotices().ifPresent(counted -> beans().bell().counted(external, counted));
             ShellBean shell = beans().shell();
             long unread = beans().bell().getUnread();
             boolean warning = lesson.contentWarning() != null && !Boolean.parseBoolean(request.getParameter("proceed"));

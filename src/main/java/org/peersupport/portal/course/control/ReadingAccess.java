@@ -15,7 +15,8 @@ public interface ReadingAccess {
 
     /**
      * What a lesson request needs to know about its reader, in one statement: the course version they are pinned to,
-     * the slug of its session {@code number}, whether they may read it now and whether they completed it. Empty when
+     * the slug of its session {@code number}, whether they may read it now, whether they completed it, and how many of
+     * their notices are unread (the page header's count, so that the lesson page sends no second statement). Empty when
      * they are pinned to no version of the course yet (their first visit).
      *
      * @param candidateOnly whether the reader holds no staff role, so that the enrolment and the cohort's schedule
@@ -26,8 +27,9 @@ public interface ReadingAccess {
     /**
      * One reader's view of one session of their version of a course.
      *
-     * @param slug {@code null} when their version has no session of that number
+     * @param slug          {@code null} when their version has no session of that number
+     * @param unreadNotices the reader's unread notices when the statement ran
      */
-    record LessonReading(long courseId, String slug, boolean open, boolean completed) {
+    record LessonReading(long courseId, String slug, boolean open, boolean completed, long unreadNotices) {
     }
 }

@@ -12,7 +12,7 @@ import org.peersupport.portal.platform.boundary.PageTemplate;
 
 /**
  * The notices link in the page header: shown to everyone signed in with a portal role, with their unread count
- * (one count query per page). Roles come from the servlet request (Payara issue 4734).
+ * (one count query per page, none when the page's own statement counted them). Roles come from the servlet request (Payara issue 4734).
  *
  * <p>Application-scoped, with what it found kept in the servlet request's attributes: as a request-scoped bean it
  * created a reference to {@link Notices} on every page, and asked the container for each role three times a page
@@ -57,6 +57,14 @@ public class NoticeBell {
     public String getUnreadShown() {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         return PageTemplate.renderingSlots(external) ? PageTemplate.Slot.UNREAD.token() : Long.toString(getUnread());
+    }
+
+    /**
+     * The unread count of this request, counted by a statement the page sent anyway (a lesson's reading, {@code
+     * course.boundary.KeptLessonPages}): the header then asks for it no second time.
+     */
+    public void counted(ExternalContext external, long unread) {
+        external.getRequestMap().put(UNREAD, unread);
     }
 
     public long getUnread() {
