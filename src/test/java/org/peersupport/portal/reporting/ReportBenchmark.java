@@ -197,6 +197,18 @@ public final class ReportBenchmark {
         }
     }
 
+    /** What pg_stat_statements holds for the portal's run-time role: each statement prefixed with its calls. */
+    private static List<String> statementTexts(Statement sql) throws SQLException {
+        List<String> seen = new ArrayList<>();
+        try (ResultSet rs = sql.executeQuery("select calls, query from statement_counts.pg_stat_statements s "
+                + "join pg_roles r on r.oid = s.userid where r.rolname = 'portal_app' order by calls desc, query")) {
+            while (rs.next()) {
+                seen.add(rs.getLong(1) + " × " + rs.getString(2).replaceAll("\\s+", " "));
+            }
+        }
+        return seen;
+    }
+
     /** Statements the portal's run-time role executed for one request, counted by pg_stat_statements. */
     public static long statements(EmbeddedServices services, Request request) throws Exception {
         return statements(services, request, texts -> { });
@@ -211,18 +223,20 @@ public final class ReportBenchmark {
         try (Connection db = services.portalDatabase(); Statement sql = db.createStatement()) {
             sql.execute("select statement_counts.pg_stat_statements_reset()");
             request.run();
-            Thread.sleep(200);
-            long total = 0;
-            List<String> seen = new ArrayList<>();
-            try (ResultSet rs = sql.executeQuery("select calls, query from statement_counts.pg_stat_statements s "
-                    + "join pg_roles r on r.oid = s.userid where r.rolname = 'portal_app' order by calls desc, query")) {
-                while (rs.next()) {
-                    total += rs.getLong(1);
-                    seen.add(rs.getLong(1) + " × " + rs.getString(2).replaceAll("\\s+", " "));
+            // A statement is counted when it ends, before its result reaches the portal, so the request's own are all
+            // in by now; work the request left to run after its response (an email after commit) is waited for until
+            // two readings a polling interval apart agree, at most 5 s.
+            List<String> seen = statementTexts(sql);
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+            for (List<String> again = null; !seen.equals(again) && System.nanoTime() < deadline; ) {
+                if (again != null) {
+                    seen = again;
                 }
+                Thread.sleep(100); // polling interval, not a wait standing in for the condition
+                again = statementTexts(sql);
             }
             texts.accept(seen);
-            return total;
+            return seen.stream().mapToLong(line -> Long.parseLong(line.substring(0, line.indexOf(' ')))).sum();
         }
     }
 
