@@ -160,19 +160,17 @@ public final class LoadBenchmark {
                     // a Java Flight Recorder profile of the portal over the measured runs (-Dbenchmark.jfr=true)
                     say(portal.jcmd("JFR.start name=load settings=profile filename=" + work.resolve("portal.jfr")));
                 }
+                // The bare Faces page is also measured right after each page's run at these levels, so that a page
+                // can be compared with a baseline taken within a minute of it: on this shared machine the rate of the
+                // same page moves by a tenth or more between the start of a run and its end.
+                List<Integer> besides = java.util.Arrays.stream(System.getProperty("benchmark.besides", "16").split(","))
+                        .map(String::strip).filter(level -> !level.isEmpty()).map(Integer::valueOf).toList();
                 for (String scenario : scenarios) {
                     for (int users : levels) {
-                        say("Measuring " + scenario + " at " + users + " users for " + seconds + " s");
-                        String load = ReportBenchmark.loadAverage();
-                        LoadRun.Result run = LoadRun.run(settings.with(List.of(scenario), users, seconds),
-                                work.resolve("gatling"));
-                        List<LoadRun.RequestStats> stats = run.requests();
-                        run.errors().forEach(e -> say("  error: " + e));
-                        String loadAfter = ReportBenchmark.loadAverage();
-                        for (LoadRun.RequestStats r : stats) {
-                            rows.add(new Row(scenario, users, r, load.split(" ")[0] + " → " + loadAfter.split(" ")[0]));
-                            say(String.format(Locale.UK, "  %-24s %6d req %5.1f/s median %5d p95 %5d p99 %5d errors %d",
-                                    r.request(), r.count(), r.perSecond(), r.median(), r.p95(), r.p99(), r.errors()));
+                        measure(settings, work, scenario, scenario, users, seconds, rows);
+                        if (besides.contains(users) && scenarios.contains("faces")
+                                && !List.of("faces", "static").contains(scenario)) {
+                            measure(settings, work, "faces", "faces, right after " + scenario, users, seconds, rows);
                         }
                     }
                 }
@@ -248,6 +246,21 @@ public final class LoadBenchmark {
 
     /** One scenario's named request at one level. */
     record Row(String scenario, int users, LoadRun.RequestStats stats, String load) {
+    }
+
+    /** Runs {@code scenario} at {@code users} and adds its requests to {@code rows} under {@code label}. */
+    private static void measure(LoadSettings settings, Path work, String scenario, String label, int users, int seconds,
+            List<Row> rows) throws Exception {
+        say("Measuring " + label + " at " + users + " users for " + seconds + " s");
+        String load = ReportBenchmark.loadAverage();
+        LoadRun.Result run = LoadRun.run(settings.with(List.of(scenario), users, seconds), work.resolve("gatling"));
+        run.errors().forEach(e -> say("  error: " + e));
+        String loadAfter = ReportBenchmark.loadAverage();
+        for (LoadRun.RequestStats r : run.requests()) {
+            rows.add(new Row(label, users, r, load.split(" ")[0] + " → " + loadAfter.split(" ")[0]));
+            say(String.format(Locale.UK, "  %-24s %6d req %5.1f/s median %5d p95 %5d p99 %5d errors %d",
+                    r.request(), r.count(), r.perSecond(), r.median(), r.p95(), r.p99(), r.errors()));
+        }
     }
 
     // ------------------------------------------------------------------ set-up
