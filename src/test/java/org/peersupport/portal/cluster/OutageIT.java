@@ -36,10 +36,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.peersupport.portal.demo.DemoRun;
 import org.peersupport.portal.demo.DemoWar;
 import org.peersupport.portal.support.Browser;
@@ -154,10 +152,12 @@ class OutageIT {
                 editor.click();
                 editor.sendKeys(typedWords);
                 String retrying = TEXT.getString("evidence.autosave.retrying");
-                awaitTrue(() -> autosaveStatus(browser).startsWith(retrying.substring(0, retrying.indexOf("{0}"))),
+                String retryingPrefix = retrying.substring(0, retrying.indexOf("{0}"));
+                awaitTrue(() -> autosaveStatus(browser).text().startsWith(retryingPrefix),
                         "the autosave says it could not save and tries again");
-                assertEquals(autosaveStatus(browser), browser.find("#item\\:autosave .portal-field-error").getText(),
-                        "said as a problem, not in the green of a save");
+                // the script says "trying again in 5 seconds", then "trying again now", then 10 seconds: each a problem
+                AutosaveStatus status = autosaveStatus(browser);
+                assertTrue(status.problem(), "said as a problem, not in the green of a save: " + status);
                 browser.screenshot("outage-autosave-retrying");
 
                 // the page she would see in another tab: the plain 503 page, accessible, then back to her form
@@ -174,8 +174,7 @@ class OutageIT {
             assertFalse(EmbeddedServices.refusesConnections(services.postgresPort()), "PostgreSQL is back");
 
             // the same node, never restarted, recovers: the autosave gets through, readiness is up, pages open
-            new WebDriverWait(browser.driver(), WAIT).ignoring(StaleElementReferenceException.class)
-                    .until(d -> autosaveStatus(browser).startsWith("Saved at"));
+            awaitTrue(() -> autosaveStatus(browser).text().startsWith("Saved at"), "the autosave gets through");
             assertTrue(text("select body_html from evidence_item where id = " + item).contains(typedWords),
                     "the autosaved words are in the database");
             awaitTrue(() -> readiness().statusCode() == 200, "readiness reports the portal up again");
@@ -296,8 +295,17 @@ class OutageIT {
         }
     }
 
-    private static String autosaveStatus(Browser browser) {
-        return browser.find("#item\\:autosave").getText();
+    /** The autosave's status region read in one go in the page, so a re-render between finding and reading cannot
+     * make it stale: its text, and whether it is said as a problem. */
+    private static AutosaveStatus autosaveStatus(Browser browser) {
+        Map<?, ?> status = (Map<?, ?>) ((JavascriptExecutor) browser.driver()).executeScript("""
+                const region = document.getElementById('item:autosave');
+                return {text: region ? region.innerText.trim() : '',
+                        problem: !!(region && region.querySelector('.portal-field-error'))};""");
+        return new AutosaveStatus((String) status.get("text"), Boolean.TRUE.equals(status.get("problem")));
+    }
+
+    private record AutosaveStatus(String text, boolean problem) {
     }
 
     private static GreenMail startRelay() {
