@@ -96,6 +96,7 @@ import org.peersupport.portal.support.AsGovernance;
 import org.peersupport.portal.support.AsSafeguardingLead;
 import org.peersupport.portal.support.AsSupervisor;
 import org.peersupport.portal.support.AsVerifier;
+import org.peersupport.portal.support.AuditActors;
 import org.peersupport.portal.support.Deployments;
 import org.peersupport.portal.support.RoleMatrix;
 import org.peersupport.portal.support.RoleMatrix.Call;
@@ -533,6 +534,32 @@ class CandidateIT {
             sql.update("delete from notice where id = ?", notice);
         }
         assertEquals(OptionalLong.of(before), asCandidate.call(() -> catalog.read(code, 2)).unreadNotices());
+    }
+
+    @Test
+    void issue18_openingALessonOfACourseThatCompletesOnViewCompletesItOnceWhetherOrNotItsLessonWasBuiltBefore()
+            throws Exception {
+        long course = published(manifest -> manifest.replace("completion: manual", "completion: on-view"));
+        String code = code(course);
+        List<LocalDateTime> schedule = new ArrayList<>(futureWeeks(11));
+        schedule.set(0, LocalDateTime.now().minusWeeks(2));
+        schedule.set(1, LocalDateTime.now().minusWeeks(1));
+        asCoordinator.call(() -> enrolling.enrol(cohort(course, 5, schedule), AMARA));
+        long amara = sql.count("select id from person where username = ?", AMARA);
+        String progress = "select count(*) from lesson_progress where person_id = ? and course_code = ? and session_slug = ?";
+        String completions = "select count(*) from audit_entry where action = 'LESSON_COMPLETED' and "
+                + AuditActors.BY_PERSON + " and detail like ?";
+
+        // her first visit: nothing built, nothing pinned; opening session 1 pins her version and completes it
+        assertTrue(asCandidate.call(() -> catalog.read(code, 1)).lesson().completed(), "opening it completed it");
+        assertEquals(1, sql.count(progress, amara, code, sessionSlug(course, 1)));
+        // session 2, built before for a supervisor: her opening completes it, recorded once with its audit entry
+        asSupervisor.call(() -> catalog.lesson(code, 2));
+        assertEquals(0, sql.count(progress, amara, code, sessionSlug(course, 2)));
+        assertTrue(asCandidate.call(() -> catalog.read(code, 2)).lesson().completed(), "opening it completed it");
+        assertTrue(asCandidate.call(() -> catalog.read(code, 2)).lesson().completed(), "and it stays completed");
+        assertEquals(1, sql.count(progress, amara, code, sessionSlug(course, 2)));
+        assertEquals(1, sql.count(completions, AMARA, code + " session 2 (%"), "one audit entry for the completion");
     }
 
     @Test
@@ -1251,11 +1278,21 @@ class CandidateIT {
     }
 
     private long published() throws Exception {
+        return published(UnaryOperator.identity());
+    }
+
+    /** A published copy of Peer2Peer, its manifest changed by {@code manifest}. */
+    private long published(UnaryOperator<String> manifest) throws Exception {
         String code = CoursePackageZips.newCode();
         long id = asCoordinator.call(() -> packages.importPackage(new ByteArrayInputStream(
-                CoursePackageZips.peer2peerZip(code, UnaryOperator.identity())))).courseId();
+                CoursePackageZips.peer2peerZip(code, manifest)))).courseId();
         asCoordinator.run(() -> versions.publish(id));
         return id;
+    }
+
+    private String sessionSlug(long courseId, int number) throws SQLException {
+        return (String) sql.rows("select slug from course_session where course_id = ? and number = ?", courseId, number)
+                .get(0).get("slug");
     }
 
     private String code(long courseId) throws SQLException {
