@@ -514,11 +514,7 @@ class CandidateIT {
     void issue18_aLessonReadCountsItsReadersUnreadNoticesInTheSameStatement() throws Exception {
         long course = published();
         String code = code(course);
-        List<LocalDateTime> schedule = new ArrayList<>(futureWeeks(11));
-        schedule.set(0, LocalDateTime.now().minusWeeks(2));
-        schedule.set(1, LocalDateTime.now().minusWeeks(1));
-        asCoordinator.call(() -> enrolling.enrol(cohort(course, 5, schedule), AMARA));
-        long amara = sql.count("select id from person where username = ?", AMARA);
+        long amara = enrolAmaraWithTwoSessionsOpen(course);
         String unread = "select count(*) from notice where recipient_id = ? and read_at is null";
         asCandidate.call(() -> catalog.lesson(code, 2)); // the first read pins the version and builds the lesson
 
@@ -541,11 +537,7 @@ class CandidateIT {
             throws Exception {
         long course = published(manifest -> manifest.replace("completion: manual", "completion: on-view"));
         String code = code(course);
-        List<LocalDateTime> schedule = new ArrayList<>(futureWeeks(11));
-        schedule.set(0, LocalDateTime.now().minusWeeks(2));
-        schedule.set(1, LocalDateTime.now().minusWeeks(1));
-        asCoordinator.call(() -> enrolling.enrol(cohort(course, 5, schedule), AMARA));
-        long amara = sql.count("select id from person where username = ?", AMARA);
+        long amara = enrolAmaraWithTwoSessionsOpen(course);
         String progress = "select count(*) from lesson_progress where person_id = ? and course_code = ? and session_slug = ?";
         String completions = "select count(*) from audit_entry where action = 'LESSON_COMPLETED' and "
                 + AuditActors.BY_PERSON + " and detail like ?";
@@ -1288,6 +1280,15 @@ class CandidateIT {
                 CoursePackageZips.peer2peerZip(code, manifest)))).courseId();
         asCoordinator.run(() -> versions.publish(id));
         return id;
+    }
+
+    /** Enrols Amara on a new cohort of the course whose first two sessions have opened; her person id. */
+    private long enrolAmaraWithTwoSessionsOpen(long courseId) throws Exception {
+        List<LocalDateTime> schedule = new ArrayList<>(futureWeeks(11));
+        schedule.set(0, LocalDateTime.now().minusWeeks(2));
+        schedule.set(1, LocalDateTime.now().minusWeeks(1));
+        asCoordinator.call(() -> enrolling.enrol(cohort(courseId, 5, schedule), AMARA));
+        return sql.count("select id from person where username = ?", AMARA);
     }
 
     private String sessionSlug(long courseId, int number) throws SQLException {
