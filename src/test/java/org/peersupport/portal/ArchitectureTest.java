@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.domain.properties.HasAnnotations;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -113,6 +114,31 @@ class ArchitectureTest {
                             if (field.getRawType().isAssignableTo("jakarta.transaction.UserTransaction")) {
                                 events.add(SimpleConditionEvent.violated(field,
                                         field.getFullName() + " demarcates transactions with a UserTransaction"));
+                            }
+                        }
+                    }
+                })
+                .check(portal);
+    }
+
+    /**
+     * A view-scoped page bean lives in the session, which Payara reads and writes on every request: it holds the session
+     * beans it calls as {@code SessionBeanRef} (one object in the session), not as injected references (about ten).
+     */
+    @Test
+    void viewScopedBeansHoldNoInjectedSessionBean() {
+        classes().that().areAnnotatedWith("jakarta.faces.view.ViewScoped")
+                .should(new ArchCondition<JavaClass>("hold the session beans they call as SessionBeanRef") {
+                    @Override
+                    public void check(JavaClass item, ConditionEvents events) {
+                        for (JavaField field : item.getAllFields()) {
+                            JavaClass type = field.getRawType();
+                            boolean sessionBean = List.of("jakarta.ejb.Stateless", "jakarta.ejb.Stateful",
+                                    "jakarta.ejb.Singleton").stream().anyMatch(type::isAnnotatedWith);
+                            if (sessionBean && !field.getModifiers().contains(JavaModifier.TRANSIENT)) {
+                                events.add(SimpleConditionEvent.violated(field, field.getFullName()
+                                        + " keeps a reference to the session bean " + type.getSimpleName()
+                                        + " in the session; hold it as SessionBeanRef"));
                             }
                         }
                     }

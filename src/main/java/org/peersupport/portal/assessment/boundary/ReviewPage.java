@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.boundary.SessionBeanRef;
 import org.peersupport.portal.platform.control.BusinessException;
 
 /**
@@ -34,14 +35,11 @@ public class ReviewPage implements Serializable {
             "assessment.declaration.required", "declaration", "assessment.feedback.required", "feedback",
             "assessment.signOff.notAllMet", "signOff");
 
-    @Inject
-    Reviews reviews;
+    private final SessionBeanRef<Reviews> reviews = SessionBeanRef.of(Reviews.class);
 
-    @Inject
-    ReviewDecisions reviewDecisions;
+    private final SessionBeanRef<ReviewDecisions> reviewDecisions = SessionBeanRef.of(ReviewDecisions.class);
 
-    @Inject
-    Safeguarding safeguarding;
+    private final SessionBeanRef<Safeguarding> safeguarding = SessionBeanRef.of(Safeguarding.class);
 
     @Inject
     FacesContext faces;
@@ -61,7 +59,7 @@ public class ReviewPage implements Serializable {
     private final Map<String, String> errors = form.errors();
 
     public void load() throws IOException {
-        ReviewView view = form.load(faces, messages, submission, reviews::review, ReviewView::version);
+        ReviewView view = form.load(faces, messages, submission, reviews.get()::review, ReviewView::version);
         if (view == null) {
             return;
         }
@@ -73,7 +71,7 @@ public class ReviewPage implements Serializable {
     }
 
     public ReviewView getView() {
-        return form.view(submission, reviews::review);
+        return form.view(submission, reviews.get()::review);
     }
 
     // ---------------------------------------------------------------- decisions
@@ -88,7 +86,7 @@ public class ReviewPage implements Serializable {
             return null;
         }
         try {
-            reviewDecisions.referBack(submission, judged, feedback, form.version());
+            reviewDecisions.get().referBack(submission, judged, feedback, form.version());
         } catch (BusinessException e) {
             return refused(e);
         }
@@ -112,7 +110,7 @@ public class ReviewPage implements Serializable {
                 return null;
             }
             try {
-                reviewDecisions.signOff(submission, judged, feedback, declared, typed, form.version());
+                reviewDecisions.get().signOff(submission, judged, feedback, declared, typed, form.version());
             } catch (BusinessException e) {
                 return refused(e);
             }
@@ -130,7 +128,7 @@ public class ReviewPage implements Serializable {
             return null;
         }
         try {
-            safeguarding.raise(submission, concern);
+            safeguarding.get().raise(submission, concern);
         } catch (BusinessException e) {
             errors.put("concern", messages.text(e));
             return null;
@@ -141,7 +139,7 @@ public class ReviewPage implements Serializable {
     }
 
     public String correct() {
-        return form.correct(messages, () -> getView().correctable(), reviewDecisions::correct, "review");
+        return form.correct(messages, () -> getView().correctable(), reviewDecisions.get()::correct, "review");
     }
 
     /**

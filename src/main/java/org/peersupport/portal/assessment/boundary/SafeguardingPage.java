@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.boundary.SessionBeanRef;
 import org.peersupport.portal.platform.control.BusinessException;
 
 /** Backs {@code safeguarding/index.xhtml}: open concerns, oldest first, each closed with an outcome; recently closed ones. */
@@ -18,8 +19,7 @@ public class SafeguardingPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
-    Safeguarding safeguarding;
+    private final SessionBeanRef<Safeguarding> safeguarding = SessionBeanRef.of(Safeguarding.class);
 
     @Inject
     FacesContext faces;
@@ -34,14 +34,14 @@ public class SafeguardingPage implements Serializable {
 
     public List<ConcernView> getOpen() {
         if (open == null) {
-            open = safeguarding.openConcerns();
+            open = safeguarding.get().openConcerns();
         }
         return open;
     }
 
     public List<ConcernView> getClosed() {
         if (closed == null) {
-            closed = safeguarding.closedConcerns();
+            closed = safeguarding.get().closedConcerns();
         }
         return closed;
     }
@@ -54,7 +54,7 @@ public class SafeguardingPage implements Serializable {
             return null;
         }
         try {
-            safeguarding.close(concern.id(), words, concern.version());
+            safeguarding.get().close(concern.id(), words, concern.version());
         } catch (BusinessException e) {
             errors.put(concern.id(), messages.text(e));
             return null;

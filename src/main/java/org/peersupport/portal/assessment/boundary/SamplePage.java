@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.Map;
 import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.boundary.SessionBeanRef;
 import org.peersupport.portal.platform.control.BusinessException;
 
 /**
@@ -24,8 +25,7 @@ public class SamplePage implements Serializable {
     /** Which field a refusal belongs to, by the start of its key. */
     private static final Map<String, String> FIELDS = Map.of("verification.comments.required", "comments");
 
-    @Inject
-    Verification verification;
+    private final SessionBeanRef<Verification> verification = SessionBeanRef.of(Verification.class);
 
     @Inject
     FacesContext faces;
@@ -39,17 +39,17 @@ public class SamplePage implements Serializable {
     private String comments;
 
     public void load() throws IOException {
-        form.load(faces, messages, decision, verification::sample, SampleView::version);
+        form.load(faces, messages, decision, verification.get()::sample, SampleView::version);
     }
 
     public SampleView getView() {
-        return form.view(decision, verification::sample);
+        return form.view(decision, verification.get()::sample);
     }
 
     public String confirm() {
         errors.clear();
         try {
-            verification.confirm(getView().signOff().id(), comments, form.version());
+            verification.get().confirm(getView().signOff().id(), comments, form.version());
         } catch (BusinessException e) {
             return refused(e);
         }
@@ -64,7 +64,7 @@ public class SamplePage implements Serializable {
             return null;
         }
         try {
-            verification.returnToAssessor(getView().signOff().id(), comments, form.version());
+            verification.get().returnToAssessor(getView().signOff().id(), comments, form.version());
         } catch (BusinessException e) {
             return refused(e);
         }
@@ -73,7 +73,7 @@ public class SamplePage implements Serializable {
     }
 
     public String correct() {
-        return form.correct(messages, () -> getView().correctable(), verification::correct, "sample");
+        return form.correct(messages, () -> getView().correctable(), verification.get()::correct, "sample");
     }
 
     private String refused(BusinessException e) {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.peersupport.portal.assessment.entity.SamplingPlan;
 import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.boundary.SessionBeanRef;
 import org.peersupport.portal.platform.control.BusinessException;
 
 /**
@@ -22,8 +23,7 @@ public class VerifierPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
-    Verification verification;
+    private final SessionBeanRef<Verification> verification = SessionBeanRef.of(Verification.class);
 
     @Inject
     FacesContext faces;
@@ -58,7 +58,7 @@ public class VerifierPage implements Serializable {
 
     public VerifierHome getHome() {
         if (home == null) {
-            home = verification.home();
+            home = verification.get().home();
         }
         return home;
     }
@@ -72,7 +72,7 @@ public class VerifierPage implements Serializable {
         }
         PlanView plan = getHome().defaultPlan();
         try {
-            verification.savePlan(null, n, r, plan == null ? null : plan.version());
+            verification.get().savePlan(null, n, r, plan == null ? null : plan.version());
         } catch (BusinessException e) {
             return refused(e);
         }
@@ -89,7 +89,7 @@ public class VerifierPage implements Serializable {
             return null;
         }
         try {
-            verification.savePlan(line.assessorId(), n, r, line.plan() == null ? null : line.plan().version());
+            verification.get().savePlan(line.assessorId(), n, r, line.plan() == null ? null : line.plan().version());
         } catch (BusinessException e) {
             return refused(e);
         }
@@ -103,7 +103,7 @@ public class VerifierPage implements Serializable {
             return null;
         }
         try {
-            verification.removePlan(line.assessorId(), line.plan().version());
+            verification.get().removePlan(line.assessorId(), line.plan().version());
         } catch (BusinessException e) {
             return refused(e);
         }
@@ -118,7 +118,7 @@ public class VerifierPage implements Serializable {
             return null;
         }
         try {
-            verification.pick(pickEnrolment);
+            verification.get().pick(pickEnrolment);
         } catch (BusinessException e) {
             errors.put("pick", messages.text(e));
             return null;
@@ -128,7 +128,7 @@ public class VerifierPage implements Serializable {
     }
 
     public String unpick(PickLine line) {
-        verification.unpick(line.enrolmentId());
+        verification.get().unpick(line.enrolmentId());
         messages.info(null, "verifier.unpicked", line.candidateName());
         return "index?faces-redirect=true";
     }

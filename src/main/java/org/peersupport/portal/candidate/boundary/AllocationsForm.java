@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.peersupport.portal.candidate.boundary.CohortPage.CandidateLine;
 import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.boundary.SessionBeanRef;
 import org.peersupport.portal.platform.control.BusinessException;
 
 /**
@@ -25,8 +26,7 @@ public class AllocationsForm implements Serializable {
     @Inject
     CohortPage page;
 
-    @Inject
-    Allocations allocations;
+    private final SessionBeanRef<Allocations> allocations = SessionBeanRef.of(Allocations.class);
 
     @Inject
     Messages messages;
@@ -44,7 +44,7 @@ public class AllocationsForm implements Serializable {
             return;
         }
         try {
-            allocations.allocate(enrolmentId, supervisor, allocationReason.get(enrolmentId));
+            allocations.get().allocate(enrolmentId, supervisor, allocationReason.get(enrolmentId));
             allocationChoice.remove(enrolmentId);
             allocationReason.remove(enrolmentId);
             page.confirm(SECTION, "cohortAdmin.allocated", supervisorName(supervisor), line.enrolment().displayName());

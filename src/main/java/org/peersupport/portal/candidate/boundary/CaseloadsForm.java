@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.boundary.SessionBeanRef;
 import org.peersupport.portal.platform.control.BusinessException;
 
 /**
@@ -24,8 +25,7 @@ public class CaseloadsForm implements Serializable {
     @Inject
     CohortPage page;
 
-    @Inject
-    Allocations allocations;
+    private final SessionBeanRef<Allocations> allocations = SessionBeanRef.of(Allocations.class);
 
     @Inject
     Messages messages;
@@ -43,7 +43,7 @@ public class CaseloadsForm implements Serializable {
             return;
         }
         try {
-            allocations.setCaseloadCap(supervisor.username(), cap);
+            allocations.get().setCaseloadCap(supervisor.username(), cap);
             page.confirm(SECTION, "cohortAdmin.cap.saved", supervisor.displayName(), cap);
         } catch (BusinessException e) {
             page.rowError("cap", supervisor.username(), messages.text(e));
@@ -55,7 +55,7 @@ public class CaseloadsForm implements Serializable {
     public void addSupervisor() {
         page.focus(SECTION);
         try {
-            allocations.setCaseloadCap(newSupervisor.strip(), newCap);
+            allocations.get().setCaseloadCap(newSupervisor.strip(), newCap);
             page.confirm(SECTION, "cohortAdmin.supervisor.added", newSupervisor.strip(), newCap);
             newSupervisor = null;
             newCap = null;

@@ -7,6 +7,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.boundary.SessionBeanRef;
 import org.peersupport.portal.platform.control.BusinessException;
 
 /**
@@ -23,8 +24,7 @@ public class CohortDetailsForm extends CohortFields {
     @Inject
     CohortPage page;
 
-    @Inject
-    Cohorts cohorts;
+    private final SessionBeanRef<Cohorts> cohorts = SessionBeanRef.of(Cohorts.class);
 
     @Inject
     Messages messages;
@@ -49,7 +49,7 @@ public class CohortDetailsForm extends CohortFields {
 
     public void saveDetails() {
         try {
-            cohorts.update(page.getId(), details(), version);
+            cohorts.get().update(page.getId(), details(), version);
             messages.info(null, "cohortAdmin.details.saved");
             page.cohortSaved();
         } catch (BusinessException e) {

@@ -17,6 +17,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.peersupport.portal.platform.boundary.Messages;
 import org.peersupport.portal.platform.boundary.PageLoads;
+import org.peersupport.portal.platform.boundary.SessionBeanRef;
 import org.peersupport.portal.platform.control.BusinessException;
 import org.peersupport.portal.platform.control.UkTime;
 
@@ -47,20 +48,15 @@ public class CohortPage implements Serializable {
     public record Saved(CohortView cohort) {
     }
 
-    @Inject
-    Cohorts cohorts;
+    private final SessionBeanRef<Cohorts> cohorts = SessionBeanRef.of(Cohorts.class);
 
-    @Inject
-    Enrolments enrolments;
+    private final SessionBeanRef<Enrolments> enrolments = SessionBeanRef.of(Enrolments.class);
 
-    @Inject
-    PlaceRequests placeRequests;
+    private final SessionBeanRef<PlaceRequests> placeRequests = SessionBeanRef.of(PlaceRequests.class);
 
-    @Inject
-    Attendance attendance;
+    private final SessionBeanRef<Attendance> attendance = SessionBeanRef.of(Attendance.class);
 
-    @Inject
-    Allocations allocations;
+    private final SessionBeanRef<Allocations> allocations = SessionBeanRef.of(Allocations.class);
 
     @Inject
     Event<Saved> saved;
@@ -94,7 +90,7 @@ public class CohortPage implements Serializable {
             if (id == null) {
                 throw new BusinessException("cohort.notFound", "There is no such cohort.");
             }
-            return cohorts.cohort(id);
+            return cohorts.get().cohort(id);
         });
     }
 
@@ -171,18 +167,18 @@ public class CohortPage implements Serializable {
 
     public CohortView getCohort() {
         if (cohort == null) {
-            cohort = cohorts.cohort(id);
+            cohort = cohorts.get().cohort(id);
         }
         return cohort;
     }
 
     public List<CandidateLine> getCandidates() {
         if (candidates == null) {
-            Map<Long, CohortAllocation> allocated = allocations.ofCohort(id).stream()
+            Map<Long, CohortAllocation> allocated = allocations.get().ofCohort(id).stream()
                     .collect(Collectors.toMap(CohortAllocation::enrolmentId, Function.identity()));
-            Map<Long, AttendanceRate> rates = attendance.rates(id).stream()
+            Map<Long, AttendanceRate> rates = attendance.get().rates(id).stream()
                     .collect(Collectors.toMap(AttendanceRate::enrolmentId, Function.identity()));
-            candidates = enrolments.enrolments(id).stream().map(e -> {
+            candidates = enrolments.get().enrolments(id).stream().map(e -> {
                 CohortAllocation a = allocated.get(e.id());
                 return new CandidateLine(e, a == null ? null : a.supervisorName(), a != null && a.supervisorConflicted(),
                         a == null ? null : a.suggestion(), rates.get(e.id()));
@@ -206,14 +202,14 @@ public class CohortPage implements Serializable {
 
     public List<PlaceRequestView> getRequests() {
         if (requests == null) {
-            requests = placeRequests.placeRequests(id);
+            requests = placeRequests.get().placeRequests(id);
         }
         return requests;
     }
 
     public List<SupervisorLoad> getSupervisors() {
         if (supervisors == null) {
-            supervisors = allocations.supervisors();
+            supervisors = allocations.get().supervisors();
         }
         return supervisors;
     }

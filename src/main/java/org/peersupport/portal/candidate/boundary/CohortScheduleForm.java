@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.peersupport.portal.candidate.control.LessonAccess;
 import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.boundary.SessionBeanRef;
 import org.peersupport.portal.platform.control.BusinessException;
 
 /**
@@ -27,8 +28,7 @@ public class CohortScheduleForm implements Serializable {
     @Inject
     CohortPage page;
 
-    @Inject
-    Cohorts cohorts;
+    private final SessionBeanRef<Cohorts> cohorts = SessionBeanRef.of(Cohorts.class);
 
     @Inject
     LessonAccess access;
@@ -64,7 +64,7 @@ public class CohortScheduleForm implements Serializable {
             return;
         }
         try {
-            cohorts.reschedule(page.getId(), ScheduleSlot.dates(schedule), version);
+            cohorts.get().reschedule(page.getId(), ScheduleSlot.dates(schedule), version);
             messages.info(null, "cohortAdmin.schedule.saved");
             page.cohortSaved();
         } catch (BusinessException e) {
@@ -75,7 +75,7 @@ public class CohortScheduleForm implements Serializable {
     /** Opens a session's lesson to the cohort now. Dates typed but not saved stay in the form. */
     public void openEarly(CohortSessionView s) {
         try {
-            cohorts.openEarly(page.getId(), s.number());
+            cohorts.get().openEarly(page.getId(), s.number());
             messages.info(null, "cohortAdmin.schedule.opened", s.number(), s.title());
         } catch (BusinessException e) {
             messages.refused(null, e);

@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.boundary.SessionBeanRef;
 import org.peersupport.portal.platform.control.BusinessException;
 
 /**
@@ -22,8 +23,7 @@ public class CohortsPage extends CohortFields {
     private static final long serialVersionUID = 1L;
     private static final String FORM = "create";
 
-    @Inject
-    Cohorts cohorts;
+    private final SessionBeanRef<Cohorts> cohorts = SessionBeanRef.of(Cohorts.class);
 
     @Inject
     Messages messages;
@@ -37,7 +37,7 @@ public class CohortsPage extends CohortFields {
 
     public List<CohortCourse> getCourses() {
         if (courses == null) {
-            courses = cohorts.courseVersions();
+            courses = cohorts.get().courseVersions();
         }
         return courses;
     }
@@ -85,7 +85,7 @@ public class CohortsPage extends CohortFields {
             return null;
         }
         try {
-            long id = cohorts.create(courseId == null ? -1 : courseId, details(), ScheduleSlot.dates(schedule));
+            long id = cohorts.get().create(courseId == null ? -1 : courseId, details(), ScheduleSlot.dates(schedule));
             messages.info(null, "cohorts.created", getName().strip());
             return "cohort?faces-redirect=true&id=" + id;
         } catch (BusinessException e) {

@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.boundary.SessionBeanRef;
 import org.peersupport.portal.platform.control.BusinessException;
 
 /**
@@ -19,8 +20,7 @@ public class ConflictsPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
-    Allocations allocations;
+    private final SessionBeanRef<Allocations> allocations = SessionBeanRef.of(Allocations.class);
 
     @Inject
     Messages messages;
@@ -41,7 +41,7 @@ public class ConflictsPage implements Serializable {
 
     public void declare(StaffMember person) {
         try {
-            allocations.declareConflict(person.username(), note);
+            allocations.get().declareConflict(person.username(), note);
             messages.info(null, "conflicts.declared", person.displayName());
             note = null;
             searched = null;
@@ -60,14 +60,14 @@ public class ConflictsPage implements Serializable {
 
     public List<StaffMember> getFound() {
         if (found == null && searched != null) {
-            found = allocations.findPeople(searched);
+            found = allocations.get().findPeople(searched);
         }
         return found == null ? List.of() : found;
     }
 
     public List<ConflictView> getConflicts() {
         if (conflicts == null) {
-            conflicts = allocations.myConflicts();
+            conflicts = allocations.get().myConflicts();
         }
         return conflicts;
     }

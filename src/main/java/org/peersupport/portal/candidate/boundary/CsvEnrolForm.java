@@ -14,6 +14,7 @@ import java.util.Set;
 import org.peersupport.portal.course.control.UploadInspector;
 import org.peersupport.portal.course.control.UploadRejectedException;
 import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.boundary.SessionBeanRef;
 import org.peersupport.portal.platform.control.BusinessException;
 
 /**
@@ -35,8 +36,7 @@ public class CsvEnrolForm implements Serializable {
     @Inject
     CohortPage page;
 
-    @Inject
-    Enrolling enrolling;
+    private final SessionBeanRef<Enrolling> enrolling = SessionBeanRef.of(Enrolling.class);
 
     @Inject
     Messages messages;
@@ -67,7 +67,7 @@ public class CsvEnrolForm implements Serializable {
             return;
         }
         try {
-            csvPreview = enrolling.previewCsv(page.getId(), bytes);
+            csvPreview = enrolling.get().previewCsv(page.getId(), bytes);
             csvProblems = csvPreview.problems();
             csvReady = csvPreview.ok();
             csvData = csvReady ? Base64.getEncoder().encodeToString(bytes) : null;
@@ -88,7 +88,7 @@ public class CsvEnrolForm implements Serializable {
             bytes = new byte[0];
         }
         try {
-            int count = enrolling.confirmCsv(page.getId(), bytes);
+            int count = enrolling.get().confirmCsv(page.getId(), bytes);
             page.confirm(SECTION, "cohortAdmin.csv.enrolled", count, page.getCohort().name());
             csvProblems = List.of();
         } catch (BusinessException e) {

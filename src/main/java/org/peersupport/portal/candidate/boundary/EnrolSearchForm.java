@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.boundary.SessionBeanRef;
 import org.peersupport.portal.platform.control.BusinessException;
 
 /**
@@ -23,8 +24,7 @@ public class EnrolSearchForm implements Serializable {
     @Inject
     CohortPage page;
 
-    @Inject
-    Enrolling enrolling;
+    private final SessionBeanRef<Enrolling> enrolling = SessionBeanRef.of(Enrolling.class);
 
     @Inject
     Messages messages;
@@ -44,7 +44,7 @@ public class EnrolSearchForm implements Serializable {
 
     public void enrol(StaffMember person) {
         try {
-            enrolling.enrol(page.getId(), person.username());
+            enrolling.get().enrol(page.getId(), person.username());
             page.confirm(SECTION, "cohortAdmin.enrolled", person.displayName(), page.getCohort().name());
         } catch (BusinessException e) {
             page.focus(SECTION);
@@ -55,7 +55,7 @@ public class EnrolSearchForm implements Serializable {
 
     public List<StaffMember> getFound() {
         if (found == null && searched != null) {
-            found = enrolling.searchDirectory(searched);
+            found = enrolling.get().searchDirectory(searched);
         }
         return found == null ? List.of() : found;
     }

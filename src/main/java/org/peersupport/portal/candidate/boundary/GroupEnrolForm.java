@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.boundary.SessionBeanRef;
 import org.peersupport.portal.platform.control.BusinessException;
 
 /**
@@ -21,8 +22,7 @@ public class GroupEnrolForm implements Serializable {
     @Inject
     CohortPage page;
 
-    @Inject
-    Enrolling enrolling;
+    private final SessionBeanRef<Enrolling> enrolling = SessionBeanRef.of(Enrolling.class);
 
     @Inject
     Messages messages;
@@ -36,7 +36,7 @@ public class GroupEnrolForm implements Serializable {
             return;
         }
         try {
-            int count = enrolling.enrolGroup(page.getId(), group.strip());
+            int count = enrolling.get().enrolGroup(page.getId(), group.strip());
             page.confirm(SECTION, count == 0 ? "cohortAdmin.group.none" : "cohortAdmin.group.enrolled", count,
                     group.strip());
             group = null;

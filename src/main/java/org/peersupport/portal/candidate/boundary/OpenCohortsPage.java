@@ -14,6 +14,7 @@ import org.peersupport.portal.candidate.control.LessonAccess;
 import org.peersupport.portal.candidate.entity.PlaceRequestStatus;
 import org.peersupport.portal.platform.boundary.Messages;
 import org.peersupport.portal.platform.boundary.ResultPage;
+import org.peersupport.portal.platform.boundary.SessionBeanRef;
 import org.peersupport.portal.platform.control.BusinessException;
 
 /**
@@ -34,11 +35,9 @@ public class OpenCohortsPage implements Serializable {
     /** The longest message the boundary takes. */
     public static final int MAX_MESSAGE = 2000;
 
-    @Inject
-    Cohorts cohorts;
+    private final SessionBeanRef<Cohorts> cohorts = SessionBeanRef.of(Cohorts.class);
 
-    @Inject
-    PlaceRequests placeRequests;
+    private final SessionBeanRef<PlaceRequests> placeRequests = SessionBeanRef.of(PlaceRequests.class);
 
     @Inject
     FacesContext faces;
@@ -62,7 +61,7 @@ public class OpenCohortsPage implements Serializable {
 
     public List<CohortSummary> getCohorts() {
         if (open == null) {
-            pager = cohorts.openCohortPage(search, page == null ? 1 : page, PAGE_SIZE);
+            pager = cohorts.get().openCohortPage(search, page == null ? 1 : page, PAGE_SIZE);
             List<CohortSummary> read = pager.rows();
             if (order.isEmpty()) {
                 read.forEach(c -> order.add(c.id()));
@@ -105,7 +104,7 @@ public class OpenCohortsPage implements Serializable {
 
     public List<MyPlaceRequest> getRequests() {
         if (requests == null) {
-            requests = placeRequests.myPlaceRequests();
+            requests = placeRequests.get().myPlaceRequests();
         }
         return requests;
     }
@@ -118,7 +117,7 @@ public class OpenCohortsPage implements Serializable {
 
     public boolean onCohort(long cohortId) {
         if (mine == null) {
-            mine = placeRequests.myCohortIds();
+            mine = placeRequests.get().myCohortIds();
         }
         return mine.contains(cohortId);
     }
@@ -145,7 +144,7 @@ public class OpenCohortsPage implements Serializable {
         }
         String name = getCohorts().stream().filter(c -> c.id() == cohortId).map(CohortSummary::name).findFirst().orElse("");
         try {
-            placeRequests.requestPlace(cohortId, message);
+            placeRequests.get().requestPlace(cohortId, message);
         } catch (BusinessException e) {
             errors.put(cohortId, messages.text(e));
             open = null;

@@ -7,6 +7,7 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
 import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.boundary.SessionBeanRef;
 import org.peersupport.portal.platform.control.BusinessException;
 
 /**
@@ -23,8 +24,7 @@ public class PlaceRequestsForm implements Serializable {
     @Inject
     CohortPage page;
 
-    @Inject
-    PlaceRequests placeRequests;
+    private final SessionBeanRef<PlaceRequests> placeRequests = SessionBeanRef.of(PlaceRequests.class);
 
     @Inject
     Messages messages;
@@ -34,7 +34,7 @@ public class PlaceRequestsForm implements Serializable {
     public void approve(PlaceRequestView request) {
         page.clearErrors();
         try {
-            placeRequests.approve(request.id());
+            placeRequests.get().approve(request.id());
             page.confirm(SECTION, "cohortAdmin.request.approved", request.displayName());
         } catch (BusinessException e) {
             page.focus(SECTION);
@@ -46,7 +46,7 @@ public class PlaceRequestsForm implements Serializable {
     public void decline(PlaceRequestView request) {
         page.clearErrors();
         try {
-            placeRequests.decline(request.id(), declineReasons.get(request.id()));
+            placeRequests.get().decline(request.id(), declineReasons.get(request.id()));
             declineReasons.remove(request.id());
             page.confirm(SECTION, "cohortAdmin.request.declined", request.displayName());
         } catch (BusinessException e) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.peersupport.portal.candidate.entity.EnrolmentStatus;
 import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.boundary.SessionBeanRef;
 import org.peersupport.portal.platform.control.BusinessException;
 
 /**
@@ -31,14 +32,11 @@ public class RecordPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
-    CandidateRecords records;
+    private final SessionBeanRef<CandidateRecords> records = SessionBeanRef.of(CandidateRecords.class);
 
-    @Inject
-    ConfidentialNotes confidentialNotes;
+    private final SessionBeanRef<ConfidentialNotes> confidentialNotes = SessionBeanRef.of(ConfidentialNotes.class);
 
-    @Inject
-    Enrolments enrolments;
+    private final SessionBeanRef<Enrolments> enrolments = SessionBeanRef.of(Enrolments.class);
 
     @Inject
     FacesContext faces;
@@ -82,7 +80,7 @@ public class RecordPage implements Serializable {
             return null;
         }
         try {
-            return records.personRecord(id);
+            return records.get().personRecord(id);
         } catch (BusinessException e) {
             notFound = true;
             return null;
@@ -151,7 +149,7 @@ public class RecordPage implements Serializable {
         EnrolmentForm form = form(enrolmentId);
         start();
         try {
-            enrolments.changeStatus(enrolmentId, to, form.getReason(), version(enrolmentId));
+            enrolments.get().changeStatus(enrolmentId, to, form.getReason(), version(enrolmentId));
         } catch (BusinessException e) {
             refused(enrolmentId, "enrolment.transition.reason".equals(e.key()) ? "reason" : "status", e);
             return null;
@@ -174,7 +172,7 @@ public class RecordPage implements Serializable {
             return null;
         }
         try {
-            enrolments.defer(enrolmentId, form.getDeferTo(), form.getDeferReason(), version(enrolmentId));
+            enrolments.get().defer(enrolmentId, form.getDeferTo(), form.getDeferReason(), version(enrolmentId));
         } catch (BusinessException e) {
             refused(enrolmentId, "defer", e);
             return null;
@@ -189,7 +187,7 @@ public class RecordPage implements Serializable {
         EnrolmentForm form = form(enrolmentId);
         start();
         try {
-            confidentialNotes.addNote(enrolmentId, form.getNote());
+            confidentialNotes.get().addNote(enrolmentId, form.getNote());
         } catch (BusinessException e) {
             refused(enrolmentId, "note", e);
             return null;

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.peersupport.portal.candidate.entity.AttendanceKind;
 import org.peersupport.portal.platform.boundary.Messages;
 import org.peersupport.portal.platform.boundary.PageLoads;
+import org.peersupport.portal.platform.boundary.SessionBeanRef;
 import org.peersupport.portal.platform.control.BusinessException;
 
 /**
@@ -26,8 +27,7 @@ public class RegisterPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
-    Attendance attendance;
+    private final SessionBeanRef<Attendance> attendance = SessionBeanRef.of(Attendance.class);
 
     @Inject
     Messages messages;
@@ -48,7 +48,7 @@ public class RegisterPage implements Serializable {
             if (session == null) {
                 throw new BusinessException("attendance.session.notFound", "There is no such cohort session.");
             }
-            return attendance.registerSession(session);
+            return attendance.get().registerSession(session);
         });
         if (header != null) {
             fillMarks();
@@ -87,7 +87,7 @@ public class RegisterPage implements Serializable {
             return;
         }
         try {
-            attendance.markAll(session, chosen);
+            attendance.get().markAll(session, chosen);
             Map<AttendanceKind, Integer> counts = new EnumMap<>(AttendanceKind.class);
             chosen.values().forEach(k -> counts.merge(k, 1, Integer::sum));
             messages.info(null, "register.saved", getHeader().number(), counts.getOrDefault(AttendanceKind.PRESENT, 0),
@@ -102,14 +102,14 @@ public class RegisterPage implements Serializable {
 
     public RegisterSession getHeader() {
         if (header == null) {
-            header = attendance.registerSession(session);
+            header = attendance.get().registerSession(session);
         }
         return header;
     }
 
     public List<RegisterLine> getLines() {
         if (lines == null) {
-            lines = attendance.register(session);
+            lines = attendance.get().register(session);
         }
         return lines;
     }

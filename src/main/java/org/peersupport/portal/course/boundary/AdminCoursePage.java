@@ -8,6 +8,7 @@ import java.util.List;
 import org.peersupport.portal.course.control.CompletionMode;
 import org.peersupport.portal.course.control.LessonHtml;
 import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.boundary.SessionBeanRef;
 import org.peersupport.portal.platform.control.BusinessException;
 
 /**
@@ -20,17 +21,13 @@ public class AdminCoursePage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
-    CourseVersionAdministration versions;
+    private final SessionBeanRef<CourseVersionAdministration> versions = SessionBeanRef.of(CourseVersionAdministration.class);
 
-    @Inject
-    CourseSessions courseSessions;
+    private final SessionBeanRef<CourseSessions> courseSessions = SessionBeanRef.of(CourseSessions.class);
 
-    @Inject
-    CourseGlossary courseGlossary;
+    private final SessionBeanRef<CourseGlossary> courseGlossary = SessionBeanRef.of(CourseGlossary.class);
 
-    @Inject
-    UsefulResources usefulResources;
+    private final SessionBeanRef<UsefulResources> usefulResources = SessionBeanRef.of(UsefulResources.class);
 
     @Inject
     Messages messages;
@@ -82,7 +79,7 @@ public class AdminCoursePage implements Serializable {
 
     public void saveDetails() {
         try {
-            versions.updateCourseDetails(id, new CourseDetails(title, summary, versionLabel, awardName, scqfLevel,
+            versions.get().updateCourseDetails(id, new CourseDetails(title, summary, versionLabel, awardName, scqfLevel,
                     credits, completionMode, attendanceThreshold, agreementHtml, agreementDraft), version);
             messages.info(null, "admin.details.saved");
             course = null;
@@ -93,15 +90,15 @@ public class AdminCoursePage implements Serializable {
     }
 
     public void moveSession(long sessionId, int direction) {
-        run(() -> courseSessions.moveSession(sessionId, direction), "admin.session.moved");
+        run(() -> courseSessions.get().moveSession(sessionId, direction), "admin.session.moved");
     }
 
     public void removeSession(long sessionId) {
-        run(() -> courseSessions.removeSession(sessionId), "admin.session.removed");
+        run(() -> courseSessions.get().removeSession(sessionId), "admin.session.removed");
     }
 
     public void addSession() {
-        if (run(() -> courseSessions.addSession(id, newSessionTitle, newSessionAims), "admin.session.added")) {
+        if (run(() -> courseSessions.get().addSession(id, newSessionTitle, newSessionAims), "admin.session.added")) {
             newSessionTitle = null;
             newSessionAims = null;
         }
@@ -111,8 +108,8 @@ public class AdminCoursePage implements Serializable {
     public void addGlossaryTerm() {
         String html = LessonHtml.fromMarkdown(newDefinition);
         boolean done = editingTermId == null
-                ? run(() -> courseGlossary.addGlossaryTerm(id, newTerm, html, null), "admin.glossary.added")
-                : run(() -> courseGlossary.updateGlossaryTerm(editingTermId, newTerm, html, null, editingTermVersion),
+                ? run(() -> courseGlossary.get().addGlossaryTerm(id, newTerm, html, null), "admin.glossary.added")
+                : run(() -> courseGlossary.get().updateGlossaryTerm(editingTermId, newTerm, html, null, editingTermVersion),
                         "admin.glossary.saved");
         if (done) {
             clearTermForm();
@@ -138,15 +135,15 @@ public class AdminCoursePage implements Serializable {
     }
 
     public void removeGlossaryTerm(long termId) {
-        run(() -> courseGlossary.removeGlossaryTerm(termId), "admin.glossary.removed");
+        run(() -> courseGlossary.get().removeGlossaryTerm(termId), "admin.glossary.removed");
     }
 
     /** Adds a resource, or saves the one being edited. */
     public void addResource() {
         boolean done = editingResourceId == null
-                ? run(() -> usefulResources.addUsefulResource(id, newResourceTitle, newResourceUrl, newResourceDescription),
+                ? run(() -> usefulResources.get().addUsefulResource(id, newResourceTitle, newResourceUrl, newResourceDescription),
                         "admin.resources.added")
-                : run(() -> usefulResources.updateUsefulResource(editingResourceId, newResourceTitle, newResourceUrl,
+                : run(() -> usefulResources.get().updateUsefulResource(editingResourceId, newResourceTitle, newResourceUrl,
                         newResourceDescription, editingResourceVersion), "admin.resources.saved");
         if (done) {
             clearResourceForm();
@@ -181,7 +178,7 @@ public class AdminCoursePage implements Serializable {
     }
 
     public void removeResource(long resourceId) {
-        run(() -> usefulResources.removeUsefulResource(resourceId), "admin.resources.removed");
+        run(() -> usefulResources.get().removeUsefulResource(resourceId), "admin.resources.removed");
     }
 
     /** Runs a change, reports it, and re-reads the lists; a refused change is explained instead. */
@@ -202,28 +199,28 @@ public class AdminCoursePage implements Serializable {
 
     public CourseEditView getCourse() {
         if (course == null) {
-            course = versions.courseForEdit(id);
+            course = versions.get().courseForEdit(id);
         }
         return course;
     }
 
     public List<SessionEditView> getSessions() {
         if (sessions == null) {
-            sessions = courseSessions.sessions(id);
+            sessions = courseSessions.get().sessions(id);
         }
         return sessions;
     }
 
     public List<GlossaryTermEditView> getGlossary() {
         if (glossary == null) {
-            glossary = courseGlossary.glossaryTerms(id);
+            glossary = courseGlossary.get().glossaryTerms(id);
         }
         return glossary;
     }
 
     public List<ResourceEditView> getResources() {
         if (resources == null) {
-            resources = usefulResources.usefulResources(id);
+            resources = usefulResources.get().usefulResources(id);
         }
         return resources;
     }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.boundary.SessionBeanRef;
 import org.peersupport.portal.platform.control.BusinessException;
 import org.peersupport.portal.platform.control.UkTime;
 
@@ -22,11 +23,9 @@ public class AdminCoursesPage implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final DateTimeFormatter DATE = UkTime.DATE_SHORT;
 
-    @Inject
-    CourseVersionAdministration versions;
+    private final SessionBeanRef<CourseVersionAdministration> versions = SessionBeanRef.of(CourseVersionAdministration.class);
 
-    @Inject
-    CoursePackages packages;
+    private final SessionBeanRef<CoursePackages> packages = SessionBeanRef.of(CoursePackages.class);
 
     @Inject
     Messages messages;
@@ -40,7 +39,7 @@ public class AdminCoursesPage implements Serializable {
 
     public List<CourseVersionSummary> getCourses() {
         if (courses == null) {
-            courses = versions.courses();
+            courses = versions.get().courses();
         }
         return courses;
     }
@@ -52,7 +51,7 @@ public class AdminCoursesPage implements Serializable {
             return;
         }
         try (InputStream in = upload.getInputStream()) {
-            ImportResult result = packages.importPackage(in);
+            ImportResult result = packages.get().importPackage(in);
             messages.info(null, "admin.imported", result.title(), result.versionNumber(), result.sessionCount(),
                     result.exerciseFileCount());
             courses = null;
@@ -64,7 +63,7 @@ public class AdminCoursesPage implements Serializable {
 
     public String createCourse() {
         try {
-            long id = versions.createCourse(newCode, newTitle, newSummary);
+            long id = versions.get().createCourse(newCode, newTitle, newSummary);
             messages.info(null, "admin.created", newTitle);
             return "course?faces-redirect=true&id=" + id;
         } catch (BusinessException e) {
@@ -74,13 +73,13 @@ public class AdminCoursesPage implements Serializable {
     }
 
     public String publish(CourseVersionSummary version) {
-        versions.publish(version.courseId());
+        versions.get().publish(version.courseId());
         messages.info(null, "admin.published", version.title(), version.versionNumber());
         return "index?faces-redirect=true";
     }
 
     public String newDraft(CourseVersionSummary version) {
-        long draft = versions.newDraftFrom(version.courseId());
+        long draft = versions.get().newDraftFrom(version.courseId());
         messages.info(null, "admin.draftCreated", version.title(), version.versionNumber() + 1);
         return "course?faces-redirect=true&id=" + draft;
     }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.boundary.SessionBeanRef;
 import org.peersupport.portal.platform.control.BusinessException;
 
 /**
@@ -20,11 +21,9 @@ public class AdminSessionPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
-    CourseSessions courseSessions;
+    private final SessionBeanRef<CourseSessions> courseSessions = SessionBeanRef.of(CourseSessions.class);
 
-    @Inject
-    ExerciseFiles exerciseFiles;
+    private final SessionBeanRef<ExerciseFiles> exerciseFiles = SessionBeanRef.of(ExerciseFiles.class);
 
     @Inject
     Messages messages;
@@ -48,7 +47,7 @@ public class AdminSessionPage implements Serializable {
 
     public void save() {
         try {
-            courseSessions.updateSession(id, title, aims, aboutHtml, version);
+            courseSessions.get().updateSession(id, title, aims, aboutHtml, version);
             messages.info(null, "admin.session.saved");
             context = null;
             load();
@@ -63,7 +62,7 @@ public class AdminSessionPage implements Serializable {
             return;
         }
         try (InputStream in = file.getInputStream()) {
-            exerciseFiles.addExerciseFile(id, in, file.getSubmittedFileName(),
+            exerciseFiles.get().addExerciseFile(id, in, file.getSubmittedFileName(),
                     fileTitle == null || fileTitle.isBlank() ? file.getSubmittedFileName() : fileTitle);
             messages.info(null, "admin.files.uploaded");
             fileTitle = null;
@@ -75,7 +74,7 @@ public class AdminSessionPage implements Serializable {
 
     public void removeFile(long fileId) {
         try {
-            exerciseFiles.removeExerciseFile(fileId);
+            exerciseFiles.get().removeExerciseFile(fileId);
             messages.info(null, "admin.files.removed");
         } catch (BusinessException e) {
             messages.refused(null, e);
@@ -85,7 +84,7 @@ public class AdminSessionPage implements Serializable {
 
     public SessionEditContext getContext() {
         if (context == null) {
-            context = courseSessions.sessionForEdit(id);
+            context = courseSessions.get().sessionForEdit(id);
         }
         return context;
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import org.peersupport.portal.course.control.UsefulResource;
 import org.peersupport.portal.platform.boundary.Messages;
 import org.peersupport.portal.platform.boundary.PageLoads;
+import org.peersupport.portal.platform.boundary.SessionBeanRef;
 
 /** Backs {@code learning/course.xhtml}: a course's sessions and the caller's progress through them. */
 @Named
@@ -18,8 +19,7 @@ public class CoursePage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
-    CourseCatalog catalog;
+    private final SessionBeanRef<CourseCatalog> catalog = SessionBeanRef.of(CourseCatalog.class);
 
     @Inject
     FacesContext faces;
@@ -32,11 +32,11 @@ public class CoursePage implements Serializable {
     private transient List<UsefulResource> resources;
 
     public void load() throws IOException {
-        overview = PageLoads.loadOrNotFound(faces, () -> catalog.overview(course));
+        overview = PageLoads.loadOrNotFound(faces, () -> catalog.get().overview(course));
     }
 
     public String switchVersion() {
-        catalog.switchToLatestVersion(course);
+        catalog.get().switchToLatestVersion(course);
         messages.info(null, "course.switched");
         return "course?faces-redirect=true&includeViewParams=true";
     }
@@ -44,14 +44,14 @@ public class CoursePage implements Serializable {
     /** The overview; read again after the view was restored from another request (it is not kept in the session). */
     public CourseOverview getOverview() {
         if (overview == null && course != null) {
-            overview = catalog.overview(course);
+            overview = catalog.get().overview(course);
         }
         return overview;
     }
 
     public List<UsefulResource> getResources() {
         if (resources == null && course != null) {
-            resources = catalog.usefulResources(course);
+            resources = catalog.get().usefulResources(course);
         }
         return resources;
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.peersupport.portal.platform.boundary.Messages;
 import org.peersupport.portal.platform.boundary.PageLoads;
+import org.peersupport.portal.platform.boundary.SessionBeanRef;
 import org.peersupport.portal.platform.control.BusinessException;
 
 /**
@@ -26,8 +27,7 @@ public class StructurePage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
-    CourseStructure structure;
+    private final SessionBeanRef<CourseStructure> structure = SessionBeanRef.of(CourseStructure.class);
 
     @Inject
     FacesContext faces;
@@ -55,7 +55,7 @@ public class StructurePage implements Serializable {
             if (course == null) {
                 throw new BusinessException("course.notFound", "That course is not available.");
             }
-            return structure.heading(course);
+            return structure.get().heading(course);
         });
     }
 
@@ -63,21 +63,21 @@ public class StructurePage implements Serializable {
 
     public StructureHeading getHeading() {
         if (heading == null && course != null) {
-            heading = structure.heading(course);
+            heading = structure.get().heading(course);
         }
         return heading;
     }
 
     public List<UnitView> getUnits() {
         if (units == null && course != null) {
-            units = structure.units(course);
+            units = structure.get().units(course);
         }
         return units;
     }
 
     public List<AssessmentTaskView> getTasks() {
         if (tasks == null && course != null) {
-            tasks = structure.assessmentTasks(course);
+            tasks = structure.get().assessmentTasks(course);
         }
         return tasks;
     }
@@ -149,49 +149,49 @@ public class StructurePage implements Serializable {
 
     public String addUnit() {
         return save("newUnit:0", newUnit, "title", Set.of("code", "title"),
-                () -> structure.addUnit(course, newUnit.getCode(), newUnit.getText()), "structure.unit.added", newUnit.getCode());
+                () -> structure.get().addUnit(course, newUnit.getCode(), newUnit.getText()), "structure.unit.added", newUnit.getCode());
     }
 
     public String saveUnit(long unitId) {
         return save("unit:" + unitId, edit, "title", Set.of("code", "title"),
-                () -> structure.updateUnit(unitId, edit.getCode(), edit.getText(), edit.getVersion()), "structure.unit.saved", edit.getCode());
+                () -> structure.get().updateUnit(unitId, edit.getCode(), edit.getText(), edit.getVersion()), "structure.unit.saved", edit.getCode());
     }
 
     public String removeUnit(UnitView unit) {
-        return remove(() -> structure.removeUnit(unit.unitId()), "structure.unit.removed", unit.code());
+        return remove(() -> structure.get().removeUnit(unit.unitId()), "structure.unit.removed", unit.code());
     }
 
     public String addOutcome(long unitId) {
         StructureItemForm form = newOutcomeFor(unitId);
         return save("newOutcome:" + unitId, form, "text", Set.of("code", "text"),
-                () -> structure.addOutcome(unitId, form.getCode(), form.getText(), form.isDraft()), "structure.outcome.added", form.getCode());
+                () -> structure.get().addOutcome(unitId, form.getCode(), form.getText(), form.isDraft()), "structure.outcome.added", form.getCode());
     }
 
     public String saveOutcome(long outcomeId) {
         return save("outcome:" + outcomeId, edit, "text", Set.of("code", "text"),
-                () -> structure.updateOutcome(outcomeId, edit.getCode(), edit.getText(), edit.isDraft(), edit.getVersion()),
+                () -> structure.get().updateOutcome(outcomeId, edit.getCode(), edit.getText(), edit.isDraft(), edit.getVersion()),
                 "structure.outcome.saved", edit.getCode());
     }
 
     public String removeOutcome(OutcomeView outcome) {
-        return remove(() -> structure.removeOutcome(outcome.outcomeId()), "structure.outcome.removed", outcome.code());
+        return remove(() -> structure.get().removeOutcome(outcome.outcomeId()), "structure.outcome.removed", outcome.code());
     }
 
     public String addRequirement(long outcomeId) {
         StructureItemForm form = newRequirementFor(outcomeId);
         return save("newRequirement:" + outcomeId, form, "text", Set.of("code", "text"),
-                () -> structure.addEvidenceRequirement(outcomeId, form.getCode(), form.getText(), form.isDraft()),
+                () -> structure.get().addEvidenceRequirement(outcomeId, form.getCode(), form.getText(), form.isDraft()),
                 "structure.requirement.added", form.getCode());
     }
 
     public String saveRequirement(long requirementId) {
         return save("requirement:" + requirementId, edit, "text", Set.of("code", "text"),
-                () -> structure.updateEvidenceRequirement(requirementId, edit.getCode(), edit.getText(), edit.isDraft(),
+                () -> structure.get().updateEvidenceRequirement(requirementId, edit.getCode(), edit.getText(), edit.isDraft(),
                         edit.getVersion()), "structure.requirement.saved", edit.getCode());
     }
 
     public String removeRequirement(EvidenceRequirementView requirement) {
-        return remove(() -> structure.removeEvidenceRequirement(requirement.requirementId()), "structure.requirement.removed",
+        return remove(() -> structure.get().removeEvidenceRequirement(requirement.requirementId()), "structure.requirement.removed",
                 requirement.code());
     }
 
@@ -211,7 +211,7 @@ public class StructurePage implements Serializable {
             return null;
         }
         try {
-            structure.updateAssessmentTask(view.taskId(), task.getTitle(), task.getDescription(), task.getSetAt(),
+            structure.get().updateAssessmentTask(view.taskId(), task.getTitle(), task.getDescription(), task.getSetAt(),
                     task.getDueAt(), task.getOutcomes(), task.getVersion());
         } catch (BusinessException e) {
             refused(form, Set.of("title", "description", "setAt", "dueAt", "outcomes"), e);

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.peersupport.portal.course.control.SignpostContact;
 import org.peersupport.portal.platform.boundary.Messages;
 import org.peersupport.portal.platform.boundary.PageLoads;
+import org.peersupport.portal.platform.boundary.SessionBeanRef;
 import org.peersupport.portal.platform.control.BusinessException;
 
 /**
@@ -25,8 +26,7 @@ public class WarningPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
-    ContentWarnings warnings;
+    private final SessionBeanRef<ContentWarnings> warnings = SessionBeanRef.of(ContentWarnings.class);
 
     @Inject
     FacesContext faces;
@@ -55,7 +55,7 @@ public class WarningPage implements Serializable {
             if (session == null) {
                 throw new BusinessException("course.session.notFound", "There is no such session.");
             }
-            return warnings.contentWarning(session);
+            return warnings.get().contentWarning(session);
         });
         if (view == null) {
             return;
@@ -108,7 +108,7 @@ public class WarningPage implements Serializable {
         List<String> lines = topics == null ? List.of() : Arrays.stream(topics.split("\\R"))
                 .map(String::strip).filter(t -> !t.isEmpty()).toList();
         try {
-            warnings.updateContentWarning(session, lines, note, checked, version);
+            warnings.get().updateContentWarning(session, lines, note, checked, version);
         } catch (BusinessException e) {
             errors.refused(null, Set.of("topics"), e, messages, faces);
             return null;

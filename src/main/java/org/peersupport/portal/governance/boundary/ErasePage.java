@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import org.peersupport.portal.platform.boundary.Messages;
 import org.peersupport.portal.platform.boundary.PageLoads;
+import org.peersupport.portal.platform.boundary.SessionBeanRef;
 import org.peersupport.portal.platform.control.BusinessException;
 
 /**
@@ -20,8 +21,7 @@ public class ErasePage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
-    Erasure erasure;
+    private final SessionBeanRef<Erasure> erasure = SessionBeanRef.of(Erasure.class);
 
     @Inject
     Messages messages;
@@ -36,7 +36,7 @@ public class ErasePage implements Serializable {
             PageLoads.notFound(FacesContext.getCurrentInstance(), "There is no such person.");
             return;
         }
-        plan = PageLoads.loadOrNotFound(FacesContext.getCurrentInstance(), () -> erasure.plan(person),
+        plan = PageLoads.loadOrNotFound(FacesContext.getCurrentInstance(), () -> erasure.get().plan(person),
                 "governance.person.notFound");
     }
 
@@ -48,12 +48,12 @@ public class ErasePage implements Serializable {
         }
         try {
             String name = plan.name();
-            erasure.erase(person);
+            erasure.get().erase(person);
             messages.info(null, "governance.erase.done", name);
             return "/governance/index.xhtml?faces-redirect=true";
         } catch (BusinessException e) {
             confirmError = messages.text(e);
-            plan = erasure.plan(person);
+            plan = erasure.get().plan(person);
             return null;
         }
     }

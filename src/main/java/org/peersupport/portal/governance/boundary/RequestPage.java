@@ -16,6 +16,7 @@ import org.peersupport.portal.governance.entity.Disclosure;
 import org.peersupport.portal.governance.entity.SubjectAccessRequest;
 import org.peersupport.portal.platform.boundary.Messages;
 import org.peersupport.portal.platform.boundary.PageLoads;
+import org.peersupport.portal.platform.boundary.SessionBeanRef;
 import org.peersupport.portal.platform.control.BusinessException;
 import org.peersupport.portal.platform.control.UkTime;
 
@@ -31,11 +32,9 @@ public class RequestPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
-    SubjectAccessRequests requests;
+    private final SessionBeanRef<SubjectAccessRequests> requests = SessionBeanRef.of(SubjectAccessRequests.class);
 
-    @Inject
-    SubjectAccess subjectAccess;
+    private final SessionBeanRef<SubjectAccess> subjectAccess = SessionBeanRef.of(SubjectAccess.class);
 
     @Inject
     Messages messages;
@@ -61,9 +60,9 @@ public class RequestPage implements Serializable {
     public void load() throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
         if (id != null) {
-            view = PageLoads.loadOrNotFound(faces, () -> requests.request(id), "governance.request.notFound");
+            view = PageLoads.loadOrNotFound(faces, () -> requests.get().request(id), "governance.request.notFound");
         } else if (person != null) {
-            subject = PageLoads.loadOrNotFound(faces, () -> subjectAccess.person(person), "governance.person.notFound");
+            subject = PageLoads.loadOrNotFound(faces, () -> subjectAccess.get().person(person), "governance.person.notFound");
             if (receivedOn == null) {
                 receivedOn = LocalDate.now(clock.withZone(UkTime.ZONE)).toString();
             }
@@ -82,7 +81,7 @@ public class RequestPage implements Serializable {
             return null;
         }
         try {
-            long created = requests.record(person, received, channel == null || channel.isBlank() ? null
+            long created = requests.get().record(person, received, channel == null || channel.isBlank() ? null
                     : SubjectAccessRequest.Channel.valueOf(channel), reference);
             return "/governance/request.xhtml?faces-redirect=true&id=" + created;
         } catch (BusinessException e) {
@@ -99,7 +98,7 @@ public class RequestPage implements Serializable {
         error = null;
         try {
             String decision = decisions.get(recordClass);
-            requests.decide(id, recordClass, decision == null || decision.isBlank() ? null
+            requests.get().decide(id, recordClass, decision == null || decision.isBlank() ? null
                     : Disclosure.Decision.valueOf(decision), reasons.get(recordClass));
             decisions.remove(recordClass);
             reasons.remove(recordClass);
@@ -107,18 +106,18 @@ public class RequestPage implements Serializable {
         } catch (BusinessException e) {
             classErrors.put(recordClass, messages.text(e));
         }
-        view = requests.request(id);
+        view = requests.get().request(id);
     }
 
     public void complete() {
         error = null;
         try {
-            requests.complete(id, view.version());
+            requests.get().complete(id, view.version());
             messages.info(null, "governance.request.completed");
         } catch (BusinessException e) {
             error = messages.text(e);
         }
-        view = requests.request(id);
+        view = requests.get().request(id);
     }
 
     public List<SubjectAccessRequest.Channel> getChannels() {

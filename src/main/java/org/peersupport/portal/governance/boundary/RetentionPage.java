@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.peersupport.portal.platform.boundary.Messages;
 import org.peersupport.portal.platform.boundary.PageLoads;
+import org.peersupport.portal.platform.boundary.SessionBeanRef;
 import org.peersupport.portal.platform.control.BusinessException;
 import org.peersupport.portal.platform.control.UkTime;
 
@@ -28,14 +29,11 @@ public class RetentionPage implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(RetentionPage.class.getName());
 
-    @Inject
-    Retention retention;
+    private final SessionBeanRef<Retention> retention = SessionBeanRef.of(Retention.class);
 
-    @Inject
-    RetentionJob job;
+    private final SessionBeanRef<RetentionJob> job = SessionBeanRef.of(RetentionJob.class);
 
-    @Inject
-    SubjectAccess subjectAccess;
+    private final SessionBeanRef<SubjectAccess> subjectAccess = SessionBeanRef.of(SubjectAccess.class);
 
     @Inject
     Messages messages;
@@ -59,9 +57,9 @@ public class RetentionPage implements Serializable {
     public void load() throws IOException {
         if (person != null) {
             FacesContext faces = FacesContext.getCurrentInstance();
-            subject = PageLoads.loadOrNotFound(faces, () -> subjectAccess.person(person), "governance.person.notFound");
+            subject = PageLoads.loadOrNotFound(faces, () -> subjectAccess.get().person(person), "governance.person.notFound");
             if (subject != null) {
-                subjectEnrolments = new java.util.LinkedHashMap<>(retention.enrolmentsOf(person));
+                subjectEnrolments = new java.util.LinkedHashMap<>(retention.get().enrolmentsOf(person));
             }
         }
     }
@@ -70,7 +68,7 @@ public class RetentionPage implements Serializable {
         fieldErrors.clear();
         try {
             Long enrolment = holdTarget == null || holdTarget.isBlank() ? null : Long.valueOf(holdTarget);
-            retention.placeHold(person, enrolment, holdReason);
+            retention.get().placeHold(person, enrolment, holdReason);
             messages.info(null, "governance.hold.placed", subject.displayName());
             holdReason = null;
             holdTarget = "";
@@ -85,7 +83,7 @@ public class RetentionPage implements Serializable {
     public void release(long holdId, long version) {
         holdsError = null;
         try {
-            retention.releaseHold(holdId, version);
+            retention.get().releaseHold(holdId, version);
             messages.info(null, "governance.hold.releasedNow");
         } catch (BusinessException e) {
             holdsError = messages.text(e);
@@ -97,7 +95,7 @@ public class RetentionPage implements Serializable {
         LocalDate today = LocalDate.now(clock.withZone(UkTime.ZONE));
         RetentionJob.PurgeRun run;
         try {
-            run = job.run(today);
+            run = job.get().run(today);
         } catch (RuntimeException e) {
             // rolled back and the day released: nothing was deleted
             LOG.log(java.util.logging.Level.SEVERE, "Today's retention purge, run from the retention page, failed", e);
@@ -121,14 +119,14 @@ public class RetentionPage implements Serializable {
 
     public List<Retention.ScheduleLine> getSchedule() {
         if (schedule == null) {
-            schedule = retention.schedule();
+            schedule = retention.get().schedule();
         }
         return schedule;
     }
 
     public List<Retention.DueClass> getDue() {
         if (due == null) {
-            due = retention.preview();
+            due = retention.get().preview();
         }
         return due;
     }
@@ -139,14 +137,14 @@ public class RetentionPage implements Serializable {
 
     public List<Retention.HoldLine> getHolds() {
         if (holds == null) {
-            holds = retention.holds();
+            holds = retention.get().holds();
         }
         return holds;
     }
 
     public List<Retention.PurgeLine> getPurges() {
         if (purges == null) {
-            purges = retention.purges(40);
+            purges = retention.get().purges(40);
         }
         return purges;
     }

@@ -9,6 +9,7 @@ import java.io.Serializable;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.boundary.SessionBeanRef;
 import org.peersupport.portal.platform.control.BusinessException;
 import org.peersupport.portal.platform.control.UkTime;
 
@@ -25,8 +26,7 @@ public class NoticesPage implements Serializable {
     private static final DateTimeFormatter WHEN = UkTime.DATE_TIME
             .withZone(UkTime.ZONE);
 
-    @Inject
-    Notices notices;
+    private final SessionBeanRef<Notices> notices = SessionBeanRef.of(Notices.class);
 
     @Inject
     Messages messages;
@@ -39,7 +39,7 @@ public class NoticesPage implements Serializable {
 
     public NoticeList getList() {
         if (list == null) {
-            list = notices.mine(page);
+            list = notices.get().mine(page);
         }
         return list;
     }
@@ -50,7 +50,7 @@ public class NoticesPage implements Serializable {
 
     public void open(long noticeId) throws IOException {
         try {
-            Optional<String> link = notices.markRead(noticeId);
+            Optional<String> link = notices.get().markRead(noticeId);
             if (link.isPresent()) {
                 external.redirect(external.getRequestContextPath() + link.get());
                 return;
@@ -63,7 +63,7 @@ public class NoticesPage implements Serializable {
 
     public void markRead(long noticeId) {
         try {
-            notices.markRead(noticeId);
+            notices.get().markRead(noticeId);
             messages.info(null, "notices.markedRead");
         } catch (BusinessException e) {
             messages.refused(null, e);
@@ -72,7 +72,7 @@ public class NoticesPage implements Serializable {
     }
 
     public void markAllRead() {
-        int read = notices.markAllRead();
+        int read = notices.get().markAllRead();
         messages.info(null, read == 1 ? "notices.allMarkedRead.one" : "notices.allMarkedRead", read);
         list = null;
     }

@@ -18,6 +18,7 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.peersupport.portal.platform.boundary.Messages;
 import org.peersupport.portal.platform.boundary.PageLoads;
+import org.peersupport.portal.platform.boundary.SessionBeanRef;
 import org.peersupport.portal.platform.control.BusinessException;
 import org.peersupport.portal.platform.control.DatabaseOutage;
 import org.peersupport.portal.portfolio.entity.EvidenceKind;
@@ -52,14 +53,11 @@ public class EvidencePage implements Serializable {
         FIELDS.putAll(TestimonyForm.FIELDS);
     }
 
-    @Inject
-    Portfolios portfolios;
+    private final SessionBeanRef<Portfolios> portfolios = SessionBeanRef.of(Portfolios.class);
 
-    @Inject
-    EvidenceItems evidenceItems;
+    private final SessionBeanRef<EvidenceItems> evidenceItems = SessionBeanRef.of(EvidenceItems.class);
 
-    @Inject
-    Testimonies testimonies;
+    private final SessionBeanRef<Testimonies> testimonies = SessionBeanRef.of(Testimonies.class);
 
     @Inject
     Messages messages;
@@ -91,7 +89,7 @@ public class EvidencePage implements Serializable {
 
     public void load() throws IOException {
         if (id != null) {
-            item = PageLoads.loadOrNotFound(faces, () -> portfolios.item(id));
+            item = PageLoads.loadOrNotFound(faces, () -> portfolios.get().item(id));
             if (item == null) {
                 return;
             }
@@ -102,7 +100,7 @@ public class EvidencePage implements Serializable {
             PageLoads.notFound(faces, "No such evidence");
             return;
         }
-        structure = PageLoads.loadOrNotFound(faces, () -> portfolios.matrix(enrolment));
+        structure = PageLoads.loadOrNotFound(faces, () -> portfolios.get().matrix(enrolment));
         if (structure != null && id == null && !structure.heading().editable()) {
             PageLoads.notFound(faces, "This portfolio cannot change");
         }
@@ -129,14 +127,14 @@ public class EvidencePage implements Serializable {
 
     public ItemView getItem() {
         if (item == null && id != null) {
-            item = portfolios.item(id);
+            item = portfolios.get().item(id);
         }
         return item;
     }
 
     public MatrixView getStructure() {
         if (structure == null && enrolment != null) {
-            structure = portfolios.matrix(enrolment);
+            structure = portfolios.get().matrix(enrolment);
         }
         return structure;
     }
@@ -167,7 +165,7 @@ public class EvidencePage implements Serializable {
         Testimony revised = isTestimonyEditable() ? testimony.testimony() : null;
         ItemEdit edit = new ItemEdit(title, assessorOnly, chosen(), bodyHtml, reflectionDate, witnessUsername, revised);
         try {
-            evidenceItems.save(id, edit, version);
+            evidenceItems.get().save(id, edit, version);
         } catch (BusinessException e) {
             return refused(e);
         }
@@ -181,7 +179,7 @@ public class EvidencePage implements Serializable {
      */
     public void autosave() {
         try {
-            Saved saved = evidenceItems.autosave(id, bodyHtml, version);
+            Saved saved = evidenceItems.get().autosave(id, bodyHtml, version);
             version = saved.version();
             savedAt = saved.savedAt();
             wordCount = saved.wordCount();
@@ -207,7 +205,7 @@ public class EvidencePage implements Serializable {
             return null;
         }
         try (InputStream in = file.getInputStream()) {
-            long created = evidenceItems.createFile(enrolment, fileTitle, in, file.getSubmittedFileName());
+            long created = evidenceItems.get().createFile(enrolment, fileTitle, in, file.getSubmittedFileName());
             messages.info(null, "evidence.file.uploaded");
             return "evidence?faces-redirect=true&id=" + created;
         } catch (BusinessException e) {
@@ -222,7 +220,7 @@ public class EvidencePage implements Serializable {
             return null;
         }
         try (InputStream in = file.getInputStream()) {
-            evidenceItems.replaceFile(id, in, file.getSubmittedFileName(), version);
+            evidenceItems.get().replaceFile(id, in, file.getSubmittedFileName(), version);
             messages.info(null, "evidence.file.replaced");
             return "evidence?faces-redirect=true&id=" + id;
         } catch (BusinessException e) {
@@ -233,7 +231,7 @@ public class EvidencePage implements Serializable {
     public String requestTestimony() {
         errors.clear();
         try {
-            long created = testimonies.request(enrolment, title, witnessUsername, testimony.testimony());
+            long created = testimonies.get().request(enrolment, title, witnessUsername, testimony.testimony());
             messages.info(null, "evidence.testimony.requested");
             return "evidence?faces-redirect=true&id=" + created;
         } catch (BusinessException e) {
@@ -243,7 +241,7 @@ public class EvidencePage implements Serializable {
 
     public String delete() {
         try {
-            evidenceItems.delete(id, version);
+            evidenceItems.get().delete(id, version);
         } catch (BusinessException e) {
             return refused(e);
         }

@@ -9,6 +9,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import org.peersupport.portal.platform.boundary.Messages;
 import org.peersupport.portal.platform.boundary.PageLoads;
+import org.peersupport.portal.platform.boundary.SessionBeanRef;
 import org.peersupport.portal.platform.control.BusinessException;
 
 /**
@@ -22,11 +23,9 @@ public class PortfolioPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
-    Portfolios portfolios;
+    private final SessionBeanRef<Portfolios> portfolios = SessionBeanRef.of(Portfolios.class);
 
-    @Inject
-    EvidenceItems evidenceItems;
+    private final SessionBeanRef<EvidenceItems> evidenceItems = SessionBeanRef.of(EvidenceItems.class);
 
     @Inject
     Messages messages;
@@ -42,8 +41,8 @@ public class PortfolioPage implements Serializable {
 
     public void load() throws IOException {
         if (enrolment == null) {
-            PortfolioSummary first = portfolios.myPortfolios().stream().filter(p -> p.heading().editable()).findFirst()
-                    .orElse(portfolios.myPortfolios().stream().findFirst().orElse(null));
+            PortfolioSummary first = portfolios.get().myPortfolios().stream().filter(p -> p.heading().editable()).findFirst()
+                    .orElse(portfolios.get().myPortfolios().stream().findFirst().orElse(null));
             if (first == null) {
                 faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath() + "/candidate/index.xhtml");
                 faces.responseComplete();
@@ -51,23 +50,23 @@ public class PortfolioPage implements Serializable {
             }
             enrolment = first.heading().enrolmentId();
         }
-        portfolio = PageLoads.loadOrNotFound(faces, () -> portfolios.portfolio(enrolment));
+        portfolio = PageLoads.loadOrNotFound(faces, () -> portfolios.get().portfolio(enrolment));
     }
 
     public PortfolioView getPortfolio() {
         if (portfolio == null && enrolment != null) {
-            portfolio = portfolios.portfolio(enrolment);
+            portfolio = portfolios.get().portfolio(enrolment);
         }
         return portfolio;
     }
 
     public String newWritten() {
-        return created(() -> evidenceItems.createWritten(enrolment, messages.text("portfolio.new.written.title",
+        return created(() -> evidenceItems.get().createWritten(enrolment, messages.text("portfolio.new.written.title",
                 format.date(Instant.now()))), "portfolio.new.written.done");
     }
 
     public String newReflection() {
-        return created(() -> evidenceItems.createReflection(enrolment, messages.text("portfolio.new.reflection.title",
+        return created(() -> evidenceItems.get().createReflection(enrolment, messages.text("portfolio.new.reflection.title",
                 format.date(Instant.now())), null), "portfolio.new.reflection.done");
     }
 

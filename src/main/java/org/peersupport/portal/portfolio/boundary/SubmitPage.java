@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.peersupport.portal.platform.boundary.Messages;
 import org.peersupport.portal.platform.boundary.PageLoads;
+import org.peersupport.portal.platform.boundary.SessionBeanRef;
 import org.peersupport.portal.platform.control.BusinessException;
 
 /**
@@ -26,8 +27,7 @@ public class SubmitPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
-    Submissions submissions;
+    private final SessionBeanRef<Submissions> submissions = SessionBeanRef.of(Submissions.class);
 
     @Inject
     Messages messages;
@@ -48,13 +48,13 @@ public class SubmitPage implements Serializable {
             PageLoads.notFound(faces, "No such task");
             return;
         }
-        form = PageLoads.loadOrNotFound(faces, () -> submissions.submitForm(enrolment, task));
+        form = PageLoads.loadOrNotFound(faces, () -> submissions.get().submitForm(enrolment, task));
         token = UUID.randomUUID().toString();
     }
 
     public SubmitForm getForm() {
         if (form == null && enrolment != null && task != null) {
-            form = submissions.submitForm(enrolment, task);
+            form = submissions.get().submitForm(enrolment, task);
         }
         return form;
     }
@@ -73,7 +73,7 @@ public class SubmitPage implements Serializable {
             return null;
         }
         try {
-            SubmitOutcome outcome = submissions.submit(enrolment, task, items, declared, messages.text("submit.declaration"),
+            SubmitOutcome outcome = submissions.get().submit(enrolment, task, items, declared, messages.text("submit.declaration"),
                     token);
             if (outcome.created()) {
                 messages.info(null, "submit.done", outcome.attempt());

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.peersupport.portal.platform.boundary.Messages;
 import org.peersupport.portal.platform.boundary.PageLoads;
+import org.peersupport.portal.platform.boundary.SessionBeanRef;
 import org.peersupport.portal.platform.control.BusinessException;
 
 /**
@@ -30,11 +31,9 @@ public class SupervisorPortfolioPage implements Serializable {
         FIELDS.putAll(TestimonyForm.FIELDS);
     }
 
-    @Inject
-    Portfolios portfolios;
+    private final SessionBeanRef<Portfolios> portfolios = SessionBeanRef.of(Portfolios.class);
 
-    @Inject
-    Testimonies testimonies;
+    private final SessionBeanRef<Testimonies> testimonies = SessionBeanRef.of(Testimonies.class);
 
     @Inject
     Messages messages;
@@ -54,19 +53,19 @@ public class SupervisorPortfolioPage implements Serializable {
             PageLoads.notFound(faces, "No such portfolio");
             return;
         }
-        portfolio = PageLoads.loadOrNotFound(faces, () -> portfolios.supervisorPortfolio(enrolment));
+        portfolio = PageLoads.loadOrNotFound(faces, () -> portfolios.get().supervisorPortfolio(enrolment));
     }
 
     public SupervisorPortfolio getPortfolio() {
         if (portfolio == null && enrolment != null) {
-            portfolio = portfolios.supervisorPortfolio(enrolment);
+            portfolio = portfolios.get().supervisorPortfolio(enrolment);
         }
         return portfolio;
     }
 
     public MatrixView getMatrix() {
         if (matrix == null && enrolment != null) {
-            matrix = portfolios.matrix(enrolment);
+            matrix = portfolios.get().matrix(enrolment);
         }
         return matrix;
     }
@@ -74,7 +73,7 @@ public class SupervisorPortfolioPage implements Serializable {
     public String recordTestimony() {
         errors.clear();
         try {
-            testimonies.record(enrolment, title, testimony.testimony());
+            testimonies.get().record(enrolment, title, testimony.testimony());
         } catch (BusinessException e) {
             String field = PortfolioPages.field(e, FIELDS);
             if (field != null) {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.peersupport.portal.platform.boundary.Messages;
+import org.peersupport.portal.platform.boundary.SessionBeanRef;
 import org.peersupport.portal.platform.control.BusinessException;
 
 /**
@@ -20,8 +21,7 @@ public class TestimoniesPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
-    Testimonies testimonies;
+    private final SessionBeanRef<Testimonies> testimonies = SessionBeanRef.of(Testimonies.class);
 
     @Inject
     Messages messages;
@@ -32,14 +32,14 @@ public class TestimoniesPage implements Serializable {
 
     public List<TestimonyRequest> getRequests() {
         if (requests == null) {
-            requests = testimonies.toConfirm();
+            requests = testimonies.get().toConfirm();
         }
         return requests;
     }
 
     public String confirm(TestimonyRequest request) {
         try {
-            testimonies.confirm(request.itemId(), request.version());
+            testimonies.get().confirm(request.itemId(), request.version());
         } catch (BusinessException e) {
             messages.refused(null, e);
             requests = null;
@@ -52,7 +52,7 @@ public class TestimoniesPage implements Serializable {
     public String decline(TestimonyRequest request) {
         errors.clear();
         try {
-            testimonies.decline(request.itemId(), reasons.get(request.itemId()), request.version());
+            testimonies.get().decline(request.itemId(), reasons.get(request.itemId()), request.version());
         } catch (BusinessException e) {
             if (e.key() != null && e.key().startsWith("testimony.reason")) {
                 errors.put(request.itemId(), messages.text(e));
