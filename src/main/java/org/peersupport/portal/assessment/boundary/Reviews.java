@@ -25,8 +25,11 @@ import org.peersupport.portal.identity.entity.Person;
 import org.peersupport.portal.identity.entity.Role;
 import org.peersupport.portal.platform.boundary.ResultPage;
 import org.peersupport.portal.portfolio.boundary.SubmissionView;
-import org.peersupport.portal.portfolio.boundary.Submissions;
+import org.peersupport.portal.portfolio.boundary.SubmissionContent;
 import org.peersupport.portal.portfolio.boundary.SubmittedItemView;
+import org.peersupport.portal.portfolio.control.EvidenceAccess;
+import org.peersupport.portal.portfolio.control.EvidenceAccess.Reader;
+import org.peersupport.portal.portfolio.control.EvidenceAccess.Viewer;
 import org.peersupport.portal.portfolio.control.Judgements;
 import org.peersupport.portal.portfolio.entity.Submission;
 import org.peersupport.portal.portfolio.entity.SubmissionStatus;
@@ -68,7 +71,7 @@ public class Reviews {
     Judgements judgements;
 
     @Inject
-    Submissions submissions;
+    EvidenceAccess evidence;
 
     // ---------------------------------------------------------------- the queue
 
@@ -134,8 +137,9 @@ public class Reviews {
         Person me = access.me(session);
         Submission s = access.submission(submissionId);
         Enrolment e = s.getEnrolment();
-        access.requireAssessor(me, e);
-        SubmissionView content = submissions.submission(submissionId);
+        access.requireAssessor(me, e); // stricter than a supervisor's read of the content, which it implies
+        SubmissionView content = SubmissionContent.read(em, evidence, new Viewer(session.getCallerPrincipal().getName(),
+                me.getId(), false, true, false), Reader.SUPERVISOR, s);
 
         Map<String, List<String>> evidenceByCode = new HashMap<>();
         for (SubmittedItemView item : content.items()) {

@@ -68,37 +68,9 @@ public class AssessmentAccess {
                 .map(SupervisorAllocation::getSupervisor);
     }
 
-    /**
-     * Why the allocated supervisor {@code me} may not assess this candidate's work (their own, or a declared conflict
-     * of interest), or empty when they may. Someone not allocated is "no such submission".
-     */
-    public Optional<BusinessException> assessorRefusal(Person me, Enrolment enrolment) {
-        boolean allocated = em.createNamedQuery(SupervisorAllocation.IS_CURRENT, Long.class)
-                .setParameter("enrolmentId", enrolment.getId()).setParameter("supervisorId", me.getId())
-                .getSingleResult() > 0;
-        if (!allocated) {
-            throw notFound();
-        }
-        if (enrolment.getPerson().getId().equals(me.getId())) {
-            return Optional.of(new BusinessException("assessment.ownWork", "You cannot assess your own work."));
-        }
-        if (conflicted(me, enrolment.getPerson())) {
-            return Optional.of(new BusinessException("assessment.conflict", "You have declared a conflict of interest with "
-                    + enrolment.getPerson().getDisplayName() + ", so you cannot assess their work. Ask a training "
-                    + "coordinator to allocate another supervisor.", enrolment.getPerson().getDisplayName()));
-        }
-        if (!isAllocated(me, enrolment)) {
-            throw notFound(); // the enrolment ended longer ago than a former supervisor keeps reading it
-        }
-        return Optional.empty();
-    }
-
     /** {@code me} may assess this candidate's work, or the refusal. */
     public void requireAssessor(Person me, Enrolment enrolment) {
-        Optional<BusinessException> refusal = assessorRefusal(me, enrolment);
-        if (refusal.isPresent()) {
-            throw refusal.get();
-        }
+        assessorReach(me, enrolment);
     }
 
     /**
@@ -106,11 +78,35 @@ public class AssessmentAccess {
      * current. After it ends, the last supervisor reads the work for a while but decides nothing (read only).
      */
     public void requireDecidingAssessor(Person me, Enrolment enrolment) {
-        requireAssessor(me, enrolment);
-        if (supervisors.reach(me.getId(), enrolment) != SupervisorAccess.Reach.CURRENT) {
+        if (assessorReach(me, enrolment) != SupervisorAccess.Reach.CURRENT) {
             throw new BusinessException("assessment.placeEnded", "This candidate's place has ended, so their work can no "
                     + "longer be referred back or signed off. You can still read it.");
         }
+    }
+
+    /**
+     * What the allocated supervisor {@code me} may do with this candidate's work, from one statement (allocation and
+     * conflict together); refused when it is their own work or they declared a conflict, "no such submission" when they
+     * are not allocated or the read-only period after the place ended is over.
+     */
+    private SupervisorAccess.Reach assessorReach(Person me, Enrolment enrolment) {
+        SupervisorAccess.Relation relation = supervisors.relation(me.getId(), enrolment);
+        if (!relation.allocated()) {
+            throw notFound();
+        }
+        if (enrolment.getPerson().getId().equals(me.getId())) {
+            throw new BusinessException("assessment.ownWork", "You cannot assess your own work.");
+        }
+        if (relation.conflicted()) {
+            throw new BusinessException("assessment.conflict", "You have declared a conflict of interest with "
+                    + enrolment.getPerson().getDisplayName() + ", so you cannot assess their work. Ask a training "
+                    + "coordinator to allocate another supervisor.", enrolment.getPerson().getDisplayName());
+        }
+        SupervisorAccess.Reach reach = supervisors.reach(relation, enrolment);
+        if (!reach.reads()) {
+            throw notFound(); // the enrolment ended longer ago than a former supervisor keeps reading it
+        }
+        return reach;
     }
 
     /** The sample of this submission to {@code me}, or "no such submission". */

@@ -56,18 +56,31 @@ public class SupervisorAccess {
     @Inject
     Clock clock;
 
+    /** Whether a supervisor is the enrolment's allocated supervisor now, and whether they declared a conflict with its candidate. */
+    public record Relation(boolean allocated, boolean conflicted) {
+    }
+
     /** What the supervisor with this person id may do with the enrolment's records. */
     public Reach reach(Long supervisorId, Enrolment enrolment) {
-        if (supervisorId == null || enrolment == null) {
-            return Reach.NONE;
-        }
-        // allocated now and no conflict declared, in one statement (a review page asks several times)
-        Object allocatedWithoutConflict = em.createNativeQuery("select exists (select 1 from supervisor_allocation a "
-                + "where a.enrolment_id = ?1 and a.supervisor_id = ?2 and a.ended_at is null) and not exists "
+        return supervisorId == null || enrolment == null ? Reach.NONE : reach(relation(supervisorId, enrolment), enrolment);
+    }
+
+    /**
+     * The supervisor's allocation to the enrolment and any conflict declared with its candidate, in one statement (a
+     * review page needs both, and the reach that follows from them).
+     */
+    public Relation relation(long supervisorId, Enrolment enrolment) {
+        Object[] row = (Object[]) em.createNativeQuery("select exists (select 1 from supervisor_allocation a "
+                + "where a.enrolment_id = ?1 and a.supervisor_id = ?2 and a.ended_at is null), exists "
                 + "(select 1 from conflict_of_interest c where c.supervisor_id = ?2 and c.other_id = ?3)")
                 .setParameter(1, enrolment.getId()).setParameter(2, supervisorId)
                 .setParameter(3, enrolment.getPerson().getId()).getSingleResult();
-        if (!Boolean.TRUE.equals(allocatedWithoutConflict)) {
+        return new Relation(Boolean.TRUE.equals(row[0]), Boolean.TRUE.equals(row[1]));
+    }
+
+    /** What a supervisor so related to the enrolment may do with its records (no statement). */
+    public Reach reach(Relation relation, Enrolment enrolment) {
+        if (!relation.allocated() || relation.conflicted()) {
             return Reach.NONE;
         }
         if (enrolment.getStatus().isCurrent()) {

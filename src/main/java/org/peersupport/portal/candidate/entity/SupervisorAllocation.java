@@ -27,8 +27,6 @@ import org.peersupport.portal.identity.entity.Person;
         + "join fetch a.enrolment e join fetch e.person join fetch e.cohort c join fetch c.course "
         + "where a.supervisor.id = :supervisorId and a.endedAt is null and e.status in :statuses "
         + "order by e.person.displayName")
-@NamedQuery(name = SupervisorAllocation.IS_CURRENT, query = "select count(a) from SupervisorAllocation a "
-        + "where a.enrolment.id = :enrolmentId and a.supervisor.id = :supervisorId and a.endedAt is null")
 @NamedQuery(name = SupervisorAllocation.CURRENT_OF_COHORT, query = "select a.enrolment.id, s.id, s.username, "
         + "s.displayName from SupervisorAllocation a join a.supervisor s where a.enrolment.cohort.id = :cohortId "
         + "and a.endedAt is null")
@@ -42,7 +40,6 @@ public class SupervisorAllocation {
     public static final String CURRENT_OF_ENROLMENT = "SupervisorAllocation.currentOfEnrolment";
     public static final String OF_ENROLMENT = "SupervisorAllocation.ofEnrolment";
     public static final String CURRENT_OF_SUPERVISOR = "SupervisorAllocation.currentOfSupervisor";
-    public static final String IS_CURRENT = "SupervisorAllocation.isCurrent";
     public static final String CASELOADS = "SupervisorAllocation.caseloads";
     /** The ids of the people a supervisor supervises now (on an enrolment in one of the statuses). */
     public static final String PEOPLE_SUPERVISED_BY = "SupervisorAllocation.peopleSupervisedBy";

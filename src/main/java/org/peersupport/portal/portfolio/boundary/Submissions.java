@@ -152,29 +152,7 @@ public class Submissions {
         Viewer viewer = PortfolioReads.viewer(session);
         Submission s = em.createNamedQuery(Submission.WITH_ENROLMENT, Submission.class).setParameter("id", submissionId)
                 .getResultStream().findFirst().orElseThrow(EvidenceAccess::notFound);
-        Reader reader = access.requireSubmission(viewer, s);
-        Map<Long, List<String>> codes = new HashMap<>();
-        for (Object[] row : em.createNamedQuery(SubmittedItem.MAPPINGS_OF_SUBMISSION, Object[].class)
-                .setParameter("submissionId", submissionId).getResultList()) {
-            codes.computeIfAbsent(((Number) row[0]).longValue(), id -> new ArrayList<>()).add((String) row[1]);
-        }
-        List<SubmittedItemView> items = new ArrayList<>();
-        int withheld = 0;
-        for (SubmittedItem item : em.createNamedQuery(SubmittedItem.OF_SUBMISSION, SubmittedItem.class)
-                .setParameter("submissionId", submissionId).getResultList()) {
-            if (item.isAssessorOnly() && !reader.seesAssessorOnly()) {
-                withheld++;
-            } else {
-                items.add(PortfolioReads.view(item, codes.get(item.getId())));
-            }
-        }
-        access.recordRead(viewer, reader, "SUBMISSION_READ", "Submission", submissionId,
-                "enrolment " + s.getEnrolment().getId() + ", " + items.size() + " items" + (withheld > 0
-                        ? ", " + withheld + " assessor-only withheld" : ""));
-        Enrolment e = s.getEnrolment();
-        return new SubmissionView(s.getId(), e.getId(), e.getPerson().getDisplayName(), e.getCohort().getCourse().getCode(),
-                e.getCohort().getName(), s.getTask().getId(), s.getTask().getCode(), s.getTask().getTitle(), s.getAttempt(),
-                s.getStatus(), s.getDeclaration(), s.getSubmittedBy(), s.getSubmittedAt(), items, withheld);
+        return SubmissionContent.read(em, access, viewer, access.requireSubmission(viewer, s), s);
     }
 
     /** A submitted file, exactly as submitted: for the candidate, the allocated supervisor or a sampled verifier. */
