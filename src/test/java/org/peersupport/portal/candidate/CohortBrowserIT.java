@@ -249,8 +249,7 @@ class CohortBrowserIT extends PortalBrowserTest {
             WebElement row = browser.find(".portal-found tr[data-username='sana.iqbal']");
             assertTrue(row.getText().contains("Sana Iqbal"), row.getText());
             browser.type("#declare\\:note", "She is my sister.");
-            row.findElement(By.cssSelector("input[type=submit]")).click();
-            browser.find("#declared-heading");
+            browser.clickAndWait(row.findElement(By.cssSelector("input[type=submit]")));
             assertTrue(browser.text().contains("Your conflict of interest with Sana Iqbal is recorded."), browser.text());
             WebElement declared = browser.find(".portal-conflicts tr[data-username='sana.iqbal']");
             assertTrue(declared.getText().contains("She is my sister."), declared.getText());

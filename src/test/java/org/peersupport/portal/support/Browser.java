@@ -127,7 +127,11 @@ public final class Browser implements AutoCloseable {
 
     /** Clicks and waits for the next page to load. */
     public Browser clickAndWait(String css) {
-        WebElement element = find(css);
+        return clickAndWait(find(css));
+    }
+
+    /** Clicks the element (a button found inside a row, say) and waits for the next page to load. */
+    public Browser clickAndWait(WebElement element) {
         element.click();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         wait.until(d -> {
