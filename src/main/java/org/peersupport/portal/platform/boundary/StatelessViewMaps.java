@@ -9,7 +9,8 @@ import jakarta.faces.event.PhaseListener;
 import java.util.Map;
 
 /**
- * Takes a stateless page's view map out of the session once the page is rendered.
+ * After each page is rendered, takes a stateless page's view map out of the session, and keeps Mojarra's record of
+ * view-scoped beans to the views it still keeps ({@link ViewScopeContexts}).
  *
  * <p>PrimeFaces asks for the page's script nonce before the view is built, so before the shell has made the view
  * transient (docs/architecture.md, "Pages without a form of their own are stateless"); it then keeps the nonce in the
@@ -57,18 +58,17 @@ public class StatelessViewMaps implements PhaseListener {
     public void afterPhase(PhaseEvent event) {
         FacesContext faces = event.getFacesContext();
         UIViewRoot root = faces.getViewRoot();
-        if (root == null || !root.isTransient()) {
+        ExternalContext external = faces.getExternalContext();
+        if (root == null || external.getSession(false) == null) {
             return;
         }
         Object id = root.getTransientStateHelper().getTransient(VIEW_MAP_ID);
-        ExternalContext external = faces.getExternalContext();
-        if (id == null || external.getSession(false) == null) {
-            return;
-        }
         try {
-            if (external.getSessionMap().get(ACTIVE_VIEW_MAPS) instanceof Map<?, ?> viewMaps) {
+            Map<String, Object> session = external.getSessionMap();
+            if (root.isTransient() && id != null && session.get(ACTIVE_VIEW_MAPS) instanceof Map<?, ?> viewMaps) {
                 viewMaps.remove(id); // Mojarra's map is synchronised
             }
+            ViewScopeContexts.tidy(session, root.isTransient() ? null : id);
         } catch (IllegalStateException invalidated) {
             // signed out during this request: nothing is kept
         }

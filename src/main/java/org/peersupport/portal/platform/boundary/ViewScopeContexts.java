@@ -1,11 +1,5 @@
 package org.peersupport.portal.platform.boundary;
 
-import jakarta.faces.component.UIViewRoot;
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
-import jakarta.faces.event.PhaseEvent;
-import jakarta.faces.event.PhaseId;
-import jakarta.faces.event.PhaseListener;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,7 +7,8 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * Keeps Mojarra's record of the session's {@code @ViewScoped} beans to the views it still keeps, after each page.
+ * Keeps Mojarra's record of the session's {@code @ViewScoped} beans to the views it still keeps, after each page
+ * ({@link StatelessViewMaps}, the portal's one phase listener after rendering, calls {@link #tidy}).
  *
  * <p>Mojarra notes, per view, which view-scoped beans live in it ({@value #ACTIVE_VIEW_CONTEXTS}, a session attribute
  * keyed by view map id). When a view map is dropped (only {@code com.sun.faces.numberOfActiveViewMaps} are kept), the
@@ -29,37 +24,12 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * {@link ConcurrentSkipListMap} (Mojarra uses it only as a {@link Map}), which serialises as its entries. Only that
  * view's entry is replaced: no other request can use a view before its page has reached the browser.
  */
-public class ViewScopeContexts implements PhaseListener {
-
-    private static final long serialVersionUID = 1L;
+final class ViewScopeContexts {
 
     /** Mojarra's session attribute of the CDI view scope's records, keyed by view map id (its ViewScopeContextManager). */
     static final String ACTIVE_VIEW_CONTEXTS = StatelessViewMaps.ACTIVE_VIEW_CONTEXTS;
 
-    @Override
-    public PhaseId getPhaseId() {
-        return PhaseId.RENDER_RESPONSE;
-    }
-
-    @Override
-    public void afterPhase(PhaseEvent event) {
-        FacesContext faces = event.getFacesContext();
-        UIViewRoot root = faces.getViewRoot();
-        ExternalContext external = faces.getExternalContext();
-        if (root == null || external.getSession(false) == null) {
-            return;
-        }
-        try {
-            tidy(external.getSessionMap(), root.isTransient() ? null
-                    : root.getTransientStateHelper().getTransient(StatelessViewMaps.VIEW_MAP_ID));
-        } catch (IllegalStateException invalidated) {
-            // signed out during this request: nothing is kept
-        }
-    }
-
-    @Override
-    public void beforePhase(PhaseEvent event) {
-        // nothing before rendering
+    private ViewScopeContexts() {
     }
 
     /**
