@@ -612,6 +612,7 @@ class AssessmentIT {
             assertRefused(asSupervisor, "assessment.ownWork", "your own work", () -> reviewDecisions.referBack(ownSubmission,
                     List.of(), "x", version(ownSubmission)));
             assertEquals(SubmissionStatus.SUBMITTED, status(ownSubmission));
+            assertEquals("assessment.ownWork", queueLine(ownSubmission).refusal(), "the queue says why it cannot be assessed");
         } finally {
             sql.update("update supervisor_allocation set ended_at = now() where id = ?", allocation);
         }

@@ -56,7 +56,8 @@ public class PortalSimulation extends Simulation {
     /** How the portfolio scenario's written pieces are titled (then the virtual user and a number). */
     static final String DRAFT_TITLE = "Load test draft";
 
-    static final List<String> SCENARIOS = List.of("lesson", "portfolio", "review", "hr", "dashboard", "static", "faces");
+    static final List<String> SCENARIOS = List.of("lesson", "portfolio", "review", "queue", "hr", "dashboard", "static",
+            "faces");
 
     private static final String VIEW_STATE = "input[name='jakarta.faces.ViewState']";
 
@@ -97,6 +98,10 @@ public class PortalSimulation extends Simulation {
                     .during(time).on(portfolio(ctx, think));
             case "review" -> scenario(name).feed(accounts(settings.accounts("supervisor")))
                     .exec(signIn(ctx, think)).during(time).on(review(ctx, think));
+            case "queue" -> scenario(name).feed(accounts(settings.accounts("supervisor")))
+                    .exec(signIn(ctx, think)).during(time).on(think.apply(exec(http("review queue alone")
+                            .get(ctx + "supervisor/queue.xhtml").check(status().is(200), signedIn(),
+                                    css("#queue-count").exists()))));
             case "hr" -> scenario(name).feed(accounts(settings.accounts("hr")))
                     .exec(signIn(ctx, think)).during(time).on(hr(ctx, think));
             case "dashboard" -> scenario(name).feed(accounts(settings.accounts("hr")))

@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -81,28 +80,28 @@ public class Reviews {
      */
     @RolesAllowed(Role.Names.SUPERVISOR)
     public ResultPage<QueueLine> queue(int page) {
-        Person me = access.me(session);
+        long me = access.myId(session);
         long total = em.createQuery("select count(s) from Submission s where s.status in :statuses and exists ("
                 + "select a from SupervisorAllocation a where a.enrolment = s.enrolment and a.supervisor.id = :me "
-                + "and a.endedAt is null)", Long.class).setParameter("statuses", WAITING).setParameter("me", me.getId())
+                + "and a.endedAt is null)", Long.class).setParameter("statuses", WAITING).setParameter("me", me)
                 .getSingleResult();
         int p = ResultPage.within(page, total, PAGE_SIZE);
+        // the caller's conflict with each candidate (none or one: unique per pair) in the same statement
         List<Object[]> rows = em.createQuery("select s.id, e.id, pe.displayName, c.name, co.code, t.code, t.title, "
-                + "s.attempt, s.status, s.submittedAt, s.statusChangedAt, pe.id from Submission s join s.enrolment e "
+                + "s.attempt, s.status, s.submittedAt, s.statusChangedAt, pe.id, (select count(ci) from ConflictOfInterest ci "
+                + "where ci.supervisor.id = :me and ci.other = pe) from Submission s join s.enrolment e "
                 + "join e.person pe join e.cohort c join c.course co join s.task t where s.status in :statuses and exists ("
                 + "select a from SupervisorAllocation a where a.enrolment = e and a.supervisor.id = :me and a.endedAt is null) "
                 + "order by s.submittedAt, s.id", Object[].class).setParameter("statuses", WAITING)
-                .setParameter("me", me.getId()).setFirstResult((p - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE).getResultList();
-        Set<Long> conflicts = new HashSet<>(em.createQuery("select c.other.id from ConflictOfInterest c "
-                + "where c.supervisor.id = :me", Long.class).setParameter("me", me.getId()).getResultList());
+                .setParameter("me", me).setFirstResult((p - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE).getResultList();
         Instant now = Instant.now(clock);
         List<QueueLine> lines = new ArrayList<>();
         for (Object[] row : rows) {
             SubmissionStatus status = (SubmissionStatus) row[8];
             Instant submittedAt = (Instant) row[9];
             Long candidateId = (Long) row[11];
-            String refusal = candidateId.equals(me.getId()) ? "assessment.ownWork"
-                    : conflicts.contains(candidateId) ? "assessment.conflict" : null;
+            String refusal = candidateId == me ? "assessment.ownWork"
+                    : ((Number) row[12]).longValue() > 0 ? "assessment.conflict" : null;
             lines.add(new QueueLine((Long) row[0], (Long) row[1], (String) row[2], (String) row[3], (String) row[4],
                     (String) row[5], (String) row[6], (Integer) row[7], status, submittedAt,
                     AssessmentReads.days(submittedAt, now), status == SubmissionStatus.RETURNED ? (Instant) row[10] : null,
@@ -114,12 +113,12 @@ public class Reviews {
     /** How many submissions wait for the caller, and how many of them a verifier returned. */
     @RolesAllowed(Role.Names.SUPERVISOR)
     public QueueSummary queueSummary() {
-        Person me = access.me(session);
+        long me = access.myId(session);
         Map<SubmissionStatus, Long> counts = new HashMap<>();
         for (Object[] row : em.createQuery("select s.status, count(s) from Submission s where s.status in :statuses "
                 + "and exists (select a from SupervisorAllocation a where a.enrolment = s.enrolment "
                 + "and a.supervisor.id = :me and a.endedAt is null) group by s.status", Object[].class)
-                .setParameter("statuses", WAITING).setParameter("me", me.getId()).getResultList()) {
+                .setParameter("statuses", WAITING).setParameter("me", me).getResultList()) {
             counts.put((SubmissionStatus) row[0], ((Number) row[1]).longValue());
         }
         long returned = counts.getOrDefault(SubmissionStatus.RETURNED, 0L);

@@ -38,6 +38,14 @@ public class AssessmentAccess {
         return callers.require(session.getCallerPrincipal());
     }
 
+    /**
+     * The signed-in caller's person id, without reading their record (a list that only filters by it needs no more);
+     * "sign in again" when the portal has no record of them.
+     */
+    public long myId(SessionContext session) {
+        return callers.id(session.getCallerPrincipal()).orElseThrow(Callers::unknown);
+    }
+
     /** Whether the caller is this person: by id, never by username. */
     public boolean isCaller(SessionContext session, Person person) {
         return callers.is(session.getCallerPrincipal(), person);
