@@ -7,14 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,6 +28,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -135,6 +140,19 @@ class OutageIT {
                 assertTrue(main.contains(TEXT.getString("error.503.body")), main);
                 assertTrue(main.contains(TEXT.getString("error.503.retry")), main);
                 assertFalse(body.matches("(?s).*(\\w+Exception[:\\s]|\\n\\s*at [\\w.$]+\\().*"), "no stack trace: " + main);
+
+                // HR's reporting system asks the API: 503 with Retry-After and the API's JSON problem, not the page
+                HttpResponse<String> api = send(HttpRequest.newBuilder(URI.create(node.url()
+                        + "api/completions?since=2026-01-01&size=1")).header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((DemoDirectory.API_SERVICE_ACCOUNT + ":" + DemoDirectory.API_SERVICE_PASSWORD)
+                                .getBytes(StandardCharsets.UTF_8))));
+                assertEquals(503, api.statusCode(), api.body());
+                assertEquals("60", api.headers().firstValue("Retry-After").orElse(""), "Retry-After is sent to the API");
+                assertTrue(api.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+                        api.headers().map().toString());
+                JsonObject problem = Json.createReader(new StringReader(api.body())).readObject();
+                assertEquals(503, problem.getInt("status"), api.body());
+                assertEquals(TEXT.getString("api.unavailable"), problem.getString("message"), api.body());
 
                 // a form post: the same form again, with what she typed and why it was not saved; 503
                 browser.type("#item\\:title", typedTitle);

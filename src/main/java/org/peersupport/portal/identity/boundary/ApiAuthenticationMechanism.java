@@ -23,6 +23,8 @@ import java.util.Base64;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.peersupport.portal.identity.control.Callers;
+import org.peersupport.portal.platform.boundary.DatabaseOutageFilter;
+import org.peersupport.portal.platform.control.DatabaseOutage;
 
 /**
  * The portal's authentication mechanism: HTTP Basic for the reporting API ({@code /api/*}), so that HR and BI
@@ -99,7 +101,22 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
         }
         UsernamePasswordCredential credential = basicCredential(request.getHeader("Authorization"));
         if (credential != null) {
-            CredentialValidationResult result = validate(credential);
+            CredentialValidationResult result;
+            try {
+                result = validate(credential);
+            } catch (RuntimeException e) {
+                if (!DatabaseOutage.isCause(e)) {
+                    throw e;
+                }
+                // the sign-in cannot be checked without the database: 503 and the API's JSON problem, as a page would
+                try {
+                    DatabaseOutageFilter.unavailable(request, response);
+                    response.flushBuffer();
+                } catch (java.io.IOException written) {
+                    throw new AuthenticationException(written);
+                }
+                return AuthenticationStatus.SEND_FAILURE;
+            }
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                 return context.notifyContainerAboutLogin(result);
             }

@@ -1,5 +1,6 @@
 package org.peersupport.portal.platform.boundary;
 
+import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -7,6 +8,8 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ResourceBundle;
 import java.util.logging.Logger;
 import org.peersupport.portal.platform.control.DatabaseOutage;
 
@@ -15,13 +18,18 @@ import org.peersupport.portal.platform.control.DatabaseOutage;
  * {@code Retry-After} header and the "temporarily unavailable" page ({@code WEB-INF/errorpages/503.xhtml}), never the
  * 500 page with its reference: nothing is wrong with the portal, and trying again in a minute is the right advice.
  * One log line without a stack trace per request: during an outage every request fails the same way. A Faces form
- * post whose action failed so never gets here: {@link DatabaseOutageExceptionHandler} shows the same form again.
+ * post whose action failed so never gets here: {@link DatabaseOutageExceptionHandler} shows the same form again. A
+ * request to the reporting API gets the API's own JSON problem ({@code status}, {@code message}) instead of a page,
+ * as its other refusals do.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class DatabaseOutageFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(DatabaseOutageFilter.class.getName());
+
+    /** Where the reporting API answers (its {@code @ApplicationPath}), within the portal. */
+    private static final String API = "/api/";
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -34,14 +42,26 @@ public class DatabaseOutageFilter extends HttpFilter {
             }
             LOG.warning(() -> "The database cannot be reached: " + request.getMethod() + " " + request.getRequestURI()
                     + " answered 503 (" + DatabaseOutage.describe(e) + ")");
-            unavailable(response);
+            unavailable(request, response);
         }
     }
 
-    /** Status 503 with {@code Retry-After}, and the error page that web.xml names for 503. */
-    static void unavailable(HttpServletResponse response) throws IOException {
+    /**
+     * Status 503 with {@code Retry-After}, and the error page that web.xml names for 503; for the API its JSON problem
+     * (also written by the API's sign-in, which runs before any filter).
+     */
+    public static void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.resetBuffer();
         response.setHeader("Retry-After", Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
-        response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        if (!request.getRequestURI().startsWith(request.getContextPath() + API)) {
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setContentType("application/json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(Json.createObjectBuilder().add("status", HttpServletResponse.SC_SERVICE_UNAVAILABLE)
+                .add("message", ResourceBundle.getBundle(Messages.BUNDLE).getString("api.unavailable")).build().toString());
     }
+
 }
