@@ -101,7 +101,7 @@ public class PortalSimulation extends Simulation {
             case "queue" -> scenario(name).feed(accounts(settings.accounts("supervisor")))
                     .exec(signIn(ctx, think)).during(time).on(think.apply(exec(http("review queue alone")
                             .get(ctx + "supervisor/queue.xhtml").check(status().is(200), signedIn(),
-                                    css("#queue-count").exists()))));
+                                    css("#queue-count, #queue-empty").exists()))));
             case "hr" -> scenario(name).feed(accounts(settings.accounts("hr")))
                     .exec(signIn(ctx, think)).during(time).on(hr(ctx, think));
             case "dashboard" -> scenario(name).feed(accounts(settings.accounts("hr")))
