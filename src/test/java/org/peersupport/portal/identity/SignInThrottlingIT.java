@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.StringReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -17,10 +20,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
+import java.util.ResourceBundle;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -92,6 +97,13 @@ class SignInThrottlingIT {
                 "four wrong passwords are answered as wrong; from the fifth the account is locked");
         long retryAfter = Long.parseLong(last.headers().firstValue("Retry-After").orElseThrow());
         assertTrue(retryAfter > 10 * 60 && retryAfter <= 15 * 60, "locked for the window of 15 minutes: " + retryAfter);
+        // the API's own JSON problem, as its other refusals, with the wait in words
+        assertTrue(last.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+                last.headers().map().toString());
+        JsonObject problem = Json.createReader(new StringReader(last.body())).readObject();
+        assertEquals(429, problem.getInt("status"), last.body());
+        assertEquals(MessageFormat.format(ResourceBundle.getBundle("org.peersupport.portal.i18n.messages")
+                .getString("api.locked"), Long.toString(retryAfter)), problem.getString("message"), last.body());
         assertEquals(locksBefore + 1, SignInAttacks.audits("SIGN_IN_LOCKED", API_TARGET), "the lock is audited once");
 
         assertEquals(429, api(API_TARGET, DemoDirectory.PASSWORD, API_ATTACKER).statusCode(),

@@ -17,13 +17,17 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.peersupport.portal.identity.control.Callers;
 import org.peersupport.portal.platform.boundary.DatabaseOutageFilter;
+import org.peersupport.portal.platform.boundary.JsonProblem;
+import org.peersupport.portal.platform.boundary.Messages;
 import org.peersupport.portal.platform.control.DatabaseOutage;
 
 /**
@@ -111,7 +115,6 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
                 // the sign-in cannot be checked without the database: 503 and the API's JSON problem, as a page would
                 try {
                     DatabaseOutageFilter.unavailable(request, response);
-                    response.flushBuffer();
                 } catch (java.io.IOException written) {
                     throw new AuthenticationException(written);
                 }
@@ -125,7 +128,8 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
                 long seconds = Math.max(1, Duration.between(Instant.now(), until).toSeconds() + 1);
                 response.setHeader("Retry-After", Long.toString(seconds));
                 try {
-                    response.sendError(TOO_MANY_REQUESTS);
+                    JsonProblem.write(response, TOO_MANY_REQUESTS, MessageFormat.format(
+                            ResourceBundle.getBundle(Messages.BUNDLE).getString("api.locked"), Long.toString(seconds)));
                 } catch (java.io.IOException e) {
                     throw new AuthenticationException(e);
                 }

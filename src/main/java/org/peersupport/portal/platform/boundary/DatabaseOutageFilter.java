@@ -1,6 +1,5 @@
 package org.peersupport.portal.platform.boundary;
 
-import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -8,7 +7,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ResourceBundle;
 import java.util.logging.Logger;
 import org.peersupport.portal.platform.control.DatabaseOutage;
@@ -57,11 +55,8 @@ public class DatabaseOutageFilter extends HttpFilter {
             response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             return;
         }
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        response.setContentType("application/json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(Json.createObjectBuilder().add("status", HttpServletResponse.SC_SERVICE_UNAVAILABLE)
-                .add("message", ResourceBundle.getBundle(Messages.BUNDLE).getString("api.unavailable")).build().toString());
+        JsonProblem.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                ResourceBundle.getBundle(Messages.BUNDLE).getString("api.unavailable"));
     }
 
 }
