@@ -18,7 +18,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,7 +27,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -143,9 +141,8 @@ class OutageIT {
 
                 // HR's reporting system asks the API: 503 with Retry-After and the API's JSON problem, not the page
                 HttpResponse<String> api = send(HttpRequest.newBuilder(URI.create(node.url()
-                        + "api/completions?since=2026-01-01&size=1")).header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((DemoDirectory.API_SERVICE_ACCOUNT + ":" + DemoDirectory.API_SERVICE_PASSWORD)
-                                .getBytes(StandardCharsets.UTF_8))));
+                        + "api/completions?since=2026-01-01&size=1")).header("Authorization",
+                        DemoDirectory.basic(DemoDirectory.API_SERVICE_ACCOUNT, DemoDirectory.API_SERVICE_PASSWORD)));
                 assertEquals(503, api.statusCode(), api.body());
                 assertEquals("60", api.headers().firstValue("Retry-After").orElse(""), "Retry-After is sent to the API");
                 assertTrue(api.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),

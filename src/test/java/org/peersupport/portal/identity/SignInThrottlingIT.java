@@ -22,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.text.MessageFormat;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
 import java.util.ResourceBundle;
@@ -171,7 +170,7 @@ class SignInThrottlingIT {
         URI loopback = URI.create("http://127.0.0.1:" + base.getPort() + base.getPath()
                 + "api/completions?since=2030-01-01&size=1");
         HttpRequest request = HttpRequest.newBuilder(loopback)
-                .header("Authorization", basic(username, password)).header("X-Forwarded-For", forwardedFor)
+                .header("Authorization", DemoDirectory.basic(username, password)).header("X-Forwarded-For", forwardedFor)
                 .GET().build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
@@ -185,7 +184,7 @@ class SignInThrottlingIT {
             socket.setSoTimeout(30_000);
             String request = "GET " + base.getPath() + "api/completions?since=2030-01-01&size=1 HTTP/1.1\r\n"
                     + "Host: 127.0.0.1:" + base.getPort() + "\r\n"
-                    + "Authorization: " + basic(username, password) + "\r\n"
+                    + "Authorization: " + DemoDirectory.basic(username, password) + "\r\n"
                     + "X-Forwarded-For: " + forwardedFor + "\r\n"
                     + "Connection: close\r\n\r\n";
             OutputStream out = socket.getOutputStream();
@@ -196,10 +195,6 @@ class SignInThrottlingIT {
             String statusLine = response.substring(0, response.indexOf("\r\n"));
             return Integer.parseInt(statusLine.split(" ")[1]);
         }
-    }
-
-    private static String basic(String username, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private static Properties testSettings() throws Exception {

@@ -27,7 +27,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -364,8 +363,7 @@ class AccessSweepIT {
     private HttpRequest apiRequest(String path, String username) {
         HttpRequest.Builder request = request(path);
         if (username != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (username + ":" + DemoDirectory.PASSWORD).getBytes(StandardCharsets.UTF_8)));
+            request.header("Authorization", DemoDirectory.basic(username, DemoDirectory.PASSWORD));
         }
         return request.build();
     }

@@ -15,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -238,8 +237,7 @@ class BadInputIT {
     }
 
     private static String service() {
-        return "Basic " + Base64.getEncoder().encodeToString((DemoDirectory.API_SERVICE_ACCOUNT + ":"
-                + DemoDirectory.API_SERVICE_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return DemoDirectory.basic(DemoDirectory.API_SERVICE_ACCOUNT, DemoDirectory.API_SERVICE_PASSWORD);
     }
 
     private static String nonce(HttpResponse<String> page) {

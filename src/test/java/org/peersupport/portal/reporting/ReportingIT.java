@@ -33,7 +33,6 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -566,15 +565,15 @@ class ReportingIT {
         HttpResponse<String> anonymous = api("api/completions?since=2026-01-01", null);
         assertEquals(401, anonymous.statusCode());
         assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
-        assertEquals(401, api("api/completions?since=2026-01-01", basic(DemoDirectory.API_SERVICE_ACCOUNT, "wrong")).statusCode());
+        assertEquals(401, api("api/completions?since=2026-01-01", DemoDirectory.basic(DemoDirectory.API_SERVICE_ACCOUNT, "wrong")).statusCode());
         for (String notHr : List.of("amara.okafor", "sana.iqbal", "grace.mitchell", "helen.shaw")) {
-            assertEquals(403, api("api/completions?since=2026-01-01", basic(notHr, DemoDirectory.PASSWORD)).statusCode(), notHr);
+            assertEquals(403, api("api/completions?since=2026-01-01", DemoDirectory.basic(notHr, DemoDirectory.PASSWORD)).statusCode(), notHr);
         }
         HttpResponse<String> ok = api("api/completions?since=2026-01-01&size=1", service());
         assertEquals(200, ok.statusCode());
         assertTrue(ok.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("JSESSIONID")),
                 "an API call opens no session");
-        assertEquals(200, api("api/completions?since=2026-01-01&size=1", basic("mark.evans", DemoDirectory.PASSWORD))
+        assertEquals(200, api("api/completions?since=2026-01-01&size=1", DemoDirectory.basic("mark.evans", DemoDirectory.PASSWORD))
                 .statusCode(), "an HR person may call it too");
     }
 
@@ -638,7 +637,7 @@ class ReportingIT {
     @RunAsClient
     void issue6_oneCallerCannotStarveThePortal() throws Exception {
         // mark.evans, so that the service account's bucket stays full for the other tests
-        String caller = basic("mark.evans", DemoDirectory.PASSWORD);
+        String caller = DemoDirectory.basic("mark.evans", DemoDirectory.PASSWORD);
         HttpResponse<String> limited = null;
         // the bucket refills 2 a second: on a slow machine it takes more than its 120 requests to empty it
         for (int i = 0; i < 1000 && limited == null; i++) {
@@ -770,11 +769,7 @@ class ReportingIT {
     }
 
     private static String service() {
-        return basic(DemoDirectory.API_SERVICE_ACCOUNT, DemoDirectory.API_SERVICE_PASSWORD);
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return DemoDirectory.basic(DemoDirectory.API_SERVICE_ACCOUNT, DemoDirectory.API_SERVICE_PASSWORD);
     }
 
     private static JsonObject json(HttpResponse<String> response, int status) {

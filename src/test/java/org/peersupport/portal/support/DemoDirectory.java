@@ -1,5 +1,8 @@
 package org.peersupport.portal.support;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
 /** Facts about deployment/demo-directory.ldif that tests on both sides of Arquillian need. */
 public final class DemoDirectory {
 
@@ -12,6 +15,11 @@ public final class DemoDirectory {
     public static final String API_SERVICE_PASSWORD = "demo-service-api-password";
 
     private DemoDirectory() {
+    }
+
+    /** The {@code Authorization} header value that signs {@code username} in to the reporting API (HTTP Basic). */
+    public static String basic(String username, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     public static String personDn(String username) {

@@ -49,8 +49,6 @@ import org.peersupport.portal.platform.control.DatabaseOutage;
 @ApplicationScoped
 public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
 
-    /** Where the API lives, below the context root. */
-    public static final String API_PATH = "/api/";
     static final String REALM = "Basic realm=\"Peer Support Training Portal API\", charset=\"UTF-8\"";
 
     @Inject
@@ -90,7 +88,7 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) throws AuthenticationException {
-        if (!isApi(request)) {
+        if (!JsonProblem.isApi(request)) {
             if (!context.isAuthenticationRequest()) {
                 forgetAbandonedSignIn(request);
             }
@@ -146,12 +144,13 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus secureResponse(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) throws AuthenticationException {
-        return isApi(request) ? AuthenticationStatus.SUCCESS : form().secureResponse(request, response, context);
+        return JsonProblem.isApi(request) ? AuthenticationStatus.SUCCESS
+                : form().secureResponse(request, response, context);
     }
 
     @Override
     public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-        if (isApi(request)) {
+        if (JsonProblem.isApi(request)) {
             context.cleanClientSubject();
         } else {
             form().cleanSubject(request, response, context);
@@ -181,11 +180,6 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
             }
         }
         throw last;
-    }
-
-    static boolean isApi(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith(API_PATH);
     }
 
     /** The username and password of an {@code Authorization: Basic ...} header, or null if there is none or it is bad. */

@@ -24,6 +24,7 @@ import org.peersupport.portal.identity.control.RoleMapping;
 import org.peersupport.portal.identity.control.SignInNames;
 import org.peersupport.portal.identity.control.SignInThrottle;
 import org.peersupport.portal.identity.entity.Role;
+import org.peersupport.portal.platform.boundary.JsonProblem;
 import org.peersupport.portal.platform.control.ClientAddress;
 import org.peersupport.portal.platform.control.PortalConfig;
 
@@ -128,7 +129,7 @@ public class DirectoryIdentityStore implements IdentityStore {
             if (request.isResolvable()) {
                 // this request is the person's, by id (see Callers); an API call has no session to keep it in
                 Callers.mark(request.get(), username, personId);
-                if (!ApiAuthenticationMechanism.isApi(request.get())) {
+                if (!JsonProblem.isApi(request.get())) {
                     new SignedInRoles(username, personId, displayName, roleNames).keepIn(request.get());
                 }
             }

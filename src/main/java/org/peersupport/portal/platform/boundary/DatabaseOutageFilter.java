@@ -26,9 +26,6 @@ public class DatabaseOutageFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(DatabaseOutageFilter.class.getName());
 
-    /** Where the reporting API answers (its {@code @ApplicationPath}), within the portal. */
-    private static final String API = "/api/";
-
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -51,12 +48,11 @@ public class DatabaseOutageFilter extends HttpFilter {
     public static void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.resetBuffer();
         response.setHeader("Retry-After", Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
-        if (!request.getRequestURI().startsWith(request.getContextPath() + API)) {
+        if (!JsonProblem.isApi(request)) {
             response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             return;
         }
         JsonProblem.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
                 ResourceBundle.getBundle(Messages.BUNDLE).getString("api.unavailable"));
     }
-
 }

@@ -1,6 +1,7 @@
 package org.peersupport.portal.platform.boundary;
 
 import jakarta.json.Json;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,15 @@ import java.nio.charset.StandardCharsets;
  */
 public final class JsonProblem {
 
+    /** Where the reporting API answers (its {@code @ApplicationPath}), below the context root. */
+    public static final String API_PATH = "/api/";
+
     private JsonProblem() {
+    }
+
+    /** Whether the request is for the reporting API, whose answers (refusals too) are JSON. */
+    public static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + API_PATH);
     }
 
     /** Writes the problem and commits the response, so that nothing after it changes the status or the body. */
