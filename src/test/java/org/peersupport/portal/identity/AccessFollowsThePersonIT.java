@@ -225,6 +225,7 @@ class AccessFollowsThePersonIT {
                         () -> assertEquals(0, asReused.call(() -> notices.unreadCount())),
                         () -> assertRefused(() -> portfolios.portfolio(enrolment)),
                         () -> assertRefused(() -> portfolios.item(item)),
+                        () -> assertRefused(() -> portfolios.itemPage(item)),
                         () -> assertRefused(() -> submissions.submission(submission)),
                         () -> assertRefused(() -> progress.feedback(submission)),
                         () -> assertRefused(() -> records.record(enrolment)),
@@ -258,6 +259,7 @@ class AccessFollowsThePersonIT {
             assertAll(
                     () -> assertSupervisorRefused(() -> portfolios.supervisorPortfolio(w.enrolment())),
                     () -> assertSupervisorRefused(() -> portfolios.item(w.item())),
+                    () -> assertSupervisorRefused(() -> portfolios.itemPage(w.item())),
                     () -> assertSupervisorRefused(() -> portfolios.matrix(w.enrolment())),
                     () -> assertSupervisorRefused(() -> submissions.submission(w.submission())),
                     () -> assertSupervisorRefused(() -> reviews.review(w.submission())),
@@ -299,6 +301,7 @@ class AccessFollowsThePersonIT {
             assertAll(
                     () -> assertSupervisorRefused(() -> portfolios.supervisorPortfolio(w.enrolment())),
                     () -> assertSupervisorRefused(() -> portfolios.item(w.item())),
+                    () -> assertSupervisorRefused(() -> portfolios.itemPage(w.item())),
                     () -> assertSupervisorRefused(() -> submissions.submission(w.submission())),
                     () -> assertSupervisorRefused(() -> reviews.review(w.submission())),
                     () -> assertSupervisorRefused(() -> records.record(w.enrolment())),

@@ -54,6 +54,7 @@ import org.peersupport.portal.demo.DemoAccount;
 import org.peersupport.portal.platform.control.BusinessException;
 import org.peersupport.portal.portfolio.boundary.EvidenceItems;
 import org.peersupport.portal.portfolio.boundary.ItemEdit;
+import org.peersupport.portal.portfolio.boundary.ItemPage;
 import org.peersupport.portal.portfolio.boundary.ItemView;
 import org.peersupport.portal.portfolio.boundary.MatrixCell;
 import org.peersupport.portal.portfolio.boundary.PortfolioStatus;
@@ -339,6 +340,12 @@ class PortfolioIT {
         assertEquals(RequirementState.WORKING_TOWARDS, matrix.get("RC.2.2").state());
         assertEquals(RequirementState.NOT_STARTED, matrix.get("RC.1.1").state());
 
+        // the evidence page reads the item with its portfolio's matrix in one call: the same mapping, states and counts
+        ItemPage page = asCandidate.call(() -> portfolios.itemPage(essay));
+        assertEquals(List.of("RC.2.1", "RC.2.2"), page.item().requirementCodes());
+        assertEquals(Set.of(rc21, rc22), page.item().requirementIds());
+        assertEquals(asCandidate.call(() -> portfolios.matrix(f.enrolment())).cells(), page.matrix().cells());
+
         Fixture other = enrolled();
         long foreign = requirement(other, "RC.2.1");
         assertRefused(asCandidate, "evidence.requirements.invalid", "of your course", () -> evidenceItems.save(essay,
@@ -606,6 +613,7 @@ class PortfolioIT {
                 new Check("Portfolios.portfolio", candidate, () -> portfolios.portfolio(f.enrolment())),
                 new Check("Portfolios.supervisorPortfolio", supervisor, () -> portfolios.supervisorPortfolio(-1)),
                 new Check("Portfolios.item", readers, () -> portfolios.item(-1)),
+                new Check("Portfolios.itemPage", readers, () -> portfolios.itemPage(-1)),
                 new Check("Portfolios.itemFile", readers, () -> portfolios.itemFile(-1)),
                 new Check("Portfolios.matrix", Set.of("candidate", "supervisor", "coordinator", "hr"), () -> portfolios.matrix(-1)),
                 new Check("Portfolios.statuses", statuses, () -> portfolios.statuses(-1)),

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.eclipse.persistence.config.QueryHints;
 import org.peersupport.portal.identity.entity.Person;
 
 /**
@@ -26,16 +28,17 @@ import org.peersupport.portal.identity.entity.Person;
  */
 @Entity
 @Table(name = "enrolment")
-@NamedQuery(name = Enrolment.WITH_COHORT, query = "select e from Enrolment e join fetch e.person join fetch e.cohort c "
-        + "join fetch c.course where e.id = :id")
+@NamedQuery(name = Enrolment.WITH_COHORT, query = "select e from Enrolment e where e.id = :id", hints = {
+        @QueryHint(name = QueryHints.FETCH, value = "e.person"),
+        @QueryHint(name = QueryHints.FETCH, value = "e.cohort.course")})
 @NamedQuery(name = Enrolment.COUNT_CURRENT, query = "select count(e) from Enrolment e where e.cohort.id = :cohortId "
         + "and e.status in :statuses")
 @NamedQuery(name = Enrolment.OF_PERSON_ON_COHORT, query = "select e from Enrolment e where e.person.id = :personId "
         + "and e.cohort.id = :cohortId")
 @NamedQuery(name = Enrolment.OF_COHORT, query = "select e from Enrolment e join fetch e.person where e.cohort.id = :cohortId "
         + "order by e.person.displayName")
-@NamedQuery(name = Enrolment.OF_PERSON, query = "select e from Enrolment e join fetch e.cohort c join fetch c.course "
-        + "where e.person.id = :personId order by c.startDate desc")
+@NamedQuery(name = Enrolment.OF_PERSON, query = "select e from Enrolment e where e.person.id = :personId "
+        + "order by e.cohort.startDate desc", hints = @QueryHint(name = QueryHints.FETCH, value = "e.cohort.course"))
 @NamedQuery(name = Enrolment.CURRENT_ON_COURSE, query = "select count(e) from Enrolment e where e.person.id = :personId "
         + "and e.cohort.course.code = :code and e.status in :statuses")
 public class Enrolment {

@@ -89,21 +89,30 @@ public class EvidencePage implements Serializable {
 
     public void load() throws IOException {
         if (id != null) {
-            item = PageLoads.loadOrNotFound(faces, () -> portfolios.get().item(id));
-            if (item == null) {
+            ItemPage page = PageLoads.loadOrNotFound(faces, () -> portfolios.get().itemPage(id));
+            if (page == null) {
                 return;
             }
+            keep(page);
             enrolment = item.enrolmentId();
             kind = item.kind().name();
             fill(item);
-        } else if (enrolment == null || !("FILE".equals(kind) || "WITNESS".equals(kind))) {
+            return;
+        }
+        if (enrolment == null || !("FILE".equals(kind) || "WITNESS".equals(kind))) {
             PageLoads.notFound(faces, "No such evidence");
             return;
         }
         structure = PageLoads.loadOrNotFound(faces, () -> portfolios.get().matrix(enrolment));
-        if (structure != null && id == null && !structure.heading().editable()) {
+        if (structure != null && !structure.heading().editable()) {
             PageLoads.notFound(faces, "This portfolio cannot change");
         }
+    }
+
+    /** The item and its portfolio's matrix, read together (not kept in the view: they are read again on a post). */
+    private void keep(ItemPage page) {
+        item = page.item();
+        structure = page.matrix();
     }
 
     private void fill(ItemView view) {
@@ -127,13 +136,15 @@ public class EvidencePage implements Serializable {
 
     public ItemView getItem() {
         if (item == null && id != null) {
-            item = portfolios.get().item(id);
+            keep(portfolios.get().itemPage(id));
         }
         return item;
     }
 
     public MatrixView getStructure() {
-        if (structure == null && enrolment != null) {
+        if (structure == null && id != null) {
+            keep(portfolios.get().itemPage(id));
+        } else if (structure == null && enrolment != null) {
             structure = portfolios.get().matrix(enrolment);
         }
         return structure;

@@ -83,13 +83,25 @@ final class PortfolioReads {
                 course.getVersionNumber(), e.getCohort().getName(), e.getStatus(), editable(e));
     }
 
+    /** An evidence requirement an item is mapped to. */
+    record Mapped(long requirementId, String code) {
+    }
+
+    /** The requirements each item of the enrolment is mapped to, by item id, in the course's order: one query. */
+    static Map<Long, List<Mapped>> mappingsByItem(EntityManager em, long enrolmentId) {
+        Map<Long, List<Mapped>> mappings = new HashMap<>();
+        for (Object[] row : em.createNamedQuery(EvidenceItem.MAPPINGS_OF_ENROLMENT, Object[].class)
+                .setParameter("enrolmentId", enrolmentId).getResultList()) {
+            mappings.computeIfAbsent(((Number) row[0]).longValue(), id -> new ArrayList<>())
+                    .add(new Mapped(((Number) row[1]).longValue(), (String) row[2]));
+        }
+        return mappings;
+    }
+
     /** Requirement codes per item id, for every item of the enrolment, in the course's order: one query. */
     static Map<Long, List<String>> codesByItem(EntityManager em, long enrolmentId) {
         Map<Long, List<String>> codes = new HashMap<>();
-        for (Object[] row : em.createNamedQuery(EvidenceItem.MAPPINGS_OF_ENROLMENT, Object[].class)
-                .setParameter("enrolmentId", enrolmentId).getResultList()) {
-            codes.computeIfAbsent(((Number) row[0]).longValue(), id -> new ArrayList<>()).add((String) row[2]);
-        }
+        mappingsByItem(em, enrolmentId).forEach((item, mapped) -> codes.put(item, mapped.stream().map(Mapped::code).toList()));
         return codes;
     }
 
@@ -104,7 +116,20 @@ final class PortfolioReads {
                 i.isAssessorOnly(), i.getWitnessStatus(), c.wordCount(), i.submittable());
     }
 
+    /** The item with the requirements it is mapped to, as {@link #mappingsByItem} read them (no further query). */
+    static ItemView itemView(EvidenceItem i, List<Mapped> mapped) {
+        Set<Long> ids = new LinkedHashSet<>();
+        mapped.stream().map(Mapped::requirementId).sorted().forEach(ids::add);
+        return view(i, ids, mapped.stream().map(Mapped::code).toList());
+    }
+
     static ItemView view(EvidenceItem i, List<String> codes) {
+        Set<Long> ids = new LinkedHashSet<>();
+        i.getRequirements().stream().map(r -> r.getId()).sorted().forEach(ids::add);
+        return view(i, ids, codes);
+    }
+
+    private static ItemView view(EvidenceItem i, Set<Long> ids, List<String> codes) {
         EvidenceContent c = i.getContent();
         FileInfo file = i.getStoredFile() == null ? null
                 : new FileInfo(c.fileName(), i.getStoredFile().getMediaType(), i.getStoredFile().getSize());
@@ -113,8 +138,6 @@ final class PortfolioReads {
                 i.getWitnessStatus(), i.getWitnessPerson() == null ? null : i.getWitnessPerson().getUsername(),
                 i.getWitnessPerson() == null ? null : i.getWitnessPerson().getDisplayName(), i.getWitnessRecordedBy(),
                 i.getWitnessDecidedAt(), i.getWitnessDeclineReason());
-        Set<Long> ids = new LinkedHashSet<>();
-        i.getRequirements().stream().map(r -> r.getId()).sorted().forEach(ids::add);
         return new ItemView(i.getId(), i.getEnrolment().getId(), c.kind(), c.title(), c.bodyHtml(), c.wordCount(),
                 c.reflectionDate(), file, testimony, i.isAssessorOnly(), ids, codes == null ? List.of() : codes,
                 i.getCreatedBy(), i.getCreatedAt(), i.getUpdatedAt(), i.getDraftSavedAt(), i.getVersion());

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import org.peersupport.portal.candidate.entity.Enrolment;
 import org.peersupport.portal.course.control.ChunkStore;
-import org.peersupport.portal.course.entity.CourseUnit;
+import org.peersupport.portal.course.control.CourseOutlines;
 import org.peersupport.portal.course.entity.StoredFile;
 import org.peersupport.portal.identity.entity.Person;
 import org.peersupport.portal.identity.entity.Role;
@@ -53,6 +53,9 @@ public class Portfolios {
 
     @Inject
     ChunkStore chunks;
+
+    @Inject
+    CourseOutlines outlines;
 
     // ---------------------------------------------------------------- reading
 
@@ -104,10 +107,10 @@ public class Portfolios {
         Viewer viewer = PortfolioReads.viewer(session);
         Enrolment e = PortfolioReads.enrolment(em, enrolmentId);
         access.requireSupervisor(viewer, e);
-        Map<Long, List<String>> codes = PortfolioReads.codesByItem(em, enrolmentId);
+        Map<Long, List<PortfolioReads.Mapped>> mappings = PortfolioReads.mappingsByItem(em, enrolmentId);
         List<ItemView> items = new ArrayList<>();
         for (EvidenceItem item : PortfolioReads.items(em, enrolmentId)) {
-            items.add(PortfolioReads.view(item, codes.get(item.getId())));
+            items.add(PortfolioReads.itemView(item, mappings.getOrDefault(item.getId(), List.of())));
             access.recordRead(viewer, Reader.SUPERVISOR, "EVIDENCE_READ", "EvidenceItem", item.getId(),
                     "enrolment " + enrolmentId + ", " + item.getContent().kind());
         }
@@ -122,7 +125,29 @@ public class Portfolios {
         Reader reader = access.requireItem(viewer, item);
         access.recordRead(viewer, reader, "EVIDENCE_READ", "EvidenceItem", itemId,
                 "enrolment " + item.getEnrolment().getId() + ", " + item.getContent().kind());
-        return PortfolioReads.view(item, PortfolioReads.codesByItem(em, item.getEnrolment().getId()).get(itemId));
+        return PortfolioReads.itemView(item, PortfolioReads.mappingsByItem(em, item.getEnrolment().getId())
+                .getOrDefault(itemId, List.of()));
+    }
+
+    /**
+     * What the evidence page shows in one call: the item, as {@link #item}, with the matrix of its enrolment, as
+     * {@link #matrix}, under the item's access check (the same reader reads both). Four statements once the course
+     * version's structure is kept ({@link CourseOutlines}): the item with its enrolment, person, cohort and course;
+     * the enrolment's mappings (the item's own, and each requirement's count); the judgements; the audit entry when
+     * a supervisor reads it.
+     */
+    @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR})
+    public ItemPage itemPage(long itemId) {
+        Viewer viewer = PortfolioReads.viewer(session);
+        EvidenceItem item = PortfolioReads.item(em, itemId);
+        Reader reader = access.requireItem(viewer, item);
+        Enrolment e = item.getEnrolment();
+        access.recordRead(viewer, reader, "EVIDENCE_READ", "EvidenceItem", itemId,
+                "enrolment " + e.getId() + ", " + item.getContent().kind());
+        Map<Long, List<PortfolioReads.Mapped>> mappings = PortfolioReads.mappingsByItem(em, e.getId());
+        Map<Long, Long> mapped = new HashMap<>();
+        mappings.values().forEach(list -> list.forEach(m -> mapped.merge(m.requirementId(), 1L, Long::sum)));
+        return new ItemPage(PortfolioReads.itemView(item, mappings.getOrDefault(itemId, List.of())), matrix(e, mapped));
     }
 
     /** A file item's file to download: for the candidate, or their allocated supervisor (audited). */
@@ -155,13 +180,18 @@ public class Portfolios {
         Map<Long, Long> mapped = new HashMap<>();
         em.createNamedQuery(EvidenceItem.MAPPED_COUNTS, Object[].class).setParameter("enrolmentId", enrolmentId)
                 .getResultList().forEach(row -> mapped.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue()));
-        Set<Long> met = judgements.met(enrolmentId);
-        List<MatrixUnit> units = structure(e).stream().map(u -> new MatrixUnit(u.getId(), u.getCode(), u.getTitle(),
-                u.getOutcomes().stream().map(o -> new MatrixOutcome(o.getId(), o.getCode(), o.getText(),
-                        o.getEvidenceRequirements().stream().map(r -> {
-                            long count = mapped.getOrDefault(r.getId(), 0L);
-                            return new MatrixCell(r.getId(), r.getCode(), r.getText(),
-                                    RequirementState.of(met.contains(r.getId()), count), count);
+        return matrix(e, mapped);
+    }
+
+    /** The matrix of the enrolment's course version, given how many items are mapped to each requirement. */
+    private MatrixView matrix(Enrolment e, Map<Long, Long> mapped) {
+        Set<Long> met = judgements.met(e.getId());
+        List<MatrixUnit> units = outlines.of(e.getCohort().getCourse()).stream().map(u -> new MatrixUnit(u.id(), u.code(),
+                u.title(), u.outcomes().stream().map(o -> new MatrixOutcome(o.id(), o.code(), o.text(),
+                        o.requirements().stream().map(r -> {
+                            long count = mapped.getOrDefault(r.id(), 0L);
+                            return new MatrixCell(r.id(), r.code(), r.text(), RequirementState.of(met.contains(r.id()), count),
+                                    count);
                         }).toList())).toList())).toList();
         return new MatrixView(PortfolioReads.heading(e), units);
     }
@@ -182,10 +212,4 @@ public class Portfolios {
                 e.getCohort().getName(), items, tasks);
     }
 
-    // ---------------------------------------------------------------- helpers
-
-    private List<CourseUnit> structure(Enrolment e) {
-        return em.createNamedQuery(CourseUnit.STRUCTURE_OF_COURSE, CourseUnit.class)
-                .setParameter("courseId", e.getCohort().getCourse().getId()).getResultList();
-    }
 }

@@ -13,6 +13,7 @@ import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -25,6 +26,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.eclipse.persistence.annotations.BatchFetch;
 import org.eclipse.persistence.annotations.BatchFetchType;
+import org.eclipse.persistence.config.QueryHints;
 import org.peersupport.portal.candidate.entity.Enrolment;
 import org.peersupport.portal.course.entity.EvidenceRequirement;
 import org.peersupport.portal.course.entity.StoredFile;
@@ -39,9 +41,11 @@ import org.peersupport.portal.platform.control.BusinessException;
  */
 @Entity
 @Table(name = "evidence_item")
-@NamedQuery(name = EvidenceItem.WITH_ENROLMENT, query = "select i from EvidenceItem i join fetch i.enrolment e "
-        + "join fetch e.person join fetch e.cohort c join fetch c.course left join fetch i.storedFile "
-        + "left join fetch i.witnessPerson where i.id = :id")
+@NamedQuery(name = EvidenceItem.WITH_ENROLMENT, query = "select i from EvidenceItem i where i.id = :id", hints = {
+        @QueryHint(name = QueryHints.FETCH, value = "i.enrolment.person"),
+        @QueryHint(name = QueryHints.FETCH, value = "i.enrolment.cohort.course"),
+        @QueryHint(name = QueryHints.LEFT_FETCH, value = "i.storedFile"),
+        @QueryHint(name = QueryHints.LEFT_FETCH, value = "i.witnessPerson")})
 @NamedQuery(name = EvidenceItem.OF_ENROLMENT, query = "select i from EvidenceItem i left join fetch i.storedFile "
         + "left join fetch i.witnessPerson where i.enrolment.id = :enrolmentId order by i.updatedAt desc, i.id desc")
 @NamedQuery(name = EvidenceItem.IN_ENROLMENT, query = "select i from EvidenceItem i left join fetch i.storedFile "

@@ -11,12 +11,14 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.eclipse.persistence.config.QueryHints;
 import org.peersupport.portal.candidate.entity.Enrolment;
 import org.peersupport.portal.course.entity.AssessmentTask;
 
@@ -33,8 +35,10 @@ import org.peersupport.portal.course.entity.AssessmentTask;
 @NamedQuery(name = Submission.BY_TOKEN, query = "select s from Submission s where s.token = :token")
 @NamedQuery(name = Submission.OPEN_OF_TASK, query = "select s from Submission s where s.enrolment.id = :enrolmentId "
         + "and s.task.id = :taskId and s.status <> :referredBack")
-@NamedQuery(name = Submission.WITH_ENROLMENT, query = "select s from Submission s join fetch s.enrolment e "
-        + "join fetch e.person join fetch e.cohort c join fetch c.course join fetch s.task where s.id = :id")
+@NamedQuery(name = Submission.WITH_ENROLMENT, query = "select s from Submission s where s.id = :id", hints = {
+        @QueryHint(name = QueryHints.FETCH, value = "s.enrolment.person"),
+        @QueryHint(name = QueryHints.FETCH, value = "s.enrolment.cohort.course"),
+        @QueryHint(name = QueryHints.FETCH, value = "s.task")})
 @NamedQuery(name = Submission.LINES_OF_ENROLMENT, query = "select s.id, s.task.id, s.attempt, s.status, s.submittedAt, "
         + "s.statusChangedAt from Submission s where s.enrolment.id = :enrolmentId "
         + "order by s.task.position, s.attempt desc")
