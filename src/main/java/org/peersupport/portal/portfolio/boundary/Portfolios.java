@@ -131,10 +131,10 @@ public class Portfolios {
 
     /**
      * What the evidence page shows in one call: the item, as {@link #item}, with the matrix of its enrolment, as
-     * {@link #matrix}, under the item's access check (the same reader reads both). Four statements once the course
+     * {@link #matrix}, under the item's access check (the same reader reads both). Three statements once the course
      * version's structure is kept ({@link CourseOutlines}): the item with its enrolment, person, cohort and course;
-     * the enrolment's mappings (the item's own, and each requirement's count); the judgements; the audit entry when
-     * a supervisor reads it.
+     * the enrolment's mappings (the item's own, and each requirement's count); the judgements; and the audit entry
+     * when a supervisor reads it.
      */
     @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR})
     public ItemPage itemPage(long itemId) {
