@@ -104,6 +104,7 @@ import org.peersupport.portal.support.RoleMatrix.Check;
 import org.peersupport.portal.support.RoleMatrix.Runner;
 import org.peersupport.portal.support.RunAsDeployment;
 import org.peersupport.portal.support.Sql;
+import org.peersupport.portal.support.SqlStatements;
 
 /**
  * Issue 4, candidate records, through the boundaries as real roles (see {@link RunAsDeployment}), inside Payara
@@ -119,7 +120,7 @@ class CandidateIT {
     @Deployment
     static WebArchive deployment() {
         return RunAsDeployment.enable(Deployments.portalWith(CandidateIT.class, CoursePackageZips.class, Sql.class, DemoAccount.class,
-                org.peersupport.portal.support.SpreadsheetView.class));
+                org.peersupport.portal.support.SpreadsheetView.class, SqlStatements.class, SqlStatements.Counted.class));
     }
 
     @Inject
@@ -833,11 +834,15 @@ class CandidateIT {
         String name = asCoordinator.call(() -> cohorts.cohort(cohort)).name();
         asCoordinator.run(() -> allocations.setCaseloadCap(GRACE, 100));
         Map<String, Long> ids = new LinkedHashMap<>();
+        int statementsWithOne = 0;
         for (String username : List.of("jo.lee", "mark.evans", "morgan.price")) {
             long id = asCoordinator.call(() -> enrolling.enrol(cohort, username));
             move(id, EnrolmentStatus.ACTIVE, null);
             asCoordinator.run(() -> allocations.allocate(id, GRACE, null));
             ids.put(username, id);
+            if (ids.size() == 1) {
+                statementsWithOne = caseloadStatements();
+            }
         }
         for (String slug : List.of("introduction", "what-is-recovery", "personal-recovery")) {
             sql.update("insert into lesson_progress (id, person_id, course_code, session_slug, completed_at) "
@@ -856,12 +861,21 @@ class CandidateIT {
         assertEquals(CaseloadLine.Progress.BEHIND, caseload.get("mark.evans").progress());
         assertEquals(0, caseload.get("mark.evans").lessonsDone());
         assertEquals(CaseloadLine.Progress.PAUSED, caseload.get("morgan.price").progress());
+        assertEquals(statementsWithOne, caseloadStatements(), "two more candidates, and the caseload takes no more "
+                + "statements: none per line");
 
         long session1 = asCoordinator.call(() -> cohorts.cohort(cohort)).sessions().get(0).id();
         asCoordinator.run(() -> attendance.mark(session1, ids.get("jo.lee"), AttendanceKind.ABSENT));
         assertEquals(CaseloadLine.Progress.BEHIND, asSupervisor.call(() -> allocations.myCaseload()).stream()
                 .filter(l -> l.enrolmentId() == ids.get("jo.lee")).findFirst().orElseThrow().progress(),
                 "attendance under the threshold is behind too");
+    }
+
+    /** The statements of the supervisor's caseload, asked twice (the fewer: a first call may prepare statements). */
+    private int caseloadStatements() throws Exception {
+        int first = asSupervisor.call(() -> SqlStatements.count(() -> allocations.myCaseload()).statements());
+        int second = asSupervisor.call(() -> SqlStatements.count(() -> allocations.myCaseload()).statements());
+        return Math.min(first, second);
     }
 
     // ---------------------------------------------------------------- what the cohort pages read

@@ -8,11 +8,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
+import org.eclipse.persistence.config.QueryHints;
 import org.peersupport.portal.candidate.entity.Enrolment;
 import org.peersupport.portal.identity.entity.Person;
 import org.peersupport.portal.platform.control.BusinessException;
@@ -25,12 +27,17 @@ import org.peersupport.portal.portfolio.entity.Submission;
  */
 @Entity
 @Table(name = "safeguarding_concern")
-@NamedQuery(name = SafeguardingConcern.OPEN, query = "select c from SafeguardingConcern c join fetch c.enrolment e "
-        + "join fetch e.person join fetch e.cohort co join fetch co.course join fetch c.raisedBy "
-        + "where c.closedAt is null order by c.raisedAt, c.id")
-@NamedQuery(name = SafeguardingConcern.CLOSED, query = "select c from SafeguardingConcern c join fetch c.enrolment e "
-        + "join fetch e.person join fetch e.cohort co join fetch co.course join fetch c.raisedBy join fetch c.closedBy "
-        + "where c.closedAt is not null order by c.closedAt desc, c.id desc")
+@NamedQuery(name = SafeguardingConcern.OPEN, query = "select c from SafeguardingConcern c where c.closedAt is null "
+        + "order by c.raisedAt, c.id", hints = {
+            @QueryHint(name = QueryHints.FETCH, value = "c.enrolment.person"),
+            @QueryHint(name = QueryHints.FETCH, value = "c.enrolment.cohort.course"),
+            @QueryHint(name = QueryHints.FETCH, value = "c.raisedBy")})
+@NamedQuery(name = SafeguardingConcern.CLOSED, query = "select c from SafeguardingConcern c where c.closedAt is not null "
+        + "order by c.closedAt desc, c.id desc", hints = {
+            @QueryHint(name = QueryHints.FETCH, value = "c.enrolment.person"),
+            @QueryHint(name = QueryHints.FETCH, value = "c.enrolment.cohort.course"),
+            @QueryHint(name = QueryHints.FETCH, value = "c.raisedBy"),
+            @QueryHint(name = QueryHints.FETCH, value = "c.closedBy")})
 public class SafeguardingConcern {
 
     public static final String OPEN = "SafeguardingConcern.open";

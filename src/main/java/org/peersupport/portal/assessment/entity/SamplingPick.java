@@ -8,9 +8,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.eclipse.persistence.config.QueryHints;
 import org.peersupport.portal.candidate.entity.Enrolment;
 import org.peersupport.portal.identity.entity.Person;
 
@@ -19,8 +21,10 @@ import org.peersupport.portal.identity.entity.Person;
 @Table(name = "sampling_pick")
 @NamedQuery(name = SamplingPick.OF_ENROLMENT, query = "select p from SamplingPick p join fetch p.verifier "
         + "where p.enrolment.id = :enrolmentId")
-@NamedQuery(name = SamplingPick.ALL, query = "select p from SamplingPick p join fetch p.verifier join fetch p.enrolment e "
-        + "join fetch e.person join fetch e.cohort c join fetch c.course order by e.person.displayName")
+@NamedQuery(name = SamplingPick.ALL, query = "select p from SamplingPick p order by p.enrolment.person.displayName", hints = {
+        @QueryHint(name = QueryHints.FETCH, value = "p.verifier"),
+        @QueryHint(name = QueryHints.FETCH, value = "p.enrolment.person"),
+        @QueryHint(name = QueryHints.FETCH, value = "p.enrolment.cohort.course")})
 public class SamplingPick {
 
     public static final String OF_ENROLMENT = "SamplingPick.ofEnrolment";

@@ -8,9 +8,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.eclipse.persistence.config.QueryHints;
 import org.peersupport.portal.identity.entity.Person;
 
 /**
@@ -24,9 +26,10 @@ import org.peersupport.portal.identity.entity.Person;
 @NamedQuery(name = SupervisorAllocation.OF_ENROLMENT, query = "select a from SupervisorAllocation a "
         + "join fetch a.supervisor where a.enrolment.id = :enrolmentId order by a.allocatedAt, a.id")
 @NamedQuery(name = SupervisorAllocation.CURRENT_OF_SUPERVISOR, query = "select a from SupervisorAllocation a "
-        + "join fetch a.enrolment e join fetch e.person join fetch e.cohort c join fetch c.course "
-        + "where a.supervisor.id = :supervisorId and a.endedAt is null and e.status in :statuses "
-        + "order by e.person.displayName")
+        + "where a.supervisor.id = :supervisorId and a.endedAt is null and a.enrolment.status in :statuses "
+        + "order by a.enrolment.person.displayName", hints = {
+            @QueryHint(name = QueryHints.FETCH, value = "a.enrolment.person"),
+            @QueryHint(name = QueryHints.FETCH, value = "a.enrolment.cohort.course")})
 @NamedQuery(name = SupervisorAllocation.CURRENT_OF_COHORT, query = "select a.enrolment.id, s.id, s.username, "
         + "s.displayName from SupervisorAllocation a join a.supervisor s where a.enrolment.cohort.id = :cohortId "
         + "and a.endedAt is null")

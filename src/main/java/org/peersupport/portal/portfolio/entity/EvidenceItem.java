@@ -57,9 +57,10 @@ import org.peersupport.portal.platform.control.BusinessException;
         + "where i.enrolment.id = :enrolmentId group by r.id")
 @NamedQuery(name = EvidenceItem.CHANGES_OF_ENROLMENTS, query = "select i.enrolment.id, i.updatedAt from EvidenceItem i "
         + "where i.enrolment.id in :enrolmentIds")
-@NamedQuery(name = EvidenceItem.AWAITING_WITNESS, query = "select i from EvidenceItem i join fetch i.enrolment e "
-        + "join fetch e.person join fetch e.cohort c join fetch c.course where i.witnessPerson.id = :personId "
-        + "and i.witnessStatus = :status order by i.updatedAt, i.id")
+@NamedQuery(name = EvidenceItem.AWAITING_WITNESS, query = "select i from EvidenceItem i where i.witnessPerson.id = :personId "
+        + "and i.witnessStatus = :status order by i.updatedAt, i.id", hints = {
+            @QueryHint(name = QueryHints.FETCH, value = "i.enrolment.person"),
+            @QueryHint(name = QueryHints.FETCH, value = "i.enrolment.cohort.course")})
 @NamedQuery(name = EvidenceItem.REFERENCES_TO_FILE, query = "select count(i) from EvidenceItem i "
         + "where i.storedFile.id = :storedFileId")
 public class EvidenceItem {
