@@ -761,7 +761,7 @@ class AssessmentIT {
         Map<Long, String> requirements = taskId == e.essayTask() ? e.essayRequirements() : e.portfolioRequirements();
         long item = asCandidate.call(() -> evidenceItems.createWritten(e.enrolmentId(), taskId == e.essayTask() ? "Essay"
                 : "Practice account"));
-        long itemVersion = asCandidate.call(() -> portfolios.item(item)).version();
+        long itemVersion = asCandidate.call(() -> portfolios.itemPage(item).item()).version();
         asCandidate.call(() -> evidenceItems.save(item, new ItemEdit(taskId == e.essayTask() ? "Essay" : "Practice account",
                 false, requirements.keySet(), body, null, null, null), itemVersion));
         return asCandidate.call(() -> submissions.submit(e.enrolmentId(), taskId, List.of(item), true,

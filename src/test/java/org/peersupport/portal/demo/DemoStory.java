@@ -415,7 +415,7 @@ public class DemoStory {
         long taskId = tasks.get(task);
         readNotices(person);
         long itemId = item != null ? item : as(person).call(() -> evidenceItems.createWritten(enrolmentId, title));
-        long itemVersion = as(person).call(() -> portfolios.item(itemId)).version();
+        long itemVersion = as(person).call(() -> portfolios.itemPage(itemId).item()).version();
         as(person).call(() -> evidenceItems.save(itemId, new ItemEdit(title, false, requirements(taskId).keySet(), bodyHtml,
                 null, null, null), itemVersion));
         return as(person).call(() -> submissions.submit(enrolmentId, taskId, List.of(itemId), true, DECLARATION,

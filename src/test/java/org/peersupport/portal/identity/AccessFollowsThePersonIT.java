@@ -224,7 +224,6 @@ class AccessFollowsThePersonIT {
                         () -> assertEquals(0, asReused.call(() -> notices.mine(1)).total(), "no notice"),
                         () -> assertEquals(0, asReused.call(() -> notices.unreadCount())),
                         () -> assertRefused(() -> portfolios.portfolio(enrolment)),
-                        () -> assertRefused(() -> portfolios.item(item)),
                         () -> assertRefused(() -> portfolios.itemPage(item)),
                         () -> assertRefused(() -> submissions.submission(submission)),
                         () -> assertRefused(() -> progress.feedback(submission)),
@@ -258,7 +257,6 @@ class AccessFollowsThePersonIT {
             long reads = readsOf(w);
             assertAll(
                     () -> assertSupervisorRefused(() -> portfolios.supervisorPortfolio(w.enrolment())),
-                    () -> assertSupervisorRefused(() -> portfolios.item(w.item())),
                     () -> assertSupervisorRefused(() -> portfolios.itemPage(w.item())),
                     () -> assertSupervisorRefused(() -> portfolios.matrix(w.enrolment())),
                     () -> assertSupervisorRefused(() -> submissions.submission(w.submission())),
@@ -300,7 +298,6 @@ class AccessFollowsThePersonIT {
             long reads = readsOf(w);
             assertAll(
                     () -> assertSupervisorRefused(() -> portfolios.supervisorPortfolio(w.enrolment())),
-                    () -> assertSupervisorRefused(() -> portfolios.item(w.item())),
                     () -> assertSupervisorRefused(() -> portfolios.itemPage(w.item())),
                     () -> assertSupervisorRefused(() -> submissions.submission(w.submission())),
                     () -> assertSupervisorRefused(() -> reviews.review(w.submission())),

@@ -193,7 +193,7 @@ class PortfolioIT {
                 + "<p onclick=\"steal()\">Hope <img src=x onerror=\"steal()\"> and <a href=\"javascript:steal()\">change</a></p>";
         Saved saved = asCandidate.call(() -> evidenceItems.save(written, edit("My recovery story", typed, Set.of()),
                 version(written)));
-        ItemView piece = asCandidate.call(() -> portfolios.item(written));
+        ItemView piece = asCandidate.call(() -> portfolios.itemPage(written).item());
         assertEquals(EvidenceKind.WRITTEN, piece.kind());
         assertFalse(piece.bodyHtml().contains("script") || piece.bodyHtml().contains("stolen"), piece.bodyHtml());
         assertFalse(piece.bodyHtml().contains("onclick") || piece.bodyHtml().contains("<img")
@@ -205,17 +205,17 @@ class PortfolioIT {
         Saved autosaved = asCandidate.call(() -> evidenceItems.autosave(written,
                 "<p>My story, continued as I type</p>", version(written)));
         assertEquals(6, autosaved.wordCount());
-        assertNotNull(asCandidate.call(() -> portfolios.item(written)).draftSavedAt());
+        assertNotNull(asCandidate.call(() -> portfolios.itemPage(written).item()).draftSavedAt());
         long old = autosaved.version() - 1;
         assertRefused(asCandidate, "evidence.stale", "another tab", () -> evidenceItems.autosave(written, "<p>old tab</p>", old));
-        assertEquals("<p>My story, continued as I type</p>", asCandidate.call(() -> portfolios.item(written)).bodyHtml(),
+        assertEquals("<p>My story, continued as I type</p>", asCandidate.call(() -> portfolios.itemPage(written).item()).bodyHtml(),
                 "the stale save changed nothing");
 
         LocalDate day = LocalDate.now().minusDays(3);
         long reflection = asCandidate.call(() -> evidenceItems.createReflection(f.enrolment(), "After session 4", day));
         asCandidate.call(() -> evidenceItems.autosave(reflection, "<p>What I noticed about <em>mutuality</em></p>",
                 version(reflection)));
-        ItemView log = asCandidate.call(() -> portfolios.item(reflection));
+        ItemView log = asCandidate.call(() -> portfolios.itemPage(reflection).item());
         assertEquals(EvidenceKind.REFLECTION, log.kind());
         assertEquals(day, log.reflectionDate());
         assertEquals(5, log.wordCount());
@@ -223,7 +223,7 @@ class PortfolioIT {
         byte[] pdf = pdf("Observation notes");
         long file = asCandidate.call(() -> evidenceItems.createFile(f.enrolment(), "Observation notes",
                 new ByteArrayInputStream(pdf), "observation.pdf"));
-        ItemView upload = asCandidate.call(() -> portfolios.item(file));
+        ItemView upload = asCandidate.call(() -> portfolios.itemPage(file).item());
         assertEquals("observation.pdf", upload.file().fileName());
         assertEquals("application/pdf", upload.file().mediaType());
         assertEquals(pdf.length, upload.file().size());
@@ -233,7 +233,7 @@ class PortfolioIT {
         long asked = asCandidate.call(() -> testimonies.request(f.enrolment(), "Supporting a new starter", "mark.evans",
                 new Testimony(null, "Workforce Development Officer", "Supervised my induction work",
                         "Amara welcomed a new peer worker and shared her own experience with care.")));
-        ItemView awaiting = asCandidate.call(() -> portfolios.item(asked));
+        ItemView awaiting = asCandidate.call(() -> portfolios.itemPage(asked).item());
         assertEquals(WitnessStatus.AWAITING, awaiting.testimony().status());
         assertEquals("Mark Evans", awaiting.testimony().name(), "the witness's name comes from the directory");
         assertRefused(asCandidate, "testimony.witness.self", "someone else", () -> testimonies.request(f.enrolment(),
@@ -246,14 +246,14 @@ class PortfolioIT {
         assertEquals(1, sql.count("select count(*) from audit_entry where action = 'TESTIMONY_READ' and " + AuditActors.BY_PERSON + " "
                 + "and subject_id = ?", "mark.evans", String.valueOf(asked)), "the witness's read is audited");
         asHr.run(() -> testimonies.confirm(asked, request.version()));
-        assertEquals(WitnessStatus.CONFIRMED, asCandidate.call(() -> portfolios.item(asked)).testimony().status());
+        assertEquals(WitnessStatus.CONFIRMED, asCandidate.call(() -> portfolios.itemPage(asked).item()).testimony().status());
         assertTrue(asHr.call(() -> testimonies.toConfirm()).stream().noneMatch(r -> r.itemId() == asked));
 
         // a testimony the allocated supervisor records
         long recorded = asSupervisor.call(() -> testimonies.record(f.enrolment(), "Facilitating the Tuesday group",
                 new Testimony("Sam Patel", "Volunteer coordinator", "Observed the group",
                         "Amara kept the group safe and let everyone speak.")));
-        ItemView heard = asCandidate.call(() -> portfolios.item(recorded));
+        ItemView heard = asCandidate.call(() -> portfolios.itemPage(recorded).item());
         assertEquals(WitnessStatus.RECORDED, heard.testimony().status());
         assertEquals(GRACE, heard.testimony().recordedBy());
 
@@ -296,7 +296,7 @@ class PortfolioIT {
 
         long item = asCandidate.call(() -> evidenceItems.createFile(f.enrolment(), null, new ByteArrayInputStream(
                 "Reflective notes from my placement.\n".getBytes(StandardCharsets.UTF_8)), "placement notes.txt"));
-        ItemView first = asCandidate.call(() -> portfolios.item(item));
+        ItemView first = asCandidate.call(() -> portfolios.itemPage(item).item());
         assertEquals("placement notes.txt", first.title(), "the file's name when no title is given");
         assertEquals("text/plain", first.file().mediaType());
         long firstFile = storedFileOf(item);
@@ -332,7 +332,7 @@ class PortfolioIT {
         long notes = asCandidate.call(() -> evidenceItems.createReflection(f.enrolment(), "Notes", null));
         asCandidate.call(() -> evidenceItems.save(notes, new ItemEdit("Notes", false, Set.of(rc21), "<p>More</p>",
                 LocalDate.now(), null, null), version(notes)));
-        assertEquals(List.of("RC.2.1", "RC.2.2"), asCandidate.call(() -> portfolios.item(essay)).requirementCodes());
+        assertEquals(List.of("RC.2.1", "RC.2.2"), asCandidate.call(() -> portfolios.itemPage(essay).item()).requirementCodes());
 
         Map<String, MatrixCell> matrix = matrix(f);
         assertEquals(RequirementState.WORKING_TOWARDS, matrix.get("RC.2.1").state());
@@ -539,17 +539,17 @@ class PortfolioIT {
                 "Observed", "Jo did well.")));
 
         // the candidate reads their own, unaudited, and never another candidate's
-        asCandidate.call(() -> portfolios.item(written));
+        asCandidate.call(() -> portfolios.itemPage(written).item());
         asCandidate.call(() -> submissions.submission(submission));
         assertEquals(0, reads(AMARA), "the candidate's own reads are not audited");
-        assertRefused(asCandidate, "evidence.notFound", "not yours", () -> portfolios.item(josItem));
+        assertRefused(asCandidate, "evidence.notFound", "not yours", () -> portfolios.itemPage(josItem).item());
         assertRefused(asCandidate, "evidence.notFound", "not yours", () -> portfolios.portfolio(jo));
 
         // the allocated supervisor reads everything, "assessor only" included, and each read is audited
         long graceReads = reads(GRACE);
-        assertEquals("<p>Private words</p>", asSupervisor.call(() -> portfolios.item(written)).bodyHtml());
+        assertEquals("<p>Private words</p>", asSupervisor.call(() -> portfolios.itemPage(written).item()).bodyHtml());
         assertEquals(graceReads + 1, reads(GRACE));
-        assertTrue(asSupervisor.call(() -> portfolios.item(privateFile)).assessorOnly());
+        assertTrue(asSupervisor.call(() -> portfolios.itemPage(privateFile).item()).assessorOnly());
         assertEquals(pdf("care plan").length, download(asSupervisor.call(() -> portfolios.itemFile(privateFile))).length);
         assertEquals(2, asSupervisor.call(() -> portfolios.supervisorPortfolio(f.enrolment())).items().size());
         SubmissionView supervisorView = asSupervisor.call(() -> submissions.submission(submission));
@@ -560,7 +560,7 @@ class PortfolioIT {
                 + "and subject_id = ?", GRACE, String.valueOf(submission)));
 
         // a verifier reads a submission only once it is sampled to them, and never its "assessor only" items
-        assertThrows(EJBAccessException.class, () -> asVerifier.call(() -> portfolios.item(written)),
+        assertThrows(EJBAccessException.class, () -> asVerifier.call(() -> portfolios.itemPage(written).item()),
                 "verifiers read submissions, not drafts");
         assertRefused(asVerifier, "evidence.notFound", "not yours", () -> submissions.submission(submission));
         sample(submission, HELEN);
@@ -574,7 +574,7 @@ class PortfolioIT {
         // coordinators and HR: statuses and dates only, and refused content whatever the record
         for (Object role : List.of(asCoordinator, asHr)) {
             Runner as = runner(role);
-            assertThrows(EJBAccessException.class, () -> as.run(() -> portfolios.item(written)));
+            assertThrows(EJBAccessException.class, () -> as.run(() -> portfolios.itemPage(written).item()));
             assertThrows(EJBAccessException.class, () -> as.run(() -> portfolios.itemFile(privateFile)));
             assertThrows(EJBAccessException.class, () -> as.run(() -> submissions.submission(submission)));
             assertThrows(EJBAccessException.class, () -> as.run(() -> submissions.submittedFile(submittedPrivateFile)));
@@ -589,11 +589,11 @@ class PortfolioIT {
 
         // once the candidate is reallocated, Grace reads nothing more; Tom Barker does
         asCoordinator.run(() -> allocations.allocate(f.enrolment(), "tom.barker", "Grace is on leave"));
-        assertRefused(asSupervisor, "evidence.notFound", "not yours", () -> portfolios.item(written));
+        assertRefused(asSupervisor, "evidence.notFound", "not yours", () -> portfolios.itemPage(written).item());
         assertRefused(asSupervisor, "evidence.notFound", "not yours", () -> portfolios.supervisorPortfolio(f.enrolment()));
         assertRefused(asSupervisor, "evidence.notFound", "not yours", () -> submissions.submission(submission));
         assertRefused(asSupervisor, "evidence.notFound", "not yours", () -> portfolios.matrix(f.enrolment()));
-        assertEquals("Jo's group work", asSupervisor.call(() -> portfolios.item(josItem)).title(),
+        assertEquals("Jo's group work", asSupervisor.call(() -> portfolios.itemPage(josItem).item()).title(),
                 "she still reads her own allocated candidate's");
     }
 
@@ -612,7 +612,6 @@ class PortfolioIT {
                 new Check("Portfolios.myPortfolios", candidate, () -> portfolios.myPortfolios()),
                 new Check("Portfolios.portfolio", candidate, () -> portfolios.portfolio(f.enrolment())),
                 new Check("Portfolios.supervisorPortfolio", supervisor, () -> portfolios.supervisorPortfolio(-1)),
-                new Check("Portfolios.item", readers, () -> portfolios.item(-1)),
                 new Check("Portfolios.itemPage", readers, () -> portfolios.itemPage(-1)),
                 new Check("Portfolios.itemFile", readers, () -> portfolios.itemFile(-1)),
                 new Check("Portfolios.matrix", Set.of("candidate", "supervisor", "coordinator", "hr"), () -> portfolios.matrix(-1)),

@@ -117,24 +117,12 @@ public class Portfolios {
         return new SupervisorPortfolio(PortfolioReads.heading(e), items, PortfolioReads.tasks(em, e));
     }
 
-    /** One item with its content: for the candidate, or their allocated supervisor (audited). */
-    @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR})
-    public ItemView item(long itemId) {
-        Viewer viewer = PortfolioReads.viewer(session);
-        EvidenceItem item = PortfolioReads.item(em, itemId);
-        Reader reader = access.requireItem(viewer, item);
-        access.recordRead(viewer, reader, "EVIDENCE_READ", "EvidenceItem", itemId,
-                "enrolment " + item.getEnrolment().getId() + ", " + item.getContent().kind());
-        return PortfolioReads.itemView(item, PortfolioReads.mappingsByItem(em, item.getEnrolment().getId())
-                .getOrDefault(itemId, List.of()));
-    }
-
     /**
-     * What the evidence page shows in one call: the item, as {@link #item}, with the matrix of its enrolment, as
-     * {@link #matrix}, under the item's access check (the same reader reads both). Three statements once the course
-     * version's structure is kept ({@link CourseOutlines}): the item with its enrolment, person, cohort and course;
-     * the enrolment's mappings (the item's own, and each requirement's count); the judgements; and the audit entry
-     * when a supervisor reads it.
+     * One item with its content, with the matrix of its enrolment (as {@link #matrix}): what the evidence page shows,
+     * in one call. For the candidate, or their allocated supervisor (the read audited), under the item's access check
+     * (the same reader reads both). Three statements once the course version's structure is kept
+     * ({@link CourseOutlines}): the item with its enrolment, person, cohort and course; the enrolment's mappings (the
+     * item's own, and each requirement's count); the judgements; and the audit entry when a supervisor reads it.
      */
     @RolesAllowed({Role.Names.CANDIDATE, Role.Names.SUPERVISOR})
     public ItemPage itemPage(long itemId) {
