@@ -117,30 +117,24 @@ final class PortfolioReads {
     }
 
     /** The item with the requirements it is mapped to, as {@link #mappingsByItem} read them (no further query). */
-    static ItemView itemView(EvidenceItem i, List<Mapped> mapped) {
+    static ItemView view(EvidenceItem i, List<Mapped> mapped) {
         Set<Long> ids = new LinkedHashSet<>();
         mapped.stream().map(Mapped::requirementId).sorted().forEach(ids::add);
-        return view(i, ids, mapped.stream().map(Mapped::code).toList());
-    }
-
-    static ItemView view(EvidenceItem i, List<String> codes) {
-        Set<Long> ids = new LinkedHashSet<>();
-        i.getRequirements().stream().map(r -> r.getId()).sorted().forEach(ids::add);
-        return view(i, ids, codes);
-    }
-
-    private static ItemView view(EvidenceItem i, Set<Long> ids, List<String> codes) {
         EvidenceContent c = i.getContent();
         FileInfo file = i.getStoredFile() == null ? null
                 : new FileInfo(c.fileName(), i.getStoredFile().getMediaType(), i.getStoredFile().getSize());
-        Testimony t = c.testimony();
-        TestimonyView testimony = t == null ? null : new TestimonyView(t.name(), t.role(), t.relationship(), t.statement(),
+        return new ItemView(i.getId(), i.getEnrolment().getId(), c.kind(), c.title(), c.bodyHtml(), c.wordCount(),
+                c.reflectionDate(), file, testimony(i), i.isAssessorOnly(), ids, mapped.stream().map(Mapped::code).toList(),
+                i.getCreatedBy(), i.getCreatedAt(), i.getUpdatedAt(), i.getDraftSavedAt(), i.getVersion());
+    }
+
+    /** The item's testimony with its witness and where it stands, or null when it is not a testimony. */
+    static TestimonyView testimony(EvidenceItem i) {
+        Testimony t = i.getContent().testimony();
+        return t == null ? null : new TestimonyView(t.name(), t.role(), t.relationship(), t.statement(),
                 i.getWitnessStatus(), i.getWitnessPerson() == null ? null : i.getWitnessPerson().getUsername(),
                 i.getWitnessPerson() == null ? null : i.getWitnessPerson().getDisplayName(), i.getWitnessRecordedBy(),
                 i.getWitnessDecidedAt(), i.getWitnessDeclineReason());
-        return new ItemView(i.getId(), i.getEnrolment().getId(), c.kind(), c.title(), c.bodyHtml(), c.wordCount(),
-                c.reflectionDate(), file, testimony, i.isAssessorOnly(), ids, codes == null ? List.of() : codes,
-                i.getCreatedBy(), i.getCreatedAt(), i.getUpdatedAt(), i.getDraftSavedAt(), i.getVersion());
     }
 
     static SubmittedItemView view(SubmittedItem i, List<String> codes) {

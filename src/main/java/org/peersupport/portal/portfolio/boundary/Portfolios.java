@@ -110,7 +110,7 @@ public class Portfolios {
         Map<Long, List<PortfolioReads.Mapped>> mappings = PortfolioReads.mappingsByItem(em, enrolmentId);
         List<ItemView> items = new ArrayList<>();
         for (EvidenceItem item : PortfolioReads.items(em, enrolmentId)) {
-            items.add(PortfolioReads.itemView(item, mappings.getOrDefault(item.getId(), List.of())));
+            items.add(PortfolioReads.view(item, mappings.getOrDefault(item.getId(), List.of())));
             access.recordRead(viewer, Reader.SUPERVISOR, "EVIDENCE_READ", "EvidenceItem", item.getId(),
                     "enrolment " + enrolmentId + ", " + item.getContent().kind());
         }
@@ -135,7 +135,7 @@ public class Portfolios {
         Map<Long, List<PortfolioReads.Mapped>> mappings = PortfolioReads.mappingsByItem(em, e.getId());
         Map<Long, Long> mapped = new HashMap<>();
         mappings.values().forEach(list -> list.forEach(m -> mapped.merge(m.requirementId(), 1L, Long::sum)));
-        return new ItemPage(PortfolioReads.itemView(item, mappings.getOrDefault(itemId, List.of())), matrix(e, mapped));
+        return new ItemPage(PortfolioReads.view(item, mappings.getOrDefault(itemId, List.of())), matrix(e, mapped));
     }
 
     /** A file item's file to download: for the candidate, or their allocated supervisor (audited). */

@@ -118,7 +118,7 @@ public class Testimonies {
             audit(viewer, "TESTIMONY_READ", item, "read by the witness it names");
         }
         return items.stream().map(i -> new TestimonyRequest(i.getId(), i.getEnrolment().getPerson().getDisplayName(),
-                i.getEnrolment().getCohort().getCourse().getTitle(), i.getContent().title(), PortfolioReads.view(i, null).testimony(),
+                i.getEnrolment().getCohort().getCourse().getTitle(), i.getContent().title(), PortfolioReads.testimony(i),
                 i.getUpdatedAt(), i.getVersion())).toList();
     }
 
